@@ -1,0 +1,95 @@
+"""The command line.
+
+    samefact [PATH ...]                 open the reader (the bundled sample story without a path)
+    samefact align PATH ... [--json]    align headless and print a report or JSON
+
+Nothing here imports Textual unless the reader is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+
+SUBCOMMANDS = ("align",)
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="samefact",
+        description="Read one news story as told by several outlets, fact by fact.",
+        epilog="Commands: 'samefact align PATH... [--json]' aligns headless. "
+        "Without a PATH the bundled sample story opens.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument("--version", action="version", version=f"samefact {__version__}")
+    return parser
+
+
+def _align_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="samefact align", description="Align a story headless and print the result."
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument("--json", action="store_true", help="print the stable JSON shape")
+    return parser
+
+
+def _default_paths(paths: Sequence[str]) -> list[str]:
+    if paths:
+        return list(paths)
+    from tui.resources import seeds_dir
+
+    return [str(seeds_dir())]
+
+
+def _error(message: str) -> None:
+    print(f"samefact: {message}", file=sys.stderr)
+
+
+def run_align(argv: Sequence[str]) -> int:
+    """`samefact align`: load, align, print; one line per bad file on stderr."""
+    args = _align_parser().parse_args(argv)
+    from tui.core import align_story, load_story
+    from tui.core.export import to_json, to_text
+
+    story = load_story(_default_paths(args.paths))
+    for problem in story.problems:
+        _error(str(problem))
+    if not story.articles:
+        _error("no article could be read")
+        return 1
+    alignment = align_story(story)
+    if args.json:
+        json.dump(to_json(alignment), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(to_text(alignment) + "\n")
+    return 0
+
+
+def run_reader(argv: Sequence[str]) -> int:
+    """`samefact [PATH...]`: open the reader."""
+    args = _reader_parser().parse_args(argv)
+    try:
+        from tui.app import run
+    except ImportError:
+        return run_align(list(args.paths))
+    return run(_default_paths(args.paths))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `samefact` script and of `python -m tui`."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            return run_align(argv[1:])
+        return run_reader(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
