@@ -1,1 +1,1 @@
-"""Benchmarks of the reader in a pseudo-terminal (`python -m benchmarks.ui_bench`)."""
+"""Benchmarks: alignment quality (`quality.py`) and the reader in a pseudo-terminal (`ui_bench.py`)."""
