@@ -50,6 +50,7 @@ def test_second_open_is_a_hit_with_the_same_alignment(tmp_path: Path) -> None:
     assert second.matches_for(some.article, some.paragraph) == first.matches_for(
         some.article, some.paragraph
     )
+    assert second.coverage(some.article) == first.coverage(some.article)
 
 
 def test_hit_carries_the_story_as_opened_now(tmp_path: Path) -> None:

@@ -16,13 +16,13 @@ as trusted as their config.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import pickle
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -89,10 +89,10 @@ def load_alignment(story: Story, params: str = "", folder: Path | None = None) -
     data = _unpack(blob)
     if not isinstance(data, dict) or data.get("key") != key:
         return None
-    try:
-        alignment = Alignment(story, **data["fields"])
-    except (TypeError, KeyError):
+    alignment = data.get("alignment")
+    if not isinstance(alignment, Alignment):
         return None
+    object.__setattr__(alignment, "story", story)  # works whether Alignment is frozen or not
     _touch(path)
     return alignment
 
@@ -101,9 +101,11 @@ def store_alignment(alignment: Alignment, params: str = "", folder: Path | None 
     """Write the entry for `alignment.story` atomically; False when it could not be written."""
     key = alignment_key(alignment.story, params)
     folder = cache_dir() if folder is None else folder
-    kept = {f.name: getattr(alignment, f.name) for f in fields(Alignment) if f.init}
-    del kept["story"]
-    payload = pickle.dumps({"key": key, "fields": kept}, protocol=pickle.HIGHEST_PROTOCOL)
+    # The whole object, lookup tables included, so a hit skips rebuilding them; the story
+    # is left out (the caller has it already) and put back on load.
+    detached = copy.copy(alignment)
+    object.__setattr__(detached, "story", Story(()))
+    payload = pickle.dumps({"key": key, "alignment": detached}, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write_atomic(folder / f"{key[:40]}.pickle", _MAGIC + hashlib.sha256(payload).digest() + payload)
