@@ -29,6 +29,11 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--version", action="version", version=f"samefact {__version__}")
+    parser.add_argument(
+        "--low-bandwidth",
+        action="store_true",
+        help="no animation, no smooth scrolling (slow SSH links); also `low_bandwidth` in config",
+    )
     return parser
 
 
@@ -126,7 +131,7 @@ def run_reader(argv: Sequence[str]) -> int:
         from tui.app import run
     except ImportError:
         return run_align(list(args.paths))
-    return run(_default_paths(args.paths))
+    return run(_default_paths(args.paths), low_bandwidth=args.low_bandwidth)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
