@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 WEB = Path(__file__).resolve().parent / "data" / "web"
+PAGES = WEB / "pages"
+FEEDS = WEB / "feeds"
 PLACEHOLDER = b"http://news.test"
 _TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -79,7 +81,7 @@ class LocalSite:
 
             def route_redirect(self) -> None:
                 self.send_response(302)
-                self.send_header("Location", "/herald.html")
+                self.send_header("Location", "/pages/herald.html")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 

@@ -14,18 +14,18 @@ from tui.core.fetch import USER_AGENT, FetchError, fetch, fetch_all, is_url
 
 def test_fetch_sends_a_clear_user_agent(site: LocalSite) -> None:
     """The server sees who is fetching: samefact and its version."""
-    fetched = fetch(site.url("herald.html"))
+    fetched = fetch(site.url("pages/herald.html"))
     assert b"Kelby harbour wall" in fetched.body
     assert fetched.content_type == "text/html"
-    assert site.requests == [("/herald.html", USER_AGENT)]
+    assert site.requests == [("/pages/herald.html", USER_AGENT)]
     assert USER_AGENT.startswith(f"samefact/{__version__} (")
 
 
 def test_second_fetch_comes_from_the_cache_even_with_the_server_gone(site: LocalSite) -> None:
     """A URL read once reads again with no network at all."""
-    first = fetch(site.url("herald.html"))
+    first = fetch(site.url("pages/herald.html"))
     site.stop()
-    again = fetch(site.url("herald.html"))
+    again = fetch(site.url("pages/herald.html"))
     assert again.from_cache and not first.from_cache
     assert again.body == first.body
     assert len(site.requests) == 1
@@ -65,14 +65,14 @@ def test_a_hanging_url_times_out(site: LocalSite) -> None:
 def test_redirects_are_followed(site: LocalSite) -> None:
     """A moved page is read where it moved to, and the final address is kept."""
     fetched = fetch(site.url("redirect"))
-    assert fetched.final_url == site.url("herald.html")
+    assert fetched.final_url == site.url("pages/herald.html")
     assert b"Northern Herald" in fetched.body
 
 
 def test_too_large_is_refused(site: LocalSite) -> None:
     """An answer over the size limit is refused with its reason."""
     with pytest.raises(FetchError, match=r"^too large"):
-        fetch(site.url("herald.html"), max_bytes=1000)
+        fetch(site.url("pages/herald.html"), max_bytes=1000)
 
 
 def test_unknown_host(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,7 +98,7 @@ def test_connection_refused() -> None:
 
 def test_fetch_all_keeps_order_and_isolates_failures(site: LocalSite) -> None:
     """One URL hanging or failing never stops the others; results come in the order asked."""
-    urls = [site.url("hang"), site.url("herald.html"), site.url("nope.html"), site.url("radio.html")]
+    urls = [site.url("hang"), site.url("pages/herald.html"), site.url("nope.html"), site.url("pages/radio.html")]
     results = fetch_all(urls, timeout=0.3)
     assert [type(r).__name__ for r in results] == ["FetchError", "Fetched", "FetchError", "Fetched"]
     assert str(results[0]) == "timed out after 0.3 s"

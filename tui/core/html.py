@@ -90,11 +90,17 @@ def _web_encoding(name: str) -> str:
 
 
 def _guess(raw: bytes) -> str:
-    from charset_normalizer import from_bytes
+    """Undeclared and not UTF-8: Windows-1252 (the web's default) unless a detector is sure.
 
-    best = from_bytes(raw[:262144]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    return raw.decode(encoding, errors="replace")
+    Detectors need text to be sure of anything; on a short page they guess wildly.
+    """
+    if len(raw) >= 1024:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw[:262144]).best()
+        if best is not None:
+            return raw.decode(best.encoding, errors="replace")
+    return raw.decode("cp1252", errors="replace")
 
 
 def defuse(markup: str) -> str:
