@@ -76,7 +76,7 @@ def test_paragraphs_are_kept_in_order_with_subheadings() -> None:
     blocks = extract_page((WEB / "herald.html").read_bytes()).blocks
     assert blocks[0].text.startswith("About 140 homes were evacuated in Kelby")
     assert blocks[-1].text.startswith("A rest centre has been opened")
-    assert [b.text for b in blocks if b.role == "subheading"] == ["Rail line closed"]
+    assert [b.text for b in blocks if b.hint == "heading"] == ["Rail line closed"]
     assert len(blocks) == 9
 
 

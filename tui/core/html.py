@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.core.clean import clean_text
+from tui.core.segment import Block
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MAX_HTML_BYTES = 20 * 1024 * 1024
@@ -35,15 +36,6 @@ _SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|article|p)[
 
 class HtmlError(ValueError):
     """A page with no article text in it; `str()` is the one-line reason."""
-
-
-@dataclass(frozen=True)
-class Block:
-    """One paragraph of a page, with the role its markup gives it."""
-
-    text: str
-    role: str = "body"
-    """`subheading` for headings inside the article, otherwise `body`."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +171,10 @@ def _outlet(doc: Any, markup: str) -> tuple[str, str]:
     return "", ""
 
 
+_HINTS = {"head": "heading", "item": "item", "quote": "quote"}
+"""trafilatura's tags → the hints `roles.assign_roles` reads (as for Markdown)."""
+
+
 def body_blocks(body: Any) -> list[Block]:
     """trafilatura's output tree → blocks: headings, paragraphs, list items, quotes."""
     blocks: list[Block] = []
@@ -187,7 +183,7 @@ def body_blocks(body: Any) -> list[Block]:
             continue
         text = tidy("".join(element.itertext()))
         if text:
-            blocks.append(Block(text, "subheading" if element.tag == "head" else "body"))
+            blocks.append(Block(text, _HINTS.get(element.tag, "")))
     return blocks
 
 
@@ -243,8 +239,7 @@ def _walk(element: Any, blocks: list[Block], pending: list[str]) -> None:
             _flush(pending, blocks)
             text = tidy(child.text_content())
             if text:
-                heading = child.tag[0] == "h" and child.tag[1:].isdigit()
-                blocks.append(Block(text, "subheading" if heading else "body"))
+                blocks.append(Block(text, _fragment_hint(child)))
         elif child.tag in _CONTAINERS or child.tag in _FRAGMENT_BLOCKS:
             _flush(pending, blocks)
             _walk(child, blocks, pending)
@@ -252,6 +247,18 @@ def _walk(element: Any, blocks: list[Block], pending: list[str]) -> None:
         else:
             pending.append(child.text_content())
         pending.append(child.tail or "")
+
+
+def _fragment_hint(element: Any) -> str:
+    tag = element.tag
+    if tag[0] == "h" and tag[1:].isdigit():
+        return "heading"
+    if tag in ("li", "dd", "dt"):
+        return "item"
+    parent = element.getparent()
+    if tag == "blockquote" or (parent is not None and parent.tag == "blockquote"):
+        return "quote"
+    return ""
 
 
 def _flush(pending: list[str], blocks: list[Block]) -> None:

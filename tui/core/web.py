@@ -15,24 +15,16 @@ from urllib.parse import urlparse
 
 from tui.core.feeds import FEED_SUFFIXES, Entry, FeedError, looks_like_feed, parse_feed
 from tui.core.fetch import TIMEOUT, FetchError, Fetched, fetch_all, is_url
-from tui.core.html import HTML_SUFFIXES, Block, HtmlError, Page, extract_page, looks_like_html
-from tui.core.model import Article, Paragraph, Problem
+from tui.core.html import HTML_SUFFIXES, HtmlError, Page, extract_page, looks_like_html
+from tui.core.model import Article, Problem
+from tui.core.segment import Block
 
 SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES
 """File suffixes read here rather than as text."""
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
 
-# What extraction sometimes keeps at the edges of an article: share bars, sign-up boxes,
-# credits. Shown, but as boilerplate, so they are never aligned.
-_BOILERPLATE = re.compile(
-    r"^(?:share (?:this|on)|sign up|subscribe|follow us|read more|related(?: articles| stories)?:"
-    r"|advertisement$|copyright|©|all rights reserved|\(?reporting by|editing by|additional reporting"
-    r"|click here|we use cookies|this article (?:was|has been) (?:updated|amended))",
-    re.I,
-)
-
-__all__ = ["SUFFIXES", "is_url", "read_document", "read_urls", "unique_ids"]
+__all__ = ["SUFFIXES", "is_url", "read_document", "read_urls", "with_unique_id"]
 
 
 def read_document(
@@ -65,18 +57,13 @@ def read_urls(
     return found
 
 
-def unique_ids(articles: Sequence[Article]) -> list[Article]:
-    """Ids are unique within a story: a repeated one gets `-2`, `-3`…"""
-    seen: set[str] = set()
-    result: list[Article] = []
-    for article in articles:
-        new_id, n = article.id, 1
-        while new_id in seen:
-            n += 1
-            new_id = f"{article.id}-{n}"
-        seen.add(new_id)
-        result.append(article if new_id == article.id else dataclasses.replace(article, id=new_id))
-    return result
+def with_unique_id(article: Article, taken: set[str]) -> Article:
+    """The article, renamed `id~2`, `id~3`… when its id is already taken in the story."""
+    new_id, n = article.id, 1
+    while new_id in taken:
+        n += 1
+        new_id = f"{article.id}~{n}"
+    return article if new_id == article.id else dataclasses.replace(article, id=new_id)
 
 
 def _fetched_articles(fetched: Fetched, problems: list[Problem], timeout: float) -> list[Article]:
@@ -106,29 +93,20 @@ def _page_articles(label: str, stem: str, raw: bytes, problems: list[Problem]) -
 
 
 def page_article(page: Page, article_id: str, path: str, fallback_outlet: str) -> Article:
-    """A page as an article: the title as headline, then its blocks."""
+    """A page as an article: the title as headline, then its blocks, through the same role
+    rules as text files (share prompts, credits, captions left in are boilerplate)."""
+    from tui.core.load import article_from_blocks
+
+    meta = {"title": page.title, "url": page.url, "date": page.date, "author": page.author}
+    blocks = [Block(page.title, "h1"), *page.blocks]
+    article = article_from_blocks(blocks, meta, article_id=article_id, path=path)
+    assert article is not None  # there is at least the title block
     outlet, evidence = page.outlet, page.outlet_evidence
-    if not outlet:
-        outlet, evidence = fallback_outlet, "file name" if not is_url(path) else "domain"
-    return Article(
-        id=article_id,
-        path=path,
-        outlet=outlet,
-        outlet_evidence=evidence,
-        title=page.title,
-        paragraphs=_paragraphs(page.title, page.blocks),
-        url=page.url,
-        date=page.date,
-        author=page.author,
-    )
-
-
-def _paragraphs(title: str, blocks: Sequence[Block]) -> tuple[Paragraph, ...]:
-    paragraphs = [Paragraph(0, title, "headline")]
-    for block in blocks:
-        role = "boilerplate" if _BOILERPLATE.match(block.text) else block.role
-        paragraphs.append(Paragraph(len(paragraphs), block.text, role))  # type: ignore[arg-type]
-    return tuple(paragraphs)
+    if not outlet and article.outlet_evidence.startswith("file name"):
+        outlet, evidence = fallback_outlet, "domain" if is_url(path) else article.outlet_evidence
+    if outlet:
+        article = dataclasses.replace(article, outlet=outlet, outlet_evidence=evidence)
+    return article
 
 
 def _feed_articles(
