@@ -1,66 +1,277 @@
 """Files and folders → `Story`.
 
-A first loader: `.txt` files, one paragraph per non-empty line. Roles, outlets,
-Markdown and front matter are refined in `segment.py`.
+Folders are read recursively in sorted order; hidden files and files that are not articles
+are skipped with one note per folder. Every file that cannot be read becomes a `Problem`
+naming it and the reason, and the rest of the story still loads: nothing here raises.
+
+Files over `MAX_BYTES` are skipped rather than read in part: no news article is that long,
+so such a file is a mistake (a log, a dump) and a clear message serves better than a cut text.
+A FIFO or device is never opened (reading it could block for ever). Symbolic links are
+followed, but a folder is never walked twice, so a link loop ends.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Iterable
+import stat
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from tui.core.clean import clean_text
+from tui.core import web
+from tui.core.clean import clean_text, safe_name
+from tui.core.decode import NotText, decode_bytes
 from tui.core.model import Article, Paragraph, Problem, Story
+from tui.core.outlet import find_outlet, find_title
+from tui.core.roles import assign_roles
+from tui.core.segment import Block, split_front_matter, split_markdown, split_text
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+ARTICLE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+"""File suffix → reader. Other suffixes in a folder are skipped with a note."""
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Files larger than this are skipped with a message (see the module docstring)."""
+
+Progress = Callable[[int, int, str], None]
+"""`progress(done, total, path)`, called after each file so a caller can show progress."""
 
 
-def load_story(paths: Iterable[str | os.PathLike[str]]) -> Story:
-    """Read every article under `paths` (files or folders, recursive, sorted).
+def load_story(
+    paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None
+) -> Story:
+    """Read every article under `paths`: files or folders (recursive, sorted), URLs, or `-`.
 
-    Bad files never raise: each becomes a `Problem` and the rest is read.
+    Bad inputs never raise: each becomes a `Problem` and the rest is read. A file named
+    explicitly is read whatever its suffix (Markdown when it ends in `.md`). URLs are all
+    fetched at once before anything else is read (`web.py`); `-` is standard input.
     """
-    articles: list[Article] = []
     problems: list[Problem] = []
-    for path in _expand(paths, problems):
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            problems.append(Problem(str(path), error.strerror or str(error)))
-            continue
-        if b"\x00" in raw[:8192]:
-            problems.append(Problem(str(path), "binary file, skipped"))
-            continue
-        text = clean_text(raw.decode("utf-8", errors="replace"))
-        lines = [line.strip() for line in text.split("\n") if line.strip()]
-        if not lines:
-            problems.append(Problem(str(path), "empty file, skipped"))
-            continue
-        paragraphs = tuple(Paragraph(n, line) for n, line in enumerate(lines))
-        articles.append(
-            Article(
-                id=path.stem,
-                path=str(path),
-                outlet=path.stem,
-                outlet_evidence="file name",
-                title=lines[0],
-                paragraphs=paragraphs,
-            )
-        )
+    given = [os.fsdecode(p) for p in paths]
+    fetched = web.read_urls([g for g in given if web.is_url(g)], problems)
+    inputs: list[str | Path] = []
+    for item in given:
+        inputs.extend([item] if item in fetched or item == "-" else expand_paths([item], problems))
+    articles: list[Article] = []
+    ids: set[str] = set()
+    for done, item in enumerate(inputs, 1):
+        if isinstance(item, Path):
+            found = load_articles(item, problems, ids)
+        else:
+            found = fetched[item] if item in fetched else _read_stdin(problems)
+        for article in found:
+            article = web.with_unique_id(article, ids)
+            articles.append(article)
+            ids.add(article.id)
+        if progress is not None:
+            progress(done, len(inputs), safe_name(os.fsdecode(item)))
     return Story(tuple(articles), tuple(problems))
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]], problems: list[Problem]) -> list[Path]:
+def load_articles(path: Path, problems: list[Problem], taken: set[str]) -> list[Article]:
+    """One file → its articles: a saved page or a text one, a feed several (`web.py`)."""
+    if path.suffix.lower() in web.SUFFIXES or path.suffix.lower() not in ARTICLE_SUFFIXES:
+        name = safe_name(os.fsdecode(path))
+        try:
+            raw = _read(path)
+        except OSError as error:
+            problems.append(Problem(name, _reason(error)))
+            return []
+        from_web = web.read_document(name, _unique_id(path, taken), path.suffix.lower(), raw, problems)
+        if from_web is not None:
+            return from_web
+    article = load_article(path, problems, taken)
+    return [article] if article is not None else []
+
+
+def _read_stdin(problems: list[Problem]) -> list[Article]:
+    """`-`: standard input, read as a page or feed when it looks like one, else as text."""
+    raw = sys.stdin.buffer.read()
+    from_web = web.read_document("-", "stdin", "", raw, problems)
+    if from_web is not None:
+        return from_web
+    try:
+        decoded = decode_bytes(raw)
+    except NotText as error:
+        problems.append(Problem("-", str(error)))
+        return []
+    article = article_from_text(clean_text(decoded.text), article_id="stdin", path="-")
+    if article is None:
+        problems.append(Problem("-", "no text on standard input"))
+    return [article] if article is not None else []
+
+
+def load_article(
+    path: Path, problems: list[Problem], taken: set[str] | None = None
+) -> Article | None:
+    """One file → an `Article`, or None with the reason appended to `problems`."""
+    name = safe_name(os.fsdecode(path))
+    try:
+        raw = _read(path)
+        decoded = decode_bytes(raw)
+    except (OSError, NotText) as error:
+        problems.append(Problem(name, _reason(error)))
+        return None
+    if decoded.note:
+        problems.append(Problem(name, decoded.note, fatal=False))
+    kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
+    article = article_from_text(
+        clean_text(decoded.text), article_id=_unique_id(path, taken or set()), path=name, kind=kind
+    )
+    if article is None:
+        problems.append(Problem(name, "no text in this file, skipped"))
+    return article
+
+
+def article_from_text(text: str, *, article_id: str, path: str, kind: str = "text") -> Article | None:
+    """Clean text (see `clean.clean_text`) → an `Article`; None when it holds no paragraph."""
+    meta, body = split_front_matter(text)
+    blocks = split_markdown(body) if kind == "markdown" else split_text(body)
+    return article_from_blocks(blocks, meta, article_id=article_id, path=path)
+
+
+def article_from_blocks(
+    blocks: Sequence[Block], meta: dict[str, str], *, article_id: str, path: str
+) -> Article | None:
+    """Paragraph blocks (from any reader: text, Markdown, a web page) → an `Article`."""
+    if not blocks:
+        return None
+    roles = assign_roles(blocks)
+    paragraphs = tuple(
+        Paragraph(n, block.text, role)  # type: ignore[arg-type]
+        for n, (block, role) in enumerate(zip(blocks, roles))
+    )
+    outlet, evidence = find_outlet(paragraphs, meta, article_id.rsplit("/", 1)[-1])
+    return Article(
+        id=article_id,
+        path=path,
+        outlet=outlet,
+        outlet_evidence=evidence,
+        title=find_title(paragraphs, meta),
+        paragraphs=paragraphs,
+        url=meta.get("url", ""),
+        date=meta.get("date", ""),
+        author=meta.get("author", ""),
+    )
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes; refuses what is not a regular file or is too large."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise OSError(
+            errno.EFBIG,
+            f"too large ({info.st_size / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB), skipped",
+        )
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise OSError(errno.EFBIG, "grew too large while being read, skipped")
+    if not raw.strip():
+        raise OSError(errno.ENODATA, "empty file, skipped")
+    return raw
+
+
+_REASONS = {
+    errno.ENOENT: "vanished before it could be read",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ELOOP: "symbolic link loop",
+    errno.EISDIR: "is a folder",
+}
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, NotText):
+        return str(error)
+    if isinstance(error, OSError):
+        return _REASONS.get(error.errno or 0) or error.strerror or str(error)
+    return str(error)
+
+
+def _unique_id(path: Path, taken: set[str]) -> str:
+    """The file name without its suffix; the parent folder is added when two files share it."""
+    stem = safe_name(os.fsdecode(path.stem)) or "article"
+    if stem not in taken:
+        return stem
+    candidate = f"{safe_name(os.fsdecode(path.parent.name))}/{stem}"
+    number = 2
+    while candidate in taken:
+        candidate = f"{stem}~{number}"
+        number += 1
+    return candidate
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]], problems: list[Problem]) -> list[Path]:
+    """The article files named by `paths`: files as given, folders walked; problems noted."""
     found: list[Path] = []
     for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in ARTICLE_SUFFIXES:
-                    found.append(child)
-        elif path.exists():
-            found.append(path)
+        path = Path(os.fsdecode(given))
+        name = safe_name(str(path))
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            missing = error.errno == errno.ENOENT and not os.path.islink(path)
+            reason = "no such file or folder" if missing else _reason(error)
+            if error.errno == errno.ENOENT and os.path.islink(path):
+                reason = "broken symbolic link"
+            problems.append(Problem(name, reason))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found.extend(_walk(path, problems))
         else:
-            problems.append(Problem(str(path), "no such file or folder"))
+            found.append(path)
     return found
+
+
+def _walk(top: Path, problems: list[Problem]) -> list[Path]:
+    """Article files under `top`, sorted, each folder walked once even through link loops."""
+    files: list[Path] = []
+    skipped: Counter[str] = Counter()
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        where = safe_name(os.fsdecode(error.filename or top))
+        problems.append(Problem(where, f"cannot read folder: {_reason(error)}"))
+
+    for folder, dirs, names in os.walk(top, followlinks=True, onerror=unreadable):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            skipped["folder(s) already read (a link loop)"] += 1
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        hidden = [d for d in dirs if d.startswith(".")]
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if hidden:
+            skipped["hidden folder(s)"] += len(hidden)
+        for filename in names:
+            kind = _skip_kind(filename)
+            if kind:
+                skipped[kind] += 1
+            else:
+                files.append(Path(folder, filename))
+    files.sort(key=lambda p: p.parts)
+    name = safe_name(str(top))
+    if skipped:
+        note = ", ".join(f"{count} {kind}" for kind, count in sorted(skipped.items()))
+        problems.append(Problem(name, f"skipped {note}", fatal=False))
+    if not files:
+        problems.append(Problem(name, "no article files (.txt, .md, .html, feeds) in this folder"))
+    return files
+
+
+def _skip_kind(filename: str) -> str:
+    if filename.startswith("."):
+        return "hidden file(s)"
+    suffix = os.path.splitext(filename)[1].lower()
+    if suffix not in ARTICLE_SUFFIXES and suffix not in web.SUFFIXES:
+        return f"{suffix or 'suffix-less'} file(s)"
+    return ""

@@ -1,0 +1,56 @@
+"""Scrolling drives the same-fact panel."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import reader
+
+
+async def test_start_shows_first_article_and_panel_for_headline() -> None:
+    """At start the first article is open at its headline and the panel describes it."""
+    async with reader() as (app, pilot):
+        screen = app.main
+        assert screen.article is app.story.articles[0]
+        assert screen.article_pane.current == 0
+        assert app.reading.position == (app.story.articles[0].id, 0)
+        assert screen.panel.view is not None
+        assert "outlets" in screen.panel.view.header
+
+
+async def test_paragraph_keys_move_current_and_panel_follows() -> None:
+    """} and { move one paragraph; the panel shows the new paragraph's matches."""
+    async with reader() as (app, pilot):
+        screen = app.main
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        assert screen.article_pane.current == 2
+        article = screen.article
+        expected = {m.b.article for m in app.alignment.matches_for(article.id, 2)}
+        assert {e.article_id for e in screen.panel.entries} == expected
+        await pilot.press("left_curly_bracket")
+        assert screen.article_pane.current == 1
+        assert app.reading.paragraph == 1
+
+
+async def test_line_steps_change_paragraph_at_reading_line() -> None:
+    """j moves a line; the current paragraph changes only when the reading line leaves it."""
+    async with reader() as (app, pilot):
+        pane = app.main.article_pane
+        first_lines = pane.starts[1] - pane.starts[0]
+        await pilot.press("j")
+        assert pane.line == 1
+        assert pane.current == (0 if first_lines > 1 else 1)
+        await pilot.press(*["j"] * first_lines)
+        assert pane.current == 1
+        await pilot.press("k")
+        assert pane.line == first_lines
+
+
+async def test_held_j_ends_on_latest_paragraph() -> None:
+    """Many j presses in a row leave the panel on the paragraph at the reading line."""
+    async with reader() as (app, pilot):
+        pane, panel = app.main.article_pane, app.main.panel
+        await pilot.press(*["j"] * 40)
+        await pilot.pause()
+        assert pane.current == pane.paragraph_at(40)
+        assert app.reading.paragraph == pane.current
+        expected = app.alignment.matches_for(app.main.article.id, pane.current)
+        assert len(panel.entries) == len(expected)

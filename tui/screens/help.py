@@ -1,0 +1,43 @@
+"""Help, generated from the live binding table (so a rebound key shows as rebound)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key with its id and what it does; q, Esc or ? closes it."""
+
+    BINDINGS = [
+        Binding("q,escape,question_mark,f1", "dismiss", "Close", id="close-overlay"),
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+        """(keys, id, description) for every binding and key sequence."""
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
+        table.add_column("Keys", no_wrap=True, style="bold")
+        table.add_column("What it does", ratio=1)
+        table.add_column("Id", no_wrap=True, style="dim")
+        for keys, binding_id, description in self.rows:
+            table.add_row(Text(keys), Text(description), Text(binding_id))
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys · q closes · rebind by id in config.toml [keymap]"
+            yield Static(table)
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=1, animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=-1, animate=False)

@@ -1,0 +1,126 @@
+"""What the panes say about a paragraph, computed from the alignment as plain data.
+
+The widgets only turn these into styled text, so the wording ("3 of 5 outlets · 1 conflict",
+"only X reports this") is tested here without a terminal. Lookups only: nothing is scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.model import Alignment, Article, Match, Story
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One matching paragraph of another outlet."""
+
+    outlet: str
+    article_id: str
+    paragraph: int
+    grade: str
+    score: float
+    text: str
+    evidence: tuple[tuple[int, int], ...]
+    """(start, end) in `text` of what the two paragraphs share."""
+    conflict: str = ""
+    """Why the two disagree, when the alignment says they do."""
+
+
+@dataclass(frozen=True)
+class PanelView:
+    """Everything the same-fact panel shows for one paragraph."""
+
+    header: str
+    entries: tuple[Entry, ...] = ()
+    note: str = ""
+    """Shown instead of entries: "only X reports this", "not aligned", "aligning…"."""
+    absent: tuple[str, ...] = ()
+    """Outlets that do not report it (listed under the note)."""
+    conflicts: tuple[str, ...] = ()
+    """Conflict reasons of this paragraph."""
+
+    @property
+    def summary(self) -> str:
+        """One line for narrow terminals."""
+        parts = [self.header]
+        if self.conflicts:
+            n = len(self.conflicts)
+            parts.append(f"{n} conflict{'s' if n != 1 else ''}")
+        return " · ".join(parts)
+
+
+def outlet_count_label(n: int, total: int) -> str:
+    return f"{n} of {total} outlets"
+
+
+def panel_view(story: Story, alignment: Alignment | None, article: Article, n: int) -> PanelView:
+    """The panel for paragraph `n` of `article`; `alignment` is None while it is computed."""
+    total = len(story.articles)
+    if alignment is None:
+        return PanelView("aligning…", note="Aligning the other outlets…")
+    if n >= len(article.paragraphs) or not article.paragraphs[n].aligned:
+        role = article.paragraphs[n].role if n < len(article.paragraphs) else "nothing"
+        return PanelView("not aligned", note=f"This is {role}: it is not compared.")
+    matches = alignment.matches_for(article.id, n)
+    conflicts = alignment.conflicts_for(article.id, n)
+    outlets = {m.b.article for m in matches}
+    header = outlet_count_label(len(outlets) + 1, total)
+    reasons = tuple(c.reason for c in conflicts)
+    if not matches:
+        absent = tuple(a.outlet for a in story.articles if a.id != article.id)
+        return PanelView(
+            header, note=f"only {article.outlet} reports this", absent=absent, conflicts=reasons
+        )
+    conflict_with = {
+        v.ref: c.reason for c in conflicts for v in c.versions if v.ref.article != article.id
+    }
+    entries = tuple(_entry(story, m, conflict_with.get(m.b, "")) for m in matches)
+    return PanelView(header, entries, conflicts=reasons)
+
+
+def _entry(story: Story, match: Match, conflict: str) -> Entry:
+    other = story.article(match.b.article)
+    paragraph = other.paragraphs[match.b.paragraph]
+    spans = tuple((s.b_start, s.b_end) for s in match.evidence)
+    return Entry(
+        other.outlet, other.id, paragraph.n, match.grade, match.score, paragraph.text, spans, conflict
+    )
+
+
+def gutter_marks(alignment: Alignment | None, article: Article) -> dict[int, str]:
+    """Per paragraph: how many other outlets report it ("3"), "–" for none, "!" for a conflict."""
+    marks: dict[int, str] = {}
+    for p in article.paragraphs:
+        if not p.aligned:
+            marks[p.n] = ""
+        elif alignment is None:
+            marks[p.n] = "…"
+        else:
+            count = len(alignment.outlets_for(article.id, p.n))
+            mark = ("+" if count > 9 else str(count)) if count else "–"
+            if alignment.conflicts_for(article.id, p.n):
+                mark += "!"
+            marks[p.n] = mark
+    return marks
+
+
+def coverage_label(alignment: Alignment | None, article_id: str) -> str:
+    """ "14/22 ¶ confirmed" for the source list."""
+    if alignment is None:
+        return "… aligning"
+    matched, aligned = alignment.coverage(article_id)
+    return f"{matched}/{aligned} ¶ confirmed"
+
+
+def paragraph_kind(alignment: Alignment, article: Article, n: int) -> set[str]:
+    """Which of `corroborated`, `unique`, `conflict` paragraph `n` is (for ]c ]u ]x)."""
+    p = article.paragraphs[n]
+    if not p.aligned:
+        return set()
+    kinds = {"corroborated" if alignment.matches_for(article.id, n) else "unique"}
+    if alignment.conflicts_for(article.id, n):
+        kinds.add("conflict")
+    return kinds

@@ -1,0 +1,330 @@
+"""The article: one line-API widget, so a line step repaints only this pane.
+
+Paragraphs are wrapped once per width into a flat list of lines (toolong's `log_lines`
+idea); `render_line` only looks lines up and adds the current-paragraph style. The reading
+line is the top line of the pane, as in `less`: the paragraph there is `current`. The content
+is padded by a page so that every paragraph, the last one too, can reach the reading line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+if TYPE_CHECKING:
+    from tui.core.model import Article
+
+GUTTER = 4
+"""Cells left of the text: current marker, count of other outlets, conflict flag, space."""
+CURRENT_MARK = "▌"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One wrapped line of the article."""
+
+    paragraph: int
+    """Index of the paragraph (blank separators belong to the paragraph after them)."""
+    text: Text
+    first: bool = False
+    """The paragraph's first line: the gutter shows its mark here."""
+
+
+def search_pattern(query: str) -> re.Pattern[str] | None:
+    """A literal, smart-case pattern (case-insensitive unless the query has a capital)."""
+    if not query:
+        return None
+    flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
+    return re.compile(re.escape(query), flags)
+
+
+class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article being read, paragraph by paragraph, with a gutter."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-pane--current",
+        "article-pane--marker",
+        "article-pane--gutter",
+        "article-pane--unique",
+        "article-pane--conflict",
+        "article-pane--headline",
+        "article-pane--subheading",
+        "article-pane--boilerplate",
+        "article-pane--hit",
+        "article-pane--note",
+    }
+
+    DEFAULT_CSS = """
+    ArticlePane { overflow-x: hidden; scrollbar-gutter: stable; }
+    """
+
+    current: reactive[int] = reactive(0, repaint=False)
+    """The paragraph at the reading line."""
+
+    class ParagraphInView(Message):
+        """The paragraph at the reading line changed. A newer one replaces a queued one."""
+
+        def __init__(self, pane: ArticlePane, article_id: str, index: int) -> None:
+            super().__init__()
+            self.pane = pane
+            self.article_id = article_id
+            self.index = index
+
+        @property
+        def control(self) -> ArticlePane:
+            return self.pane
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticlePane.ParagraphInView)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.marks: dict[int, str] = {}
+        self.note = "Loading…"
+        """Shown when there is no article yet."""
+        self.show_boilerplate = False
+        self.search: re.Pattern[str] | None = None
+        self.filter: re.Pattern[str] | None = None
+        self.lines: list[Line] = []
+        self.starts: dict[int, int] = {}
+        """Paragraph index → its first line."""
+        self._width = 0
+        self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+
+    # -- content -------------------------------------------------------------------------
+
+    def show(self, article: Article, paragraph: int = 0) -> None:
+        """Show `article` with `paragraph` at the reading line."""
+        self.article = article
+        self._rebuild()
+        self.go_to(paragraph)
+        self._sync_current(force=True)
+
+    def set_marks(self, marks: dict[int, str]) -> None:
+        """Update the gutter (counts of other outlets) without moving."""
+        if marks != self.marks:
+            self.marks = marks
+            self._strips.clear()
+            self.refresh()
+
+    def set_search(self, pattern: re.Pattern[str] | None) -> None:
+        self.search = pattern
+        self._rebuild(keep=True)
+
+    def set_filter(self, pattern: re.Pattern[str] | None) -> None:
+        self.filter = pattern
+        self._rebuild(keep=True)
+
+    def toggle_boilerplate(self) -> None:
+        self.show_boilerplate = not self.show_boilerplate
+        self._rebuild(keep=True)
+
+    def visible(self, n: int) -> bool:
+        """Whether paragraph `n` is shown (the filter hides paragraphs)."""
+        return n in self.starts
+
+    def hits(self) -> list[tuple[int, int]]:
+        """(paragraph, line) of every search hit, in reading order."""
+        if self.search is None or self.article is None:
+            return []
+        found = []
+        for line_no, line in enumerate(self.lines):
+            if line.text.plain and self.search.search(line.text.plain):
+                found.append((line.paragraph, line_no))
+        return found
+
+    def _rebuild(self, keep: bool = False) -> None:
+        """Wrap the article for the current width; with `keep`, stay on the same paragraph."""
+        anchor = self.current
+        offset = self.line - self.starts.get(anchor, self.line) if keep else 0
+        self._width = self.scrollable_content_region.width
+        self.lines = self._wrap() if self.article is not None else []
+        self.starts = {}
+        for i, line in enumerate(self.lines):
+            if line.first:
+                self.starts.setdefault(line.paragraph, i)
+        self._strips.clear()
+        self._update_virtual_size()
+        if keep and self.starts:
+            target = self._nearest_visible(anchor)
+            self._scroll_to_line(self.starts[target] + (offset if target == anchor else 0))
+        self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        height = len(self.lines) + max(self.scrollable_content_region.height - 1, 0)
+        self.virtual_size = Size(self._width, height)
+
+    def _wrap(self) -> list[Line]:
+        assert self.article is not None
+        width = max(self._width - GUTTER, 8)
+        console = self.app.console
+        lines: list[Line] = []
+        for p in self.article.paragraphs:
+            if self.filter is not None and not self.filter.search(p.text):
+                continue
+            if lines:
+                lines.append(Line(p.n, Text("")))
+            text = Text(p.text, style=self._role_style(p.role), no_wrap=False)
+            if p.role == "boilerplate" and not self.show_boilerplate:
+                text = Text(f"┄ {p.text}", style=self._role_style(p.role), no_wrap=True, overflow="ellipsis")
+                text.truncate(width, overflow="ellipsis")
+                lines.append(Line(p.n, text, first=True))
+                continue
+            if self.search is not None:
+                hit = self.get_component_rich_style("article-pane--hit", partial=True)
+                for m in self.search.finditer(p.text):
+                    text.stylize(hit, m.start(), m.end())
+            for i, wrapped in enumerate(text.wrap(console, width)):
+                wrapped.rstrip()
+                lines.append(Line(p.n, wrapped, first=i == 0))
+        return lines
+
+    def _role_style(self, role: str) -> Style:
+        if role in ("headline", "subheading", "boilerplate"):
+            return self.get_component_rich_style(f"article-pane--{role}", partial=True)
+        return Style()
+
+    # -- reading line ----------------------------------------------------------------------
+
+    @property
+    def line(self) -> int:
+        """The line at the reading line (the top of the pane)."""
+        return round(self.scroll_y)
+
+    def paragraph_at(self, line_no: int) -> int:
+        if not self.lines:
+            return 0
+        return self.lines[max(0, min(line_no, len(self.lines) - 1))].paragraph
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._sync_current()
+
+    def _sync_current(self, force: bool = False) -> None:
+        if not self.lines:
+            return
+        paragraph = self.paragraph_at(self.line)
+        if paragraph != self.current:
+            self.current = paragraph
+        elif force:
+            self._announce()
+
+    def watch_current(self, old: int, new: int) -> None:
+        self._strips.clear()
+        self.refresh()
+        self._announce()
+
+    def _announce(self) -> None:
+        if self.article is not None:
+            self.post_message(self.ParagraphInView(self, self.article.id, self.current))
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._rebuild(keep=True)
+        else:
+            self._update_virtual_size()
+
+    # -- moving ------------------------------------------------------------------------------
+
+    def _scroll_to_line(self, line_no: int) -> None:
+        top = max(0, min(line_no, max(len(self.lines) - 1, 0)))
+        self.scroll_to(y=top, animate=False, immediate=True)
+        self._sync_current()
+
+    def scroll_lines(self, n: int) -> None:
+        self._scroll_to_line(self.line + n)
+
+    def scroll_pages(self, pages: float) -> None:
+        step = max(int(self.scrollable_content_region.height * abs(pages)) - (1 if abs(pages) >= 1 else 0), 1)
+        self.scroll_lines(step if pages > 0 else -step)
+
+    def _nearest_visible(self, n: int) -> int:
+        after = [p for p in self.starts if p >= n]
+        if after:
+            return min(after)
+        return max(self.starts) if self.starts else 0
+
+    def go_to(self, n: int) -> None:
+        """Put paragraph `n` (or the next one shown) at the reading line."""
+        if self.starts:
+            self._scroll_to_line(self.starts[self._nearest_visible(n)])
+
+    def go_to_line(self, line_no: int) -> None:
+        self._scroll_to_line(line_no)
+
+    def step_paragraph(self, n: int) -> None:
+        """Move `n` paragraphs on (negative: back); back from inside a paragraph goes to its start."""
+        order = sorted(self.starts)
+        if not order:
+            return
+        index = order.index(self.current) if self.current in order else 0
+        if n < 0 and self.line > self.starts.get(self.current, self.line):
+            n += 1
+        index = max(0, min(index + n, len(order) - 1))
+        self._scroll_to_line(self.starts[order[index]])
+
+    def go_end(self) -> None:
+        if self.starts:
+            self._scroll_to_line(self.starts[max(self.starts)])
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        line_no = self.line + y
+        width = self.scrollable_content_region.width
+        if not self.lines:
+            if y == 0:
+                return self._strip(Text(self.note, style=self._note_style()), width)
+            return Strip.blank(width, self.rich_style)
+        if line_no >= len(self.lines):
+            return Strip.blank(width, self.rich_style)
+        line = self.lines[line_no]
+        current = line.paragraph == self.current and bool(line.text.plain)
+        key = (line_no, current)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strip(self._decorate(line, current), width)
+            self._strips[key] = strip
+        return strip
+
+    def _note_style(self) -> Style:
+        return self.get_component_rich_style("article-pane--note", partial=True)
+
+    def _decorate(self, line: Line, current: bool) -> Text:
+        mark = self.marks.get(line.paragraph, "") if line.first else ""
+        gutter_style = self.get_component_rich_style("article-pane--gutter", partial=True)
+        if mark.startswith("–"):
+            gutter_style += self.get_component_rich_style("article-pane--unique", partial=True)
+        if mark.endswith("!"):
+            gutter_style += self.get_component_rich_style("article-pane--conflict", partial=True)
+        marker = Text(CURRENT_MARK if current else " ", self.get_component_rich_style("article-pane--marker", partial=True))
+        gutter = Text(mark[:2].ljust(GUTTER - 2), gutter_style)
+        body = line.text.copy()
+        if current:
+            body.stylize_before(self.get_component_rich_style("article-pane--current"))
+        return Text.assemble(marker, gutter, " ", body)
+
+    def _strip(self, text: Text, width: int) -> Strip:
+        text.truncate(width)
+        segments = [s for s in text.render(self.app.console) if s.text != "\n"]
+        strip = Strip(segments).extend_cell_length(width).crop(0, width)
+        return strip.apply_style(self.rich_style)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+        if self.article is not None and self._width:
+            self._rebuild(keep=True)
+
+

@@ -1,0 +1,123 @@
+"""The same fact elsewhere: the other outlets' paragraphs that match the current one.
+
+It only renders a `PanelView` the app looked up; an unchanged view is not repainted, so
+scrolling inside one paragraph sends nothing for this pane.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from tui.view import Entry, PanelView
+
+
+class ElsewherePanel(VerticalScroll, can_focus=True, inherit_bindings=False):
+    """Matches for the current paragraph, best first, numbered for `1`–`9`."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "elsewhere-panel--outlet",
+        "elsewhere-panel--score",
+        "elsewhere-panel--evidence",
+        "elsewhere-panel--conflict",
+        "elsewhere-panel--selected",
+        "elsewhere-panel--note",
+    }
+
+    class MatchChosen(Message):
+        """The reader asked to open a match (Enter or its number)."""
+
+        def __init__(self, panel: ElsewherePanel, article_id: str, paragraph: int) -> None:
+            super().__init__()
+            self.panel = panel
+            self.article_id = article_id
+            self.paragraph = paragraph
+
+        @property
+        def control(self) -> ElsewherePanel:
+            return self.panel
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view: PanelView | None = None
+        self.selected = 0
+        """The entry Enter opens."""
+        self._body = Static(Text(""), id="elsewhere-body")
+
+    def compose(self):  # type: ignore[override]
+        yield self._body
+
+    def show(self, view: PanelView) -> None:
+        """Show `view`; nothing is repainted when it equals what is shown."""
+        if view == self.view:
+            return
+        self.view = view
+        self.selected = 0
+        self.border_title = view.header
+        self._render_body()
+        self.scroll_to(y=0, animate=False)
+
+    def select(self, delta: int) -> None:
+        if self.view is None or not self.view.entries:
+            return
+        self.selected = max(0, min(self.selected + delta, len(self.view.entries) - 1))
+        self._render_body()
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return self.view.entries if self.view else ()
+
+    def choose(self, index: int | None = None) -> bool:
+        """Post `MatchChosen` for entry `index` (the selected one by default)."""
+        index = self.selected if index is None else index
+        if 0 <= index < len(self.entries):
+            entry = self.entries[index]
+            self.post_message(self.MatchChosen(self, entry.article_id, entry.paragraph))
+            return True
+        return False
+
+    def _style(self, name: str):  # noqa: ANN202 - a rich Style
+        return self.get_component_rich_style(f"elsewhere-panel--{name}", partial=True)
+
+    def _render_body(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        text = Text()
+        for reason in view.conflicts:
+            text.append(f"⚠ conflict: {reason}\n", self._style("conflict"))
+        if view.note:
+            text.append(view.note + "\n", self._style("note"))
+            if view.absent:
+                text.append("\nNot reported by:\n", self._style("note"))
+                for outlet in view.absent:
+                    text.append(f"  · {outlet}\n")
+        for i, entry in enumerate(view.entries):
+            if i or view.conflicts:
+                text.append("\n")
+            text.append_text(self._entry_text(i, entry))
+        text.rstrip()
+        self._body.update(text)
+
+    def _entry_text(self, i: int, entry: Entry) -> Text:
+        selected = i == self.selected
+        number = f"{i + 1}" if i < 9 else " "
+        head = Text()
+        head.append(("▶" if selected else " ") + number + " ", self._style("selected") if selected else "")
+        head.append(entry.outlet, self._style("outlet"))
+        head.append(f"  {entry.grade} {entry.score:.2f}", self._style("score"))
+        if entry.conflict:
+            head.append(f"  ⚠ {entry.conflict}", self._style("conflict"))
+        body = Text(entry.text)
+        for start, end in entry.evidence:
+            body.stylize(self._style("evidence"), start, end)
+        return Text.assemble(head, "\n", body, "\n")
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.view is not None and self.is_mounted:
+            self._render_body()
