@@ -96,3 +96,13 @@ def test_seeds_beat_the_fuzzy_baseline() -> None:
     ]
     assert len(same) >= 20
     assert sum(p in pairs for p in same) / len(same) >= 0.85
+
+
+def test_thresholds_can_be_overridden() -> None:
+    """A higher `same` threshold grades fewer matches `same`; `related` hides weak ones."""
+    story = load_story([SEEDS])
+    default = align_story(story)
+    strict = align_story(story, same=0.95, related=0.9)
+    assert len(strict.matches) < len(default.matches)
+    assert all(m.score >= 0.9 for m in strict.matches)
+    assert sum(m.grade == "same" for m in strict.matches) <= sum(m.grade == "same" for m in default.matches)

@@ -30,21 +30,34 @@ from tui.core.model import Alignment, Match, Story
 from tui.core.score import combine2, logit, pair_features, rank_features
 from tui.core.weights import RELATED, SAME
 
+ENGINE_VERSION = "2"
+"""Changes whenever the matcher's output for a story may change (cache keys use it)."""
+
 Progress = Callable[[str, float], None]
 """Called with a step name and the share of the work done (0–1)."""
 
 
-def align_story(story: Story, progress: Progress | None = None) -> Alignment:
+def align_story(
+    story: Story,
+    progress: Progress | None = None,
+    *,
+    same: float | None = None,
+    related: float | None = None,
+) -> Alignment:
     """Align every aligned paragraph of `story` with the other articles' paragraphs.
 
     Args:
         story: the loaded story.
         progress: optional callback `(step, done)`; called a few times, cheap.
+        same: score from which a match is graded `same` (default: the fitted `weights.SAME`).
+        related: score from which a pair is shown at all (default: the fitted `weights.RELATED`).
 
     Returns:
         The matches (each pair once, `a` before `b` in story order), facts and conflicts.
     """
     report = progress or (lambda step, done: None)
+    same_at = SAME if same is None else same
+    shown_at = RELATED if related is None else min(related, same_at)
     report("index", 0.0)
     index = index_story(story)
     report("candidates", 0.2)
@@ -59,8 +72,8 @@ def align_story(story: Story, progress: Progress | None = None) -> Alignment:
     for (i, j), features in zip(ordered, second):
         a, b = paragraphs[i], paragraphs[j]
         score = combine2(features)
-        if score >= RELATED:
-            grade = "same" if score >= SAME else "related"
+        if score >= shown_at:
+            grade = "same" if score >= same_at else "related"
             matches.append(Match(a.ref, b.ref, round(score, 3), grade, spans(index, a, b)))
     report("facts", 0.8)
     facts = group_facts(story, index, matches)
