@@ -137,13 +137,14 @@ def fetch_all(
 
 def _download(url: str, timeout: float, max_bytes: int) -> Fetched:
     # Imported here: the network stack costs import time that only URL users should pay.
+    import http.client
     import socket
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
     deadline = time.monotonic() + timeout
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
         with urllib.request.urlopen(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type() if "content-type" in response.headers else ""
             charset = response.headers.get_content_charset() or ""
@@ -160,6 +161,10 @@ def _download(url: str, timeout: float, max_bytes: int) -> Fetched:
         raise FetchError(_network_reason(error.reason, url, timeout)) from None
     except (TimeoutError, socket.timeout):
         raise FetchError(_timed_out(timeout)) from None
+    except http.client.InvalidURL:
+        raise FetchError("not a valid web address") from None
+    except http.client.HTTPException:
+        raise FetchError("the server sent a broken answer") from None
     except (OSError, ValueError) as error:
         raise FetchError(_network_reason(error, url, timeout)) from None
 

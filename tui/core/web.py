@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlparse
 
+from tui.core.clean import safe_name
 from tui.core.feeds import FEED_SUFFIXES, Entry, FeedError, looks_like_feed, parse_feed
 from tui.core.fetch import TIMEOUT, FetchError, Fetched, fetch_all, is_url
 from tui.core.html import HTML_SUFFIXES, HtmlError, Page, extract_page, looks_like_html
@@ -50,7 +51,7 @@ def read_urls(
     unique = list(dict.fromkeys(urls))
     for url, result in zip(unique, fetch_all(unique, timeout=timeout)):
         if isinstance(result, FetchError):
-            problems.append(Problem(url, str(result)))
+            problems.append(Problem(safe_name(url), str(result)))
             found[url] = []
         else:
             found[url] = _fetched_articles(result, problems, timeout)
@@ -67,20 +68,23 @@ def with_unique_id(article: Article, taken: set[str]) -> Article:
 
 
 def _fetched_articles(fetched: Fetched, problems: list[Problem], timeout: float) -> list[Article]:
-    body = fetched.body
-    if fetched.content_type in _FEED_TYPES or (
-        fetched.content_type != "text/html" and looks_like_feed(body)
-    ):
-        return _feed_articles(fetched.url, url_id(fetched.url), body, problems, timeout)
-    if fetched.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(body):
+    """A fetched answer → articles: a feed by its type or its root element, else a page."""
+    body, label, kind = fetched.body, safe_name(fetched.url), fetched.content_type
+    if kind in _FEED_TYPES or (kind != "text/html" and looks_like_feed(body)):
+        return _feed_articles(label, url_id(fetched.url), body, problems, timeout)
+    if kind in ("text/html", "application/xhtml+xml") or looks_like_html(body):
         try:
             page = extract_page(body, url=fetched.final_url, charset=fetched.charset)
         except HtmlError as error:
-            problems.append(Problem(fetched.url, str(error)))
+            problems.append(Problem(label, str(error)))
             return []
-        return [page_article(page, url_id(fetched.url), fetched.url, fetched.url)]
-    problems.append(Problem(fetched.url, f"not HTML or a feed ({fetched.content_type or 'no type'})"))
+        return [page_article(page, url_id(fetched.url), label, _host(fetched.url))]
+    problems.append(Problem(label, f"not HTML or a feed ({kind or 'no type'})"))
     return []
+
+
+def _host(url: str) -> str:
+    return safe_name((urlparse(url).hostname or "").removeprefix("www."))
 
 
 def _page_articles(label: str, stem: str, raw: bytes, problems: list[Problem]) -> list[Article]:
