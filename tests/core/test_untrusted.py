@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.webserver import PAGES, LocalSite, site  # noqa: F401  (fixture)
+from tests.webserver import PAGES, LocalSite
 
 ESC = "\x1b"
 ATTACKS = {
@@ -43,19 +43,24 @@ SENTENCES = [
     "About 140 homes were evacuated before dawn, the council said.",
     "A lifeboat crew rescued a man in his seventies from a roof on Quay Lane.",
     "The rail line between Kelby and Marsham is closed until Thursday.",
-    "Readers can follow updates [bold red]loud[/] or [link=https://evil.test/steal]click[/link] here.",
+    "Follow updates [bold red]loud[/] or [link=https://evil.test/steal]click[/link] here.",
 ]
 
 
 def _hostile_lines() -> list[str]:
-    """Each sentence carries every attack, in the middle of the text."""
+    """Each sentence carries every attack, after its first word."""
     attack = "".join(ATTACKS.values())
-    return [f"{s[:20]}{attack}{s[20:]}" for s in SENTENCES]
+    return [s.replace(" ", f"{attack} ", 1) for s in SENTENCES]
 
 
 def _hostile_html() -> str:
     def refs(text: str) -> str:  # numeric character references: invisible to a byte scan
-        return "".join(f"&#{ord(c)};" if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u202e\u202c\u2066\u2069" else c for c in text)
+        return "".join(
+            f"&#{ord(c)};"
+            if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u202e\u202c\u2066\u2069"
+            else c
+            for c in text
+        )
 
     body = "".join(f"<p>{refs(line)}</p>" for line in _hostile_lines())
     title = refs(f"Flood {ATTACKS['osc title']}in Kelby [bold]now[/bold]")
@@ -63,7 +68,8 @@ def _hostile_html() -> str:
         f"<html><head><title>{title}</title>"
         f'<meta property="og:site_name" content="Gazette{refs(ATTACKS["csi colour"])}">'
         f'<meta name="author" content="Sam{refs(ATTACKS["osc 52 clipboard"])} Writer">'
-        f"</head><body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{body}</article></body></html>"
+        f"</head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>{title}</h1>{body}</article></body></html>"
     )
 
 
@@ -81,7 +87,9 @@ def _hostile_feed() -> str:
 
 def _write_story(folder: Path) -> Path:
     folder.mkdir()
-    (folder / "hostile.txt").write_text("Flood in Kelby [bold]now[/bold]\n\n" + "\n\n".join(_hostile_lines()))
+    (folder / "hostile.txt").write_text(
+        "Flood in Kelby [bold]now[/bold]\n\n" + "\n\n".join(_hostile_lines())
+    )
     (folder / "hostile.html").write_text(_hostile_html())
     (folder / "hostile.rss").write_text(_hostile_feed())
     (folder / "herald.html").write_bytes((PAGES / "herald.html").read_bytes())
@@ -136,8 +144,15 @@ def test_align_json_output_is_inert(story: Path) -> None:
     assert (html["title"], html["outlet"], html["author"]) == (
         "Flood in Kelby [bold]now[/bold]", "Gazette", "Sam Writer"
     )  # fmt: skip
-    assert [a["title"] for a in data["articles"] if a["path"].endswith(".rss")] == ["Entry title [bold]x[/bold]"]
-    assert all(FORBIDDEN.search(v) is None for a in data["articles"] for v in a.values() if isinstance(v, str))
+    assert [a["title"] for a in data["articles"] if a["path"].endswith(".rss")] == [
+        "Entry title [bold]x[/bold]"
+    ]
+    assert all(
+        FORBIDDEN.search(v) is None
+        for a in data["articles"]
+        for v in a.values()
+        if isinstance(v, str)
+    )
 
 
 @pytest.mark.parametrize("fmt", ["md", "json", "html"])
@@ -151,7 +166,11 @@ def test_report_output_is_inert(story: Path, fmt: str) -> None:
 @pytest.mark.parametrize("kind", ["text", "html", "feed"])
 def test_stdin_is_inert(kind: str) -> None:
     """`-` reads standard input, sniffs its format, and strips escapes the same way."""
-    data = {"text": "\n\n".join(_hostile_lines()), "html": _hostile_html(), "feed": _hostile_feed()}[kind]
+    data = {
+        "text": "\n\n".join(_hostile_lines()),
+        "html": _hostile_html(),
+        "feed": _hostile_feed(),
+    }[kind]
     result = _run("align", "-", "--json", stdin=data.encode())
     assert result.returncode == 0, result.stderr
     _assert_inert(result.stdout)

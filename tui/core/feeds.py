@@ -1,8 +1,9 @@
 """RSS and Atom feeds → entries, each a future article.
 
-feedparser reads every feed dialect found in the wild (RSS 0.9x–2.0, RSS 1.0/RDF, Atom
+feedparser reads every feed dialect found in the wild (RSS 0.9x to 2.0, RSS 1.0/RDF, Atom
 0.3/1.0, broken XML) and maps them onto one shape. It is only ever given a byte stream:
-given a string that looks like a URL or a file name it would open it itself, and fetching is `fetch.py`'s job.
+given a string that looks like a URL or a file name it would open it itself, and fetching
+is `fetch.py`'s job.
 
 An entry carries its full text when the feed has `content:encoded` (RSS) or `<content>`
 (Atom); otherwise it has at most a summary, and the caller fetches the linked page.
@@ -84,7 +85,7 @@ def _defuse(raw: bytes) -> bytes:
     """Strip escape sequences before feedparser sees them (UTF-8 feeds, nearly all).
 
     After parsing it is too late: feedparser maps C1 controls to Windows-1252 letters
-    (an 8-bit CSI becomes "›"), which leaves the rest of the sequence as visible junk.
+    (an 8-bit CSI becomes a quotation mark), which leaves the rest of the sequence as visible junk.
     Other encodings are cleaned after parsing, field by field.
     """
     try:
