@@ -77,8 +77,12 @@ def run_align(argv: Sequence[str]) -> int:
     args = _align_parser().parse_args(argv)
     from tui.core import align_story, load_story
     from tui.core.export import to_json, to_text
+    from tui.progress import StderrProgress
 
-    story = load_story(_default_paths(args.paths))
+    progress = StderrProgress.if_terminal("loading")
+    story = load_story(_default_paths(args.paths), progress=progress)
+    if progress is not None:
+        progress.close()
     for problem in story.problems:
         _error(str(problem))
     if not story.articles:
