@@ -66,27 +66,28 @@ def _link(ga: list[Ref], gb: list[Ref], adjacency: dict[Ref, dict[Ref, float]]) 
 
 
 def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
-    """The most specific two-word phrase (else word) used by most of the fact's articles."""
+    """The most specific phrase (two adjacent words, else one) used by most of the fact's articles.
+
+    Deterministic: ties go to the phrase met first in story order.
+    """
     seen: Counter[tuple[str, ...]] = Counter()
     where: dict[tuple[str, ...], tuple[ParagraphFeatures, int, int]] = {}
     for pf in members:
         own: set[tuple[str, ...]] = set()
         for k, tok in enumerate(pf.tokens):
-            grams = [(tok.term,)]
-            if k + 1 < len(pf.tokens):
-                grams.append((tok.term, pf.tokens[k + 1].term))
-            for g in grams:
-                if g not in own:
-                    own.add(g)
-                    where.setdefault(g, (pf, tok.start, pf.tokens[k + len(g) - 1].end))
-        seen.update(own)
+            grams = [((tok.term,), tok.end)]
+            nxt = pf.tokens[k + 1] if k + 1 < len(pf.tokens) else None
+            if nxt is not None and not pf.text[tok.end : nxt.start].strip():
+                grams.append(((tok.term, nxt.term), nxt.end))
+            for gram, end in grams:
+                if gram not in own:
+                    own.add(gram)
+                    seen[gram] += 1
+                    where.setdefault(gram, (pf, tok.start, end))
     if not seen:
         return members[0].text[:40]
     w = index.w
-
-    def value(g: tuple[str, ...]) -> float:
-        return seen[g] * sum(w(t) for t in g)
-
-    best = max(seen, key=lambda g: (value(g), len(g)))
+    rank = {g: k for k, g in enumerate(where)}
+    best = max(seen, key=lambda g: (seen[g] * sum(w(t) for t in g), len(g), -rank[g]))
     pf, start, end = where[best]
     return pf.text[start:end]
