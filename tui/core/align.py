@@ -33,8 +33,9 @@ from tui.core.weights import RELATED, SAME
 ENGINE_VERSION = "2"
 """Changes whenever the matcher's output for a story may change (cache keys use it)."""
 
-Progress = Callable[[str, float], None]
-"""Called with a step name and the share of the work done (0–1)."""
+Progress = Callable[[int, int, str], None]
+"""`progress(done, total, step)`, the loader's convention: steps done out of `STEPS`, and the next."""
+STEPS = 4
 
 
 def align_story(
@@ -48,21 +49,21 @@ def align_story(
 
     Args:
         story: the loaded story.
-        progress: optional callback `(step, done)`; called a few times, cheap.
+        progress: optional `progress(done, total, step)`; called once per step, cheap.
         same: score from which a match is graded `same` (default: the fitted `weights.SAME`).
         related: score from which a pair is shown at all (default: the fitted `weights.RELATED`).
 
     Returns:
         The matches (each pair once, `a` before `b` in story order), facts and conflicts.
     """
-    report = progress or (lambda step, done: None)
+    report = progress or (lambda done, total, step: None)
     same_at = SAME if same is None else same
     shown_at = RELATED if related is None else min(related, same_at)
-    report("index", 0.0)
+    report(0, STEPS, "index")
     index = index_story(story)
-    report("candidates", 0.2)
+    report(1, STEPS, "candidates")
     pairs = candidate_pairs(index)
-    report("score", 0.4)
+    report(2, STEPS, "score")
     paragraphs = index.paragraphs
     ordered = sorted((i, j) for i, j, _ in pairs)
     logits = [logit(pair_features(index, paragraphs[i], paragraphs[j])) for i, j in ordered]
@@ -75,8 +76,8 @@ def align_story(
         if score >= shown_at:
             grade = "same" if score >= same_at else "related"
             matches.append(Match(a.ref, b.ref, round(score, 3), grade, spans(index, a, b)))
-    report("facts", 0.8)
+    report(3, STEPS, "facts")
     facts = group_facts(story, index, matches)
     conflicts = find_conflicts(index, facts)
-    report("done", 1.0)
+    report(STEPS, STEPS, "done")
     return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts))
