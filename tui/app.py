@@ -74,9 +74,8 @@ class SamefactApp(App[int]):
             self.theme = self.settings.theme
         elif "theme" in self.settings.lines:
             themes = ", ".join(sorted(self.available_themes))
-            self.warnings.append(self.settings.warn(
-                "theme", f"unknown theme {self.settings.theme!r} (one of {themes}); the default is used"
-            ))
+            reason = f"unknown theme {self.settings.theme!r} (one of {themes}); the default is used"
+            self.warnings.append(self.settings.warn("theme", reason))
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
             self.main.keys.rebind(self.settings.keymap)

@@ -43,7 +43,9 @@ def alignment_params(settings: Settings) -> str:
     return f"same={settings.same_threshold};related={settings.related_threshold}"
 
 
-def align_cached(story: Story, settings: Settings, progress: object = None) -> tuple[Alignment, bool]:
+def align_cached(
+    story: Story, settings: Settings, progress: object = None
+) -> tuple[Alignment, bool]:
     """The alignment from the cache, or computed (with `progress` when the matcher takes it)."""
     import inspect
 

@@ -145,7 +145,9 @@ async def test_corrupt_state_database_is_reported_and_replaced() -> None:
     assert StateStore(load_story([SEEDS])).load().place == Ref(app.story.articles[0].id, 1)
 
 
-def _counting_matcher(monkeypatch: pytest.MonkeyPatch, before: Callable[[], None] | None = None) -> list[int]:
+def _counting_matcher(
+    monkeypatch: pytest.MonkeyPatch, before: Callable[[], None] | None = None
+) -> list[int]:
     calls: list[int] = []
     real = core.align_story
 
@@ -159,12 +161,14 @@ def _counting_matcher(monkeypatch: pytest.MonkeyPatch, before: Callable[[], None
     return calls
 
 
-async def test_second_open_takes_the_alignment_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_second_open_takes_the_alignment_from_the_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The matcher runs on the first open only; the second has the same panel without it."""
     calls = _counting_matcher(monkeypatch)
-    async with reader() as (app, pilot):
+    async with reader() as (app, _pilot):
         first = app.alignment.matches
-    async with reader() as (app, pilot):
+    async with reader() as (app, _pilot):
         assert app.alignment.matches == first
     assert len(calls) == 1
 
