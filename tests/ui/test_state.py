@@ -206,3 +206,25 @@ def _config() -> str:
     import os
 
     return os.environ["SAMEFACT_CONFIG"]
+
+
+async def test_matcher_progress_fills_the_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A matcher that reports how far it is turns the pulsing bar into a filling one."""
+    from textual.widgets import ProgressBar
+
+    release = threading.Event()
+    real = core.align_story
+
+    def matcher(story: Any, progress: Any = None) -> Any:
+        progress("score", 0.5)
+        release.wait(10)
+        return real(story)
+
+    monkeypatch.setattr(core, "align_story", matcher)
+    app = make_app([SEEDS], Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.8)
+        bar = app.main.query_one(ProgressBar)
+        assert bar.percentage == 0.5
+        release.set()
+        await wait_ready(pilot, app)

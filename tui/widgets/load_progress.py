@@ -47,4 +47,4 @@ class ProgressLine(Horizontal):
 
 
 def _describe(text: str, done: int, total: int | None) -> str:
-    return f"{text} {done}/{total}" if total else f"{text}…"
+    return text if total else f"{text}…"
