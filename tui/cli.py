@@ -2,6 +2,8 @@
 
     samefact [PATH ...]                 open the reader (the bundled sample story without a path)
     samefact align PATH ... [--json]    align headless and print a report or JSON
+    samefact report PATH ... [--format md|json|html] [-o FILE]
+                                        write the story overview for sharing
 
 Nothing here imports Textual unless the reader is opened.
 """
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 
 from tui import __version__
 
-SUBCOMMANDS = ("align",)
+SUBCOMMANDS = ("align", "report")
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -32,6 +34,11 @@ def _reader_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no animation, no smooth scrolling (slow SSH links); also `low_bandwidth` in config",
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="start at the top: forget the place, marks and jumps saved for this story",
+    )
     return parser
 
 
@@ -41,6 +48,20 @@ def _align_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--json", action="store_true", help="print the stable JSON shape")
+    return parser
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="samefact report",
+        description="Write the story overview: facts by outlet, exclusives, omissions, "
+        "conflicts and quotes.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "--format", choices=("md", "json", "html"), help="default: from the -o suffix, else md"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     return parser
 
 
@@ -61,8 +82,12 @@ def run_align(argv: Sequence[str]) -> int:
     args = _align_parser().parse_args(argv)
     from tui.core import align_story, load_story
     from tui.core.export import to_json, to_text
+    from tui.progress import StderrProgress
 
-    story = load_story(_default_paths(args.paths))
+    progress = StderrProgress.if_terminal("loading")
+    story = load_story(_default_paths(args.paths), progress=progress)
+    if progress is not None:
+        progress.close()
     for problem in story.problems:
         _error(str(problem))
     if not story.articles:
@@ -77,6 +102,37 @@ def run_align(argv: Sequence[str]) -> int:
     return 0
 
 
+def run_report(argv: Sequence[str]) -> int:
+    """`samefact report`: align headless and write the overview as Markdown, JSON or HTML."""
+    args = _report_parser().parse_args(argv)
+    from pathlib import Path
+
+    from tui.core import align_story, load_story
+    from tui.core.report import render
+
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+        fmt = {"htm": "html", "html": "html", "json": "json"}.get(suffix, "md")
+    story = load_story(_default_paths(args.paths))
+    for problem in story.problems:
+        _error(str(problem))
+    if not story.articles:
+        _error("no article could be read")
+        return 1
+    text = render(align_story(story), fmt)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        _error(f"{args.output}: {error.strerror or error}")
+        return 1
+    print(args.output)
+    return 0
+
+
 def run_reader(argv: Sequence[str]) -> int:
     """`samefact [PATH...]`: open the reader."""
     args = _reader_parser().parse_args(argv)
@@ -84,13 +140,15 @@ def run_reader(argv: Sequence[str]) -> int:
         from tui.app import run
     except ImportError:
         return run_align(list(args.paths))
-    return run(_default_paths(args.paths), low_bandwidth=args.low_bandwidth)
+    return run(_default_paths(args.paths), low_bandwidth=args.low_bandwidth, fresh=args.fresh)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `samefact` script and of `python -m tui`."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv and argv[0] == "report":
+            return run_report(argv[1:])
         if argv and argv[0] in SUBCOMMANDS:
             return run_align(argv[1:])
         return run_reader(argv)

@@ -38,6 +38,7 @@ _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 _MAX_UNREADABLE = 0.05
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SAMPLE = 64 * 1024
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
 
 class NotText(ValueError):
@@ -81,13 +82,19 @@ def decode_bytes(raw: bytes) -> Decoded:
 
 
 def _guess(raw: bytes) -> Decoded:
+    """charset-normalizer's best guess; on a tie, Windows-1252 (the common Western one)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is None:
+    matches = list(from_bytes(raw))
+    if not matches:
         raise NotText("binary file or unknown encoding, not an article")
-    encoding = best.encoding
-    return _checked(str(best), encoding, f"not UTF-8; read as {encoding} (guessed)")
+    best = matches[0]
+    for match in matches:
+        tied = match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.01
+        if tied and match.encoding in _WESTERN:
+            best = match
+            break
+    return _checked(str(best), best.encoding, f"not UTF-8; read as {best.encoding} (guessed)")
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from tui.core import web
 from tui.core.clean import clean_text, safe_name
 from tui.core.decode import NotText, decode_bytes
 from tui.core.model import Article, Paragraph, Problem, Story
@@ -39,23 +41,65 @@ Progress = Callable[[int, int, str], None]
 def load_story(
     paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None
 ) -> Story:
-    """Read every article under `paths` (files or folders, recursive, sorted).
+    """Read every article under `paths`: files or folders (recursive, sorted), URLs, or `-`.
 
-    Bad files never raise: each becomes a `Problem` and the rest is read. A file named
-    explicitly is read whatever its suffix (Markdown when it ends in `.md`).
+    Bad inputs never raise: each becomes a `Problem` and the rest is read. A file named
+    explicitly is read whatever its suffix (Markdown when it ends in `.md`). URLs are all
+    fetched at once before anything else is read (`web.py`); `-` is standard input.
     """
     problems: list[Problem] = []
-    files = expand_paths(paths, problems)
+    given = [os.fsdecode(p) for p in paths]
+    fetched = web.read_urls([g for g in given if web.is_url(g)], problems)
+    inputs: list[str | Path] = []
+    for item in given:
+        inputs.extend([item] if item in fetched or item == "-" else expand_paths([item], problems))
     articles: list[Article] = []
     ids: set[str] = set()
-    for done, path in enumerate(files, 1):
-        article = load_article(path, problems, ids)
-        if article is not None:
+    for done, item in enumerate(inputs, 1):
+        if isinstance(item, Path):
+            found = load_articles(item, problems, ids)
+        else:
+            found = fetched[item] if item in fetched else _read_stdin(problems)
+        for article in found:
+            article = web.with_unique_id(article, ids)
             articles.append(article)
             ids.add(article.id)
         if progress is not None:
-            progress(done, len(files), safe_name(os.fsdecode(path)))
+            progress(done, len(inputs), safe_name(os.fsdecode(item)))
     return Story(tuple(articles), tuple(problems))
+
+
+def load_articles(path: Path, problems: list[Problem], taken: set[str]) -> list[Article]:
+    """One file → its articles: a saved page or a text one, a feed several (`web.py`)."""
+    if path.suffix.lower() in web.SUFFIXES or path.suffix.lower() not in ARTICLE_SUFFIXES:
+        name = safe_name(os.fsdecode(path))
+        try:
+            raw = _read(path)
+        except OSError as error:
+            problems.append(Problem(name, _reason(error)))
+            return []
+        from_web = web.read_document(name, _unique_id(path, taken), path.suffix.lower(), raw, problems)
+        if from_web is not None:
+            return from_web
+    article = load_article(path, problems, taken)
+    return [article] if article is not None else []
+
+
+def _read_stdin(problems: list[Problem]) -> list[Article]:
+    """`-`: standard input, read as a page or feed when it looks like one, else as text."""
+    raw = sys.stdin.buffer.read()
+    from_web = web.read_document("-", "stdin", "", raw, problems)
+    if from_web is not None:
+        return from_web
+    try:
+        decoded = decode_bytes(raw)
+    except NotText as error:
+        problems.append(Problem("-", str(error)))
+        return []
+    article = article_from_text(clean_text(decoded.text), article_id="stdin", path="-")
+    if article is None:
+        problems.append(Problem("-", "no text on standard input"))
+    return [article] if article is not None else []
 
 
 def load_article(
@@ -220,7 +264,7 @@ def _walk(top: Path, problems: list[Problem]) -> list[Path]:
         note = ", ".join(f"{count} {kind}" for kind, count in sorted(skipped.items()))
         problems.append(Problem(name, f"skipped {note}", fatal=False))
     if not files:
-        problems.append(Problem(name, "no article files (.txt, .md) in this folder"))
+        problems.append(Problem(name, "no article files (.txt, .md, .html, feeds) in this folder"))
     return files
 
 
@@ -228,6 +272,6 @@ def _skip_kind(filename: str) -> str:
     if filename.startswith("."):
         return "hidden file(s)"
     suffix = os.path.splitext(filename)[1].lower()
-    if suffix not in ARTICLE_SUFFIXES:
+    if suffix not in ARTICLE_SUFFIXES and suffix not in web.SUFFIXES:
         return f"{suffix or 'suffix-less'} file(s)"
     return ""

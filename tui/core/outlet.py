@@ -134,7 +134,8 @@ def _footer(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
         core = _LEAD.sub("", p.text)
         match = _SYNDICATION.match(core)
         if match:
-            return match["outlet"].strip(), f"syndication footer ¶{p.n}: “appeared first on …”"
+            outlet = match["outlet"].strip()
+            return outlet, f"syndication footer ¶{p.n}: “… appeared first on {outlet}.”"
         match = _WRITTEN_BY.match(core)
         if match and (match["team"] or _looks_like_outlet(match["outlet"])):
             outlet = _canonical(match["outlet"].strip()) or match["outlet"].strip()
@@ -163,17 +164,25 @@ def _copyright(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
 def _told(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
     """"told X", most frequent X that is a news organisation; wire agencies first."""
     where: dict[str, list[int]] = {}
+    said: dict[str, str] = {}
     for p in paragraphs:
         for match in _TOLD.finditer(p.text):
             outlet = _resolve(match["name"])
             if outlet:
                 where.setdefault(outlet, []).append(p.n)
+                said.setdefault(outlet, _told_words(match[0], outlet))
     if not where:
         return None
-    counts = Counter({name: len(ns) for name, ns in where.items()})
-    best = max(counts, key=lambda name: (name in WIRES.values(), counts[name]))
+    best = max(where, key=lambda name: (name in WIRES.values(), len(where[name])))
     paras = ", ".join(f"¶{n}" for n in dict.fromkeys(where[best]))
-    return best, f"“told {best}” in {paras}"
+    return best, f"“{said[best]}” in {paras}"
+
+
+def _told_words(matched: str, outlet: str) -> str:
+    """The words of the text up to the outlet's last word, e.g. "told the Los Angeles Times"."""
+    last = outlet.split()[-1]
+    end = matched.find(last)
+    return matched[: end + len(last)] if end >= 0 else f"told {outlet}"
 
 
 def _programme(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:

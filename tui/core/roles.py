@@ -95,6 +95,7 @@ _PRESENTER = re.compile(
     _I,
 )
 _LEAD = re.compile(r"^[\W_]+")
+_TWO_SENTENCES = re.compile(r"[a-z]{3}[.!?][\"'”’]? [\"'“‘]?[A-Z]")
 _CLOSERS = "\"'”’»)] "
 _MAX_BOILERPLATE = 600
 _MAX_SUBHEAD = 90
@@ -118,6 +119,8 @@ def is_headline(text: str) -> bool:
         return False
     if stripped[-1] in "!?":
         return len(text) <= 120
+    if _TWO_SENTENCES.search(text):
+        return False
     return len(text) <= 160 or text.istitle()
 
 

@@ -123,9 +123,9 @@ def wrap_width(blocks: list[list[str]]) -> int:
     in mid-sentence.
     """
     inner = sorted(len(line) for lines in blocks for line in lines[:-1])
-    if not inner:
+    if len(inner) < 2:  # one broken line is no evidence of a wrap width
         return 0
-    width = inner[int(0.9 * (len(inner) - 1))]
+    width = inner[-(len(inner) // 10) - 1]  # the 90th percentile, the maximum for few lines
     if width > _WRAP_MAX or width < 30:
         return 0
     near = sum(1 for n in inner if width - max(12, width // 4) <= n <= width + 2)

@@ -41,6 +41,8 @@ class MainScreen(ReaderActions, Screen[None]):
         super().__init__()
         self.keys = KeySequencer()
         self.narrow = False
+        self._followed: tuple[int, str, int, int, bool] | None = None
+        """What `follow` last showed: (story id, article id, paragraph, alignment id, narrow)."""
 
     @property
     def reader(self) -> SamefactApp:
@@ -57,6 +59,10 @@ class MainScreen(ReaderActions, Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        # A synchronous watch, not only the ParagraphInView message: a key that moves the
+        # reading line into another paragraph then repaints the article and the panel in one
+        # frame, instead of the panel following one or more frames (16 ms each) later.
+        self.watch(self.article_pane, "current", self.follow, init=False)
         self.query_one("#search", SearchBar).display = False
         self.query_one("#sources", SourceList).border_title = "Sources"
         self.article_pane.border_title = "Article"
@@ -136,14 +142,19 @@ class MainScreen(ReaderActions, Screen[None]):
         article, story = self.article, self.reader.story
         if article is None or story is None:
             return
+        followed = (id(story), article.id, index, id(self.reader.alignment), self.narrow)
+        if followed == self._followed:
+            return  # the same paragraph again (the message after the watch): nothing to do
+        self._followed = followed
         self.reader.reading.move(article.id, index)
         view = panel_view(story, self.reader.alignment, article, index)
         self.panel.show(view)
-        summary = f"¶ {index + 1}/{len(article.paragraphs)} · {view.summary} · a: panel"
-        widget = self.query_one("#summary", Static)
-        if getattr(widget, "_summary", None) != summary:
-            widget._summary = summary  # type: ignore[attr-defined]
-            widget.update(summary)
+        if self.narrow:  # the summary line is only shown (and only worth a relayout) when narrow
+            summary = f"¶ {index + 1}/{len(article.paragraphs)} · {view.summary} · a: panel"
+            widget = self.query_one("#summary", Static)
+            if getattr(widget, "_summary", None) != summary:
+                widget._summary = summary  # type: ignore[attr-defined]
+                widget.update(summary)
 
     def on_article_pane_paragraph_in_view(self, message: ArticlePane.ParagraphInView) -> None:
         if self.article is not None and message.article_id == self.article.id:
@@ -163,6 +174,7 @@ class MainScreen(ReaderActions, Screen[None]):
         if narrow != self.narrow:
             self.narrow = narrow
             self.set_class(narrow, "-narrow")
+            self.follow(self.article_pane.current)
 
     # -- keys --------------------------------------------------------------------------------
 

@@ -59,7 +59,8 @@ class ElsewherePanel(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.selected = 0
         self.border_title = view.header
         self._render_body()
-        self.scroll_to(y=0, animate=False)
+        if self.scroll_y:  # immediate: a deferred scroll would cost one more frame
+            self.scroll_to(y=0, animate=False, immediate=True)
 
     def select(self, delta: int) -> None:
         if self.view is None or not self.view.entries:
