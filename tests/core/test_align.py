@@ -76,10 +76,10 @@ def test_boilerplate_is_never_aligned() -> None:
 
 
 def test_progress_is_reported_to_the_end() -> None:
-    """The optional `progress(done, total, step)` callback counts up to its total."""
-    seen: list[tuple[int, int]] = []
-    align_story(_story_with_shared_quote(), progress=lambda done, total, step: seen.append((done, total)))
-    assert seen[-1][0] == seen[-1][1] and seen == sorted(seen)
+    """The optional `progress(step, share)` callback counts up to 1.0."""
+    seen: list[float] = []
+    align_story(_story_with_shared_quote(), progress=lambda step, share: seen.append(share))
+    assert seen[-1] == 1.0 and seen == sorted(seen)
 
 
 def test_seeds_beat_the_fuzzy_baseline() -> None:

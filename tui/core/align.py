@@ -33,9 +33,8 @@ from tui.core.weights import RELATED, SAME
 ENGINE_VERSION = "2"
 """Changes whenever the matcher's output for a story may change (cache keys use it)."""
 
-Progress = Callable[[int, int, str], None]
-"""`progress(done, total, step)`, the loader's convention: steps done out of `STEPS`, and the next."""
-STEPS = 4
+Progress = Callable[[str, float], None]
+"""`progress(step, share)`: the step starting and the share of the work done (0–1)."""
 
 
 def align_story(
@@ -49,21 +48,21 @@ def align_story(
 
     Args:
         story: the loaded story.
-        progress: optional `progress(done, total, step)`; called once per step, cheap.
+        progress: optional `progress(step, share)`; called once per step, cheap.
         same: score from which a match is graded `same` (default: the fitted `weights.SAME`).
         related: score from which a pair is shown at all (default: the fitted `weights.RELATED`).
 
     Returns:
         The matches (each pair once, `a` before `b` in story order), facts and conflicts.
     """
-    report = progress or (lambda done, total, step: None)
+    report = progress or (lambda step, share: None)
     same_at = SAME if same is None else same
     shown_at = RELATED if related is None else min(related, same_at)
-    report(0, STEPS, "index")
+    report("index", 0.0)
     index = index_story(story)
-    report(1, STEPS, "candidates")
+    report("candidates", 0.2)
     pairs = candidate_pairs(index)
-    report(2, STEPS, "score")
+    report("score", 0.4)
     paragraphs = index.paragraphs
     ordered = sorted((i, j) for i, j, _ in pairs)
     logits = [logit(pair_features(index, paragraphs[i], paragraphs[j])) for i, j in ordered]
@@ -76,8 +75,8 @@ def align_story(
         if score >= shown_at:
             grade = "same" if score >= same_at else "related"
             matches.append(Match(a.ref, b.ref, round(score, 3), grade, spans(index, a, b)))
-    report(3, STEPS, "facts")
+    report("facts", 0.8)
     facts = group_facts(story, index, matches)
     conflicts = find_conflicts(index, facts)
-    report(STEPS, STEPS, "done")
+    report("done", 1.0)
     return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts))
