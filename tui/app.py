@@ -109,10 +109,10 @@ class SamefactApp(App[int]):
             first = generation == 1
             store, saved = open_state(story, restore=first, fresh=self.fresh and first)
             self.post_message(StoryLoaded(story, generation, store, saved))
-            self._painted.wait(timeout=PAINT_WAIT)
             if story.articles:
                 text = f"Aligning {len(story.articles)} articles"
                 self.post_message(LoadProgress(text, generation))
+                self._painted.wait(timeout=PAINT_WAIT)
                 aligning = self._reporter(generation, lambda _done, _total: text)
                 alignment, _cached = align_cached(story, self.settings, aligning)
                 self.post_message(AlignmentReady(alignment, generation))
