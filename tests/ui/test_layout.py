@@ -75,22 +75,3 @@ async def test_wide_text_and_markup_are_shown_literally(tmp_path: Path) -> None:
         await pilot.press("G", "j", "k")
         assert app.is_running
 
-
-def test_quick_wrap_wraps_like_rich(seeds: Path) -> None:
-    """The fast word wrap gives Rich's lines wherever it applies."""
-    from rich.console import Console
-    from rich.text import Text
-
-    from tui.core import load_story
-    from tui.widgets.article_pane import quick_wrap
-
-    console = Console(width=200)
-    story = load_story([seeds])
-    for width in (20, 37, 56, 80):
-        for article in story.articles:
-            for p in article.paragraphs:
-                quick = quick_wrap(p.text, width)
-                if quick is not None:
-                    rich = [line.plain.rstrip() for line in Text(p.text).wrap(console, width)]
-                    assert [line.rstrip() for line in quick] == rich
-    assert quick_wrap("会談は二日間続き、両首脳は協力を約束した。" * 3, 20) is None

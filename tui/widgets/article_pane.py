@@ -9,10 +9,10 @@ is padded by a page so that every paragraph, the last one too, can reach the rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
+from rich._wrap import divide_line  # Text.wrap's own breaker: the same lines, see wrap_lines
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
@@ -23,6 +23,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from tui.core.model import Article
 
 GUTTER = 4
@@ -30,17 +32,68 @@ GUTTER = 4
 CURRENT_MARK = "▌"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Line:
-    """One wrapped line of the article."""
+    """One wrapped line of the article.
+
+    Wrapping only finds where the lines break; the `Text` of a line is cut from its
+    paragraph the first time it is drawn. Building a `Text` for each of the ~1,000 lines of
+    a long article at once took most of the time before its first paint.
+    """
 
     paragraph: int
     """Index of the paragraph (blank separators belong to the paragraph after them)."""
-    text: Text
+    source: Text
+    """The line's text, or with `span` the whole paragraph it is cut from."""
     first: bool = False
     """The paragraph's first line: the gutter shows its mark here."""
     title: bool = False
     """A line of the headline shown above the paragraphs (not a paragraph itself)."""
+    span: tuple[int, int] | None = None
+    """(start, end) of the line in `source`; None when `source` is the line."""
+    width: int = 0
+    """The wrap width (a folded word is cut to it)."""
+    _text: Text | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            if self.span is None:
+                self._text = self.source
+            else:
+                text = self.source[self.span[0] : self.span[1]]
+                text.rstrip()
+                text.truncate(self.width)
+                self._text = text
+        return self._text
+
+    @property
+    def plain(self) -> str:
+        """The line's characters, without building its `Text`."""
+        if self.span is None:
+            return self.source.plain
+        return self.source.plain[self.span[0] : self.span[1]].rstrip()
+
+
+def wrap_lines(paragraph: int, text: Text, width: int, console: Console) -> list[Line]:
+    """`text` wrapped to `width` exactly as `Text.wrap` wraps it, each line cut lazily.
+
+    Rich's own line breaker (`divide_line`, what `Text.wrap` calls) finds the breaks, so the
+    lines are the same; a test compares them with `Text.wrap`. Text with newlines or tabs,
+    which `Text.wrap` treats specially, goes through `Text.wrap` itself.
+    """
+    plain = text.plain
+    if "\n" in plain or "\t" in plain:
+        lines = []
+        for i, wrapped in enumerate(text.wrap(console, width)):
+            wrapped.rstrip()
+            lines.append(Line(paragraph, wrapped, first=i == 0))
+        return lines
+    offsets = [0, *divide_line(plain, width, fold=True), len(plain)]
+    return [
+        Line(paragraph, text, first=i == 0, span=(start, end), width=width)
+        for i, (start, end) in enumerate(zip(offsets, offsets[1:]))
+    ]
 
 
 def search_pattern(query: str) -> re.Pattern[str] | None:
@@ -49,32 +102,6 @@ def search_pattern(query: str) -> re.Pattern[str] | None:
         return None
     flags = 0 if any(c.isupper() for c in query) else re.IGNORECASE
     return re.compile(re.escape(query), flags)
-
-
-def quick_wrap(text: str, width: int) -> list[str] | None:
-    """Greedy word wrap by cell width, ten times faster than `Text.wrap` for plain text.
-
-    None when it does not apply (a line break, or a word wider than the line, as in CJK
-    text without spaces): the caller then lets Rich wrap it.
-    """
-    if "\n" in text:
-        return None
-    lines: list[str] = []
-    words: list[str] = []
-    used = 0
-    for word in text.split(" "):
-        cells = cell_len(word)
-        if cells > width:
-            return None
-        if words and used + 1 + cells > width:
-            lines.append(" ".join(words))
-            words, used = [word], cells
-        else:
-            used += cells + (1 if words else 0)
-            words.append(word)
-    if words:
-        lines.append(" ".join(words))
-    return lines
 
 
 class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -170,7 +197,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             return []
         found = []
         for line_no, line in enumerate(self.lines):
-            if not line.title and line.text.plain and self.search.search(line.text.plain):
+            if not line.title and line.plain and self.search.search(line.plain):
                 found.append((line.paragraph, line_no))
         return found
 
@@ -200,30 +227,22 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         width = max(self._width - GUTTER, 8)
         console = self.app.console
         lines = self._title_lines(width)
-        hit = self.get_component_rich_style("article-pane--hit", partial=True)
         for p in self.article.paragraphs:
             if self.filter is not None and not self.filter.search(p.text):
                 continue
             if lines and not lines[-1].title:
                 lines.append(Line(p.n, Text("")))
-            style = self._role_style(p.role)
+            text = Text(p.text, style=self._role_style(p.role), no_wrap=False)
             if p.role == "boilerplate" and not self.show_boilerplate:
-                text = Text(f"┄ {p.text}", style=style, no_wrap=True, overflow="ellipsis")
+                text = Text(f"┄ {p.text}", style=self._role_style(p.role), no_wrap=True, overflow="ellipsis")
                 text.truncate(width, overflow="ellipsis")
                 lines.append(Line(p.n, text, first=True))
                 continue
-            hits = list(self.search.finditer(p.text)) if self.search is not None else []
-            plain = None if hits else quick_wrap(p.text, width)
-            if plain is not None:
-                wrapped_lines = [Text(line, style=style) for line in plain]
-            else:
-                text = Text(p.text, style=style)
-                for m in hits:
+            if self.search is not None:
+                hit = self.get_component_rich_style("article-pane--hit", partial=True)
+                for m in self.search.finditer(p.text):
                     text.stylize(hit, m.start(), m.end())
-                wrapped_lines = list(text.wrap(console, width))
-            for i, wrapped in enumerate(wrapped_lines):
-                wrapped.rstrip()
-                lines.append(Line(p.n, wrapped, first=i == 0))
+            lines.extend(wrap_lines(p.n, text, width, console))
         return lines
 
     def _title_lines(self, width: int) -> list[Line]:
@@ -352,7 +371,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         if line_no >= len(self.lines):
             return Strip.blank(width, base)
         line = self.lines[line_no]
-        current = line.paragraph == self.current and bool(line.text.plain) and not line.title
+        current = line.paragraph == self.current and bool(line.plain) and not line.title
         key = (line_no, current)
         strip = self._strips.get(key)
         if strip is None:
