@@ -325,7 +325,10 @@ def test_kill_9_loses_at_most_the_last_move(tmp_path: Path) -> None:
         assert first.strip() == "0", child.stderr.read() if child.stderr else ""
         time.sleep(rng.uniform(0.0, 0.04))
         child.send_signal(signal.SIGKILL)
-        rest, _ = child.communicate()
+        # Read through the same buffered reader as `readline` (communicate() would skip
+        # what it has buffered already).
+        rest = child.stdout.read()
+        child.wait()
         acknowledged = [int(line) for line in (first + rest).split()]
         last = acknowledged[-1]
         assert last < moves - 1, "the child finished before it was killed; kill sooner"

@@ -164,6 +164,12 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     def show(self, article: Article, paragraph: int = 0) -> None:
         """Show `article` with `paragraph` at the reading line."""
         self.article = article
+        if not self.scrollable_content_region.width:
+            # Not laid out yet (the story arrived with the first screen): wrap once, on the
+            # first resize, at the real width, instead of now at a made-up one and again then.
+            self.lines, self.starts = [], {}
+            self.current = paragraph
+            return
         self._rebuild()
         self.go_to(paragraph)
         self._sync_current(force=True)
@@ -362,7 +368,14 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._frame = None
 
     def render_line(self, y: int) -> Strip:
-        top, width, base = self._frame or (self.line, self.scrollable_content_region.width, self.rich_style)
+        width = self._frame[1] if self._frame else self.scrollable_content_region.width
+        if y == 0 and self.article is not None and width and width != self._width:
+            # The first frame after `show` before the first resize: wrap now, so that this
+            # very frame shows the article rather than a blank pane and the next one the text.
+            self._rebuild(keep=True)
+            if self._frame is not None:
+                self._frame = (self.line, width, self._frame[2])
+        top, width, base = self._frame or (self.line, width, self.rich_style)
         line_no = top + y
         if not self.lines:
             if y == 0:
