@@ -198,5 +198,7 @@ def test_state_and_cache_stay_headless() -> None:
         "import sys, tui.core.cache, tui.core.state, tui.persist; "
         "print(sorted(m for m in ('textual', 'rich') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
