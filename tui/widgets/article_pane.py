@@ -163,6 +163,12 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     def show(self, article: Article, paragraph: int = 0) -> None:
         """Show `article` with `paragraph` at the reading line."""
         self.article = article
+        if not self.scrollable_content_region.width:
+            # Not laid out yet (the story arrived with the first screen): wrap once, on the
+            # first resize, at the real width, instead of now at a made-up one and again then.
+            self.lines, self.starts = [], {}
+            self.current = paragraph
+            return
         self._rebuild()
         self.go_to(paragraph)
         self._sync_current(force=True)
@@ -353,8 +359,12 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     # -- rendering ---------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        line_no = self.line + y
         width = self.scrollable_content_region.width
+        if y == 0 and self.article is not None and width and width != self._width:
+            # The first frame after `show` before the first resize: wrap now, so that this
+            # very frame shows the article rather than a blank pane and the next one the text.
+            self._rebuild(keep=True)
+        line_no = self.line + y
         if not self.lines:
             if y == 0:
                 return self._strip(Text(self.note, style=self._note_style()), width)
