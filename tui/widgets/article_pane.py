@@ -295,7 +295,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._announce()
 
     def watch_current(self, old: int, new: int) -> None:
-        self._strips.clear()
+        # No need to empty `_strips`: its key says whether the line is drawn as current, so a
+        # new current paragraph only renders its own lines and the old one's again.
         self.refresh()
         self._announce()
 
