@@ -21,16 +21,18 @@ from tui.messages import AlignmentReady, LoadFailed, StoryLoaded
 from tui.reading import ReadingState
 from tui.resources import styles_dir
 from tui.screens.main import MainScreen
+from tui.screens.views import VIEW_BINDINGS, ViewActions
 
 if TYPE_CHECKING:
     from tui.core.model import Alignment, Story
     from tui.core.settings import Settings
 
 
-class SamefactApp(App[int]):
+class SamefactApp(ViewActions, App[int]):
     """samefact: one story, several outlets, the same fact side by side."""
 
-    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "panes.tcss"]
+    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "panes.tcss", styles_dir() / "views.tcss"]
+    BINDINGS = VIEW_BINDINGS  # the whole-story views, from any screen (tui.screens.views)
     TITLE = "samefact"
     COMMANDS = App.COMMANDS | {ReaderCommands}
 

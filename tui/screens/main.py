@@ -178,7 +178,7 @@ class MainScreen(ReaderActions, Screen[None]):
 
     # -- keys --------------------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """Counts and multi-key sequences go through the sequencer before the bindings."""
         if isinstance(self.focused, SearchBar):
             return
@@ -192,4 +192,4 @@ class MainScreen(ReaderActions, Screen[None]):
             action = outcome.action
             if outcome.argument:
                 action = f"{action}({outcome.argument!r})"
-            self.run_action(action)
+            await self.run_action(action)
