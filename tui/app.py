@@ -9,7 +9,8 @@ story, posts `StoryLoaded` (the article is readable at once), then aligns and po
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,15 +18,18 @@ from textual import work
 from textual.app import App
 
 from tui.commands import ReaderCommands
-from tui.messages import AlignmentReady, LoadFailed, StoryLoaded
+from tui.messages import AlignmentReady, LoadFailed, LoadProgress, StoryLoaded
 from tui.reading import ReadingState
 from tui.resources import styles_dir
 from tui.screens.main import MainScreen
 from tui.screens.views import VIEW_BINDINGS, ViewActions
+from tui.widgets.load_progress import SHOW_AFTER, ProgressLine
 
 if TYPE_CHECKING:
     from tui.core.model import Alignment, Story
     from tui.core.settings import Settings
+    from tui.core.state import SavedState, StateStore
+    from tui.persist import StateSaver
 
 
 class SamefactApp(ViewActions, App[int]):
@@ -47,6 +51,14 @@ class SamefactApp(ViewActions, App[int]):
         self.generation = 0
         """Bumped by every (re)load; messages of an older load are ignored."""
         self.warnings: list[str] = []
+        self.fresh = False
+        """`--fresh`: start at the top and forget the story's saved state."""
+        self.saver: StateSaver | None = None
+        """Writes each move to the state database (set once the story is read)."""
+        self.busy = False
+        """A load or alignment is running (the progress bar may show)."""
+        self._progress: LoadProgress | None = None
+        """The latest progress of the running load, for a bar that appears later."""
         if settings.low_bandwidth:
             self.animation_level = "none"
 
@@ -62,6 +74,11 @@ class SamefactApp(ViewActions, App[int]):
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        elif "theme" in self.settings.lines:
+            themes = ", ".join(sorted(self.available_themes))
+            self.warnings.append(self.settings.warn(
+                "theme", f"unknown theme {self.settings.theme!r} (one of {themes}); the default is used"
+            ))
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
             self.main.keys.rebind(self.settings.keymap)
@@ -72,17 +89,26 @@ class SamefactApp(ViewActions, App[int]):
         """(Re)read and align the story in a worker; the reader keeps its place."""
         self.generation += 1
         self.main.show_note("Loading…")
+        self.busy = True
+        self.set_timer(SHOW_AFTER, self._show_progress)
         self._load(self.generation)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story")
     def _load(self, generation: int) -> None:
         try:
-            from tui.core import align_story, load_story
+            from tui.core import load_story
+            from tui.persist import align_cached, open_state
 
-            story = load_story(self.paths)
-            self.post_message(StoryLoaded(story, generation))
+            story = load_story(self.paths, progress=self._reporter("Reading", generation))
+            first = generation == 1
+            store, saved = open_state(story, restore=first, fresh=self.fresh and first)
+            self.post_message(StoryLoaded(story, generation, store, saved))
             if story.articles:
-                self.post_message(AlignmentReady(align_story(story), generation))
+                count = len(story.articles)
+                self.post_message(LoadProgress(f"Aligning {count} articles", generation))
+                report = self._reporter(f"Aligning {count} articles", generation)
+                alignment, _cached = align_cached(story, self.settings, report)
+                self.post_message(AlignmentReady(alignment, generation))
         except Exception as error:  # reported in the UI, the app stays usable
             self.post_message(LoadFailed(f"{type(error).__name__}: {error}", generation))
 
@@ -93,38 +119,117 @@ class SamefactApp(ViewActions, App[int]):
         for problem in story.problems:
             self.notify(str(problem), severity="error" if problem.fatal else "warning", timeout=8)
         if not story.articles:
+            self._done()
             self.main.show_note("No article could be read. " + "; ".join(map(str, story.problems)))
             return
         self.story, self.alignment = story, None
+        if message.state is not None:
+            self._attach_state(message.state, message.saved)
         self.main.show_story()
 
     def on_alignment_ready(self, message: AlignmentReady) -> None:
         if message.generation == self.generation:
+            self._done()
             self.alignment = message.alignment
             self.main.show_alignment()
 
     def on_load_failed(self, message: LoadFailed) -> None:
         if message.generation == self.generation:
+            self._done()
             self.notify(message.reason, title="Could not load the story", severity="error")
             if self.story is None:
                 self.main.show_note(message.reason)
 
 
+    # -- reading state ---------------------------------------------------------------------------
+
+    def _attach_state(self, store: StateStore, saved: SavedState | None) -> None:
+        """Save moves to `store` from now on; first put back what was `saved`."""
+        from tui.persist import StateSaver
+
+        if self.saver is not None:
+            self.saver.store.close()
+        self.saver = StateSaver(store)
+        if saved is not None:
+            self.saver.restore(saved, self.reading)
+        self.reading.listener = self.save_state
+        for warning in store.warnings:
+            self.notify(warning, title="Reading state", severity="warning", timeout=10)
+        store.warnings.clear()
+
+    def save_state(self) -> None:
+        """Write the move just made (called by `ReadingState` on every change)."""
+        if self.saver is not None:
+            self.saver.save(self.reading)
+            for warning in self.saver.store.warnings:
+                self.notify(warning, title="Reading state", severity="warning", timeout=10)
+            self.saver.store.warnings.clear()
+
+    # -- progress ----------------------------------------------------------------------------
+
+    def _reporter(self, text: str, generation: int) -> Callable[..., None]:
+        """A `progress(done, total, ...)` for a worker: posts at most every 50 ms."""
+        last = 0.0
+
+        def report(done: int, total: int, *_details: object) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= 0.05 or done >= total:
+                last = now
+                self.post_message(LoadProgress(text, generation, done, total))
+
+        return report
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        if message.generation == self.generation:
+            self._progress = message
+            for bar in self.main.query(ProgressLine):
+                bar.show(message.text, message.done, message.total)
+
+    def _show_progress(self) -> None:
+        """After `SHOW_AFTER` seconds of work, a bar under the article (never for quick opens)."""
+        if not self.busy or self.main.query(ProgressLine):
+            return
+        message = self._progress
+        if message is not None and message.generation == self.generation:
+            bar = ProgressLine(message.text, message.done, message.total, id="load-progress")
+        else:
+            bar = ProgressLine("Loading", id="load-progress")
+        self.main.query_one("#article-column").mount(bar, before="#summary")
+
+    def _done(self) -> None:
+        self.busy = False
+        self._progress = None
+        self.main.query(ProgressLine).remove()
+
+
 def make_app(
-    paths: Sequence[str | os.PathLike[str]], settings: Settings | None = None
+    paths: Sequence[str | os.PathLike[str]], settings: Settings | None = None, fresh: bool = False
 ) -> SamefactApp:
-    """The app for `paths`, with the user's settings unless `settings` is given (tests)."""
+    """The app for `paths`, with the user's settings unless `settings` is given (tests).
+
+    `fresh` starts at the top of the story and forgets its saved reading state.
+    """
     warnings: list[str] = []
     if settings is None:
         from tui.core.settings import load_settings
 
         settings, warnings = load_settings()
     app = SamefactApp(paths, settings)
-    app.warnings = list(warnings)
+    app.warnings = [*warnings, *settings.check_keymap(_binding_ids())]
+    app.fresh = fresh
     return app
 
 
-def run(paths: Sequence[str], low_bandwidth: bool = False) -> int:
+def _binding_ids() -> set[str]:
+    """Every id a `[keymap]` entry can name: the bindings and the key sequences."""
+    from tui.bindings import BINDINGS
+    from tui.keys import SEQUENCES
+
+    return {b.id for b in BINDINGS if b.id} | {s.id for s in SEQUENCES if s.id}
+
+
+def run(paths: Sequence[str], low_bandwidth: bool = False, fresh: bool = False) -> int:
     """Open the reader on `paths`; a path that does not exist is one line on stderr."""
     import sys
     from dataclasses import replace
@@ -133,7 +238,7 @@ def run(paths: Sequence[str], low_bandwidth: bool = False) -> int:
     if missing:
         print(f"samefact: {missing[0]}: no such file or folder", file=sys.stderr)
         return 2
-    app = make_app(paths)
+    app = make_app(paths, fresh=fresh)
     if low_bandwidth:
         app.settings = replace(app.settings, low_bandwidth=True)
         app.animation_level = "none"

@@ -34,6 +34,11 @@ def _reader_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no animation, no smooth scrolling (slow SSH links); also `low_bandwidth` in config",
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="start at the top: forget the place, marks and jumps saved for this story",
+    )
     return parser
 
 
@@ -135,7 +140,7 @@ def run_reader(argv: Sequence[str]) -> int:
         from tui.app import run
     except ImportError:
         return run_align(list(args.paths))
-    return run(_default_paths(args.paths), low_bandwidth=args.low_bandwidth)
+    return run(_default_paths(args.paths), low_bandwidth=args.low_bandwidth, fresh=args.fresh)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from tui.core.model import Alignment, Story
+    from tui.core.state import SavedState, StateStore
 
 
 @dataclass
@@ -18,6 +19,10 @@ class StoryLoaded(Message):
     story: Story
     generation: int
     """Which load this is: a reload makes older messages stale."""
+    state: StateStore | None = None
+    """Where this story's reading state is saved."""
+    saved: SavedState | None = None
+    """The state saved by an earlier run, to restore (first load only, not with `--fresh`)."""
 
 
 @dataclass
@@ -30,10 +35,13 @@ class AlignmentReady(Message):
 
 @dataclass
 class LoadProgress(Message):
-    """Progress of a long load, shown in the article pane."""
+    """Progress of a long load or alignment, shown as a bar under the article."""
 
     text: str
     generation: int
+    done: int = 0
+    total: int | None = None
+    """None when the amount of work is not known (the bar then pulses)."""
 
 
 @dataclass

@@ -6,6 +6,7 @@ A position is `(article_id, paragraph_index)`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 Position = tuple[str, int]
@@ -72,6 +73,12 @@ class ReadingState:
     jumps: JumpList = field(default_factory=JumpList)
     before_jump: Position | None = None
     """Where the latest jump started: `''` returns there."""
+    listener: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+    """Called after each change worth saving (the app writes it to the state database)."""
+
+    def _changed(self) -> None:
+        if self.listener is not None:
+            self.listener()
 
     @property
     def position(self) -> Position:
@@ -82,12 +89,15 @@ class ReadingState:
         self.article_id = article_id
         self.paragraph = paragraph
         self.positions[article_id] = paragraph
+        self._changed()
 
     def jump_from_here(self) -> None:
         """Call before a jump: the current position goes on the jump list."""
         if self.article_id:
             self.jumps.push(self.position)
             self.before_jump = self.position
+            self._changed()
 
     def set_mark(self, letter: str) -> None:
         self.marks[letter] = self.position
+        self._changed()

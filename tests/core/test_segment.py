@@ -157,6 +157,12 @@ def test_markdown_roles() -> None:
     assert blocks[-1].text == "Read more" and roles[-1] == "subheading"
 
 
+def test_markdown_without_h1_takes_its_first_heading_as_headline() -> None:
+    """When no `#` heading exists, a heading that opens the file is the headline."""
+    blocks = split_markdown("## Storm hits coast\n\nThe storm made landfall on Monday.\n")
+    assert assign_roles(blocks) == ["headline", "body"]
+
+
 def test_markdown_article() -> None:
     """A Markdown file's front matter and its h1 give outlet and title."""
     article = article_from_text(MARKDOWN, article_id="m", path="m.md", kind="markdown")
@@ -213,6 +219,17 @@ BOILERPLATE = [
     "Back to top",
     "Click here to subscribe",
     "Getty Images",
+    "Comments (12)",
+    "June 19, 2024",
+    "Wednesday, 19 June 2024, 10:39 GMT",
+    "Home » World » Asia",
+    "— Reuters",
+    "Join our WhatsApp channel for the latest updates",
+    "For breaking news, follow us on X",
+    "5 min read",
+    "Featured image: a convoy on the highway",
+    "Disclaimer: the views expressed are the author's own.",
+    "Listen to this article",
 ]
 
 NOT_BOILERPLATE = [
@@ -230,6 +247,11 @@ NOT_BOILERPLATE = [
     "Watchdogs said the merger should be blocked.",
     "A spokesperson for the agency said it was reviewing the footage.",
     "Subscribers to the service will see prices rise by 5 percent in May.",
+    "Join the march, organisers urged residents on Sunday.",
+    "The leaders met in June 2024 for the first time.",
+    "Reuters could not independently verify the footage.",
+    "Prices rose > 5% in May, which analysts called a surprise.",
+    "Print newspapers have lost half their readers since 2010.",
 ]
 
 

@@ -20,7 +20,7 @@ from tui.core import load_story
 from tui.core.model import Article, Paragraph, Ref, Story
 from tui.core.state import (
     MAX_JUMPS,
-    ReadingState,
+    SavedState,
     StateStore,
     article_key,
     state_path,
@@ -81,7 +81,7 @@ def test_state_path_is_under_the_user_state_dir(tmp_path: Path) -> None:
 def test_new_story_has_no_state(tmp_path: Path) -> None:
     """A story never opened restores nothing."""
     store = StateStore(load_story([SEEDS]), tmp_path / "state.sqlite3")
-    assert store.load() == ReadingState()
+    assert store.load() == SavedState()
     assert store.warnings == []
 
 
@@ -130,7 +130,7 @@ def test_other_story_does_not_see_the_state(tmp_path: Path) -> None:
     story = load_story([SEEDS])
     StateStore(story, tmp_path / "s.db").save_place(story.articles[1].id, 2)
     other = _story(_article("a", "Unrelated text."))
-    assert StateStore(other, tmp_path / "s.db").load() == ReadingState()
+    assert StateStore(other, tmp_path / "s.db").load() == SavedState()
 
 
 def test_saved_paragraph_past_the_end_is_clamped(tmp_path: Path) -> None:
@@ -150,7 +150,7 @@ def test_forget_drops_only_this_story(tmp_path: Path) -> None:
         store.save_mark("m", story.articles[0].id, 0)
         store.save_jumps([Ref(story.articles[0].id, 0)], 1)
     StateStore(one, tmp_path / "s.db").forget()
-    assert StateStore(one, tmp_path / "s.db").load() == ReadingState()
+    assert StateStore(one, tmp_path / "s.db").load() == SavedState()
     assert StateStore(two, tmp_path / "s.db").load().place == Ref("b", 0)
 
 

@@ -16,19 +16,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tui.core.outlet import WIRES
 from tui.core.segment import Block
 
 _I = re.IGNORECASE
 
 # Checked on the line with leading symbols (emoji, bullets, dashes) removed.
 _FOOTER = re.compile(
-    r"(?:source(?: link)?|leave a (?:reply|comment)|post a comment|comments?|\d+ comments?"
+    r"(?:source(?: link)?|leave a (?:reply|comment)|post a comment|(?:\d+ )?comments?(?: \(\d+\))?"
     r"|back to top|(?:scroll|return|go) (?:back )?to top|advertisement|advertising|sponsored"
     r"(?: content)?|(?:story|article) continues below(?: advertisement)?|related(?: articles"
     r"| stories| posts| coverage| content| news)?|recommended(?: for you)?|trending(?: now)?"
     r"|most (?:read|popular|viewed)|you may also like|share(?: this)?(?: article| story)?"
     r"|like this|loading|tags?|topics?|categories|filed under|print|email|tweet"
-    r"|click to (?:play|expand|enlarge)(?: video| image)?)\W*",
+    r"|ad feedback|skip (?:ad|advert)|top of (?:the )?page|\d+\s*-?\s*min(?:ute)?s? read"
+    r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?(?:\d{1,2}(?:st|nd|rd|th)? )?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?"
+    r"\d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?: [A-Z]{2,4})?)?)\W*",
     _I,
 )
 _FOOTER_PREFIX = re.compile(
@@ -42,6 +46,11 @@ _FOOTER_PREFIX = re.compile(
     r"|.{0,120}\ball rights reserved\b"
     r"|read (?:more|the full|full|next|also|the original)\b|also read\b|see also\b"
     r"|continue reading\b|more (?:from|on|about|stories|news)\b.{0,60}$"
+    r"|advertisement\b.{0,40}$|(?:story|article) continues\b|click to\b"
+    r"|print (?:this|the) (?:article|story|page)|listen to (?:this|the) (?:article|story)"
+    r"|join (?:us|our)\b.{0,60}\b(?:channel|community|whatsapp|telegram|newsletter)"
+    r"|.{0,100}\bfollow us on\b.{0,100}$|disclaimer\s*:|the views (?:and opinions )?expressed\b"
+    r"|(?:featured|header|top|cover|main|lead) (?:image|photo)\b|media caption\b"
     r"|share (?:this|on|via|the|article|story)\b|follow (?:us|@\w+|\S.{0,60}? on "
     r"(?:twitter|x|facebook|instagram|tiktok|threads|bluesky|linkedin|youtube|whatsapp))"
     r"|(?:sign up|subscribe)\b.{0,200}$|.{0,120}\bnewsletters?\b.{0,120}(?:sign|subscri|inbox)"
@@ -60,6 +69,8 @@ _BYLINE = re.compile(
     r"(?:By|BY)\s*:?\s+[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|de|der|von|da|and|&)){0,6}"
     r"(?:,? (?:[A-Z]|in |for ).{0,40})?"
 )
+# "Home » World » Asia", "News > Politics > Story title"
+_BREADCRUMB = re.compile(r"(?:[^»›>\n]{1,40}\s[»›>]\s){2,}[^»›>\n]{1,80}")
 _TEASER = re.compile(
     r"(?:WATCH|LISTEN|VIDEO|AUDIO|PHOTOS|GALLERY|LIVE|IN PICTURES)\b"
     r"|(?i:watch|listen|video|audio|photos|gallery)\s*(?:\||:|l\s)",
@@ -141,6 +152,10 @@ def boilerplate_reason(text: str) -> str:
         return "video or audio teaser"
     if _SOCIAL.fullmatch(core):
         return "share buttons"
+    if _BREADCRUMB.fullmatch(core):
+        return "breadcrumb"
+    if core.strip(" .") in WIRES:
+        return "wire credit"
     if _CREDIT.search(text) or _CAPTION_START.match(core):
         return "photo caption or credit"
     if _ALT_TEXT.search(text) and not _quotes_someone(text):
@@ -168,8 +183,9 @@ def assign_roles(blocks: Sequence[Block]) -> list[str]:
             roles[i] = "subheading"
         elif block.hint == "image" or boilerplate_reason(block.text):
             roles[i] = "boilerplate"
-    if not has_h1 and blocks and roles[0] == "body" and is_headline(blocks[0].text):
-        roles[0] = "headline"
+    if not has_h1 and blocks and roles[0] in ("body", "subheading"):
+        if blocks[0].hint == "heading" or is_headline(blocks[0].text):
+            roles[0] = "headline"
     _mark_video_blocks(blocks, roles)
     _mark_crossheads(blocks, roles)
     return roles

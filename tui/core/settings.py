@@ -60,6 +60,10 @@ class Settings:
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """Dotted key (`keymap.next-paragraph`) → its line in the file, for later warnings."""
 
+    def warn(self, key: str, reason: str) -> str:
+        """A warning about `key` in the same form as the file's own: file, line, key, reason."""
+        return _warning(self.path, self.lines.get(key, 0), key, reason)
+
     def check_keymap(self, known_ids: Iterable[str]) -> list[str]:
         """One warning per `[keymap]` entry whose binding id the reader does not have.
 
@@ -68,8 +72,7 @@ class Settings:
         """
         known = set(known_ids)
         return [
-            _warning(self.path, self.lines.get(f"keymap.{binding}", 0), f"keymap.{binding}",
-                     "unknown binding id; it is ignored")
+            self.warn(f"keymap.{binding}", "unknown binding id; it is ignored")
             for binding in self.keymap
             if binding not in known
         ]

@@ -51,7 +51,7 @@ _BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED"}
 
 
 @dataclass(frozen=True)
-class ReadingState:
+class SavedState:
     """What was saved for a story, with article ids of the story as it is now."""
 
     place: Ref | None = None
@@ -113,7 +113,7 @@ class StateStore:
 
     # --- reading ----------------------------------------------------------------------
 
-    def load(self) -> ReadingState:
+    def load(self) -> SavedState:
         """The saved state of this story (empty when there is none or it cannot be read)."""
         try:
             with self._lock:
@@ -128,8 +128,8 @@ class StateStore:
                 ).fetchone()
         except sqlite3.Error as error:
             self._warn(f"cannot read the saved reading state ({error})")
-            return ReadingState()
-        return ReadingState(
+            return SavedState()
+        return SavedState(
             place=self._ref(*place) if place else None,
             marks={letter: ref for letter, *saved in marks if (ref := self._ref(*saved))},
             **self._jumps(jumps),

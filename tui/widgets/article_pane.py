@@ -239,7 +239,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _scroll_to_line(self, line_no: int) -> None:
         top = max(0, min(line_no, max(len(self.lines) - 1, 0)))
-        self.scroll_to(y=top, animate=False, immediate=True)
+        # force: right after `show` no layout has run yet, so the scrollbar (and with it
+        # `allow_vertical_scroll`) is not known; the offset is still clamped to the content.
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
         self._sync_current()
 
     def scroll_lines(self, n: int) -> None:

@@ -1,0 +1,204 @@
+"""The reader keeps its place between runs, applies the config file and shows slow work."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Label
+
+from tests.conftest import SEEDS
+from tests.ui.conftest import reader, wait_ready
+from tui import core
+from tui.app import SamefactApp, make_app
+from tui.core import load_story
+from tui.core.model import Ref
+from tui.core.settings import Settings
+from tui.core.state import StateStore
+from tui.widgets.load_progress import ProgressLine
+
+
+def _record_notes(app: SamefactApp) -> list[str]:
+    """Collect every notification the app shows."""
+    notes: list[str] = []
+    show = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        notes.append(message)
+        show(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return notes
+
+
+async def test_reopening_restores_article_and_paragraph(tmp_path: Path) -> None:
+    """Leave the reader in the third outlet at paragraph 4; the next run opens there."""
+    async with reader() as (app, pilot):
+        await pilot.press("J", "J", *["right_curly_bracket"] * 4)
+        place = app.reading.position
+        assert place[0] == app.story.articles[2].id and place[1] == 4
+
+    moved = tmp_path / "same story elsewhere"
+    shutil.copytree(SEEDS, moved)
+    async with reader(paths=[moved]) as (app, pilot):
+        assert app.main.article.id == place[0]
+        assert app.main.article_pane.current == 4
+        assert app.reading.position == place
+
+
+async def test_every_move_is_saved_at_once() -> None:
+    """The database holds the current paragraph while the reader still runs (kill -9 safe)."""
+    async with reader() as (app, pilot):
+        await pilot.press(*["right_curly_bracket"] * 3)
+        saved = StateStore(load_story([SEEDS])).load()
+        assert saved.place == Ref(app.main.article.id, 3)
+
+
+async def test_marks_and_jumps_are_kept_between_runs() -> None:
+    """`ma` in one run; `'a` in the next goes there, and ctrl-o still knows the jumps."""
+    async with reader() as (app, pilot):
+        await pilot.press("J", *["right_curly_bracket"] * 3, "m", "a")
+        marked = app.reading.position
+        await pilot.press("J", "J")
+        assert app.reading.position != marked
+
+    async with reader() as (app, pilot):
+        assert app.reading.marks["a"] == marked
+        start = app.reading.position
+        await pilot.press("apostrophe", "a")
+        assert app.reading.position == marked
+        await pilot.press("apostrophe", "apostrophe")
+        assert app.reading.position == start
+        await pilot.press("ctrl+o")
+        assert app.reading.position == marked
+
+
+async def test_fresh_starts_at_the_top_and_forgets() -> None:
+    """`--fresh` opens the first article at its headline, with no marks, and forgets them."""
+    async with reader() as (app, pilot):
+        await pilot.press("J", *["right_curly_bracket"] * 2, "m", "b")
+
+    app = make_app([SEEDS], Settings(), fresh=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot, app)
+        assert app.main.article is app.story.articles[0]
+        assert app.main.article_pane.current == 0
+        assert app.reading.marks == {}
+
+    async with reader() as (app, pilot):
+        assert app.reading.position == (app.story.articles[0].id, 0)
+        assert "b" not in app.reading.marks
+
+
+async def test_config_keymap_rebinds_a_binding() -> None:
+    """`[keymap] next-paragraph = "x"` in the config file makes x the next-paragraph key."""
+    Path(_config()).write_text('[keymap]\nnext-paragraph = "x"\n', encoding="utf-8")
+    app = make_app([SEEDS])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot, app)
+        await pilot.press("x", "x")
+        assert app.main.article_pane.current == 2
+
+
+async def test_config_warning_is_shown() -> None:
+    """A bad value and an unknown binding id are shown with file, line and key; the reader runs."""
+    Path(_config()).write_text(
+        'theme = "nord"\nlayout = "diagonal"\n[keymap]\nnext-paragrap = "x"\n', encoding="utf-8"
+    )
+    app = make_app([SEEDS])
+    notes = _record_notes(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot, app)
+        assert app.theme == "nord"
+        assert any("config.toml:2: layout:" in note and "diagonal" in note for note in notes)
+        assert any("config.toml:4: keymap.next-paragrap: unknown" in note for note in notes)
+
+
+async def test_unknown_theme_is_a_warning() -> None:
+    """A theme name Textual does not have is named with its line; the default theme stays."""
+    Path(_config()).write_text('\ntheme = "no-such-theme"\n', encoding="utf-8")
+    app = make_app([SEEDS])
+    notes = _record_notes(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot, app)
+        assert app.theme == "textual-dark"
+        assert any("config.toml:2: theme: unknown theme 'no-such-theme'" in n for n in notes)
+
+
+async def test_corrupt_state_database_is_reported_and_replaced() -> None:
+    """A damaged state file is moved aside with a warning, and the reader saves to a new one."""
+    from tui.core.state import state_path
+
+    path = state_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x00garbage" * 100)
+    app = make_app([SEEDS], Settings())
+    notes = _record_notes(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot, app)
+        await pilot.press("right_curly_bracket")
+        assert any("moved aside" in note for note in notes)
+    assert StateStore(load_story([SEEDS])).load().place == Ref(app.story.articles[0].id, 1)
+
+
+def _counting_matcher(monkeypatch: pytest.MonkeyPatch, before: Callable[[], None] | None = None) -> list[int]:
+    calls: list[int] = []
+    real = core.align_story
+
+    def align(story: Any) -> Any:
+        calls.append(1)
+        if before is not None:
+            before()
+        return real(story)
+
+    monkeypatch.setattr(core, "align_story", align)
+    return calls
+
+
+async def test_second_open_takes_the_alignment_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The matcher runs on the first open only; the second has the same panel without it."""
+    calls = _counting_matcher(monkeypatch)
+    async with reader() as (app, pilot):
+        first = app.alignment.matches
+    async with reader() as (app, pilot):
+        assert app.alignment.matches == first
+    assert len(calls) == 1
+
+
+async def test_slow_alignment_shows_a_progress_bar_while_the_article_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Aligning for more than half a second shows a bar; the article scrolls meanwhile."""
+    release = threading.Event()
+    _counting_matcher(monkeypatch, before=lambda: release.wait(10))
+    app = make_app([SEEDS], Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.main.article is None:
+            await pilot.pause(0.02)
+        assert not app.main.query(ProgressLine)
+        await pilot.pause(0.7)
+        bars = app.main.query(ProgressLine)
+        assert len(bars) == 1 and app.alignment is None
+        assert str(bars.first().query_one(Label).content) == "Aligning 5 articles…"
+        await pilot.press("right_curly_bracket")
+        assert app.main.article_pane.current == 1
+        release.set()
+        await wait_ready(pilot, app)
+        assert not app.main.query(ProgressLine)
+
+
+async def test_quick_open_shows_no_progress_bar() -> None:
+    """A story that opens fast never flashes a bar."""
+    async with reader() as (app, pilot):
+        await pilot.pause(0.6)
+        assert not app.main.query(ProgressLine)
+
+
+def _config() -> str:
+    import os
+
+    return os.environ["SAMEFACT_CONFIG"]
