@@ -6,13 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.webserver import site  # noqa: F401  (the local news site fixture)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(autouse=True)
-def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The developer's own config, state and cache never leak into a test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SAMEFACT_CONFIG", str(home / "config.toml"))

@@ -10,6 +10,7 @@ is a 500, and anything else missing is a 404.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -66,7 +67,9 @@ class LocalSite:
 
             def do_GET(self) -> None:
                 site.requests.append((self.path, self.headers.get("User-Agent", "")))
-                route = getattr(self, "route_" + self.path.strip("/").replace("-", "_").replace(".", "_"), None)
+                route = getattr(
+                    self, "route_" + self.path.strip("/").replace("-", "_").replace(".", "_"), None
+                )
                 if route is not None:
                     route()
                 else:
@@ -103,10 +106,9 @@ class LocalSite:
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                try:
+                # The client may have given up already (a timeout test): nothing left to do.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a timeout test); nothing left to do
 
         return Handler
 

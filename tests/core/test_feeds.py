@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.webserver import FEEDS, PLACEHOLDER, LocalSite, site  # noqa: F401  (fixture)
+from tests.webserver import FEEDS, PLACEHOLDER, LocalSite
 from tui.core import load_story
 from tui.core.feeds import FeedError, looks_like_feed, parse_feed
 
@@ -20,7 +20,7 @@ def _local_copy(site: LocalSite, name: str, folder: Path, rename: str = "") -> P
 
 
 def test_rss_file_entries_become_articles(site: LocalSite, tmp_path: Path) -> None:
-    """Full text from content:encoded; the linked page when there is none; the summary when that fails."""
+    """Full text from content:encoded, else the linked page, else the summary (with a warning)."""
     story = load_story([_local_copy(site, "coastline.rss", tmp_path)])
     titles = [a.title for a in story.articles]
     assert titles == [
@@ -47,14 +47,17 @@ def test_rss_file_entries_become_articles(site: LocalSite, tmp_path: Path) -> No
 def test_rss_entry_metadata(site: LocalSite, tmp_path: Path) -> None:
     """Outlet from the feed title, author from dc:creator, date from pubDate, url from the link."""
     article = load_story([_local_copy(site, "coastline.rss", tmp_path)]).articles[0]
-    assert (article.outlet, article.outlet_evidence) == ("Coastline Daily - Local news", "feed title")
+    assert (article.outlet, article.outlet_evidence) == (
+        "Coastline Daily - Local news",
+        "feed title",
+    )
     assert (article.author, article.date) == ("Tom Pike", "2024-11-12")
     assert article.url == f"{site.base}/storm-orla-what-we-know"
     assert article.id == "coastline-storm-orla-what-we-know-so-far"
 
 
 def test_atom_feed_by_url(site: LocalSite) -> None:
-    """An Atom feed named by URL: html and xhtml content read as is; a summary-only entry fetched."""
+    """An Atom feed by URL: html and xhtml content read as is; a summary-only entry fetched."""
     story = load_story([site.url("feeds/radio.atom")])
     assert story.problems == ()
     power, schools, lifeboat = story.articles

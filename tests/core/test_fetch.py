@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import socket
+import subprocess
+import sys
 import time
 
 import pytest
 
-from tests.webserver import LocalSite, site  # noqa: F401  (fixture)
+from tests.webserver import LocalSite
 from tui import __version__
 from tui.core.fetch import USER_AGENT, FetchError, fetch, fetch_all, is_url
 
@@ -92,13 +95,18 @@ def test_connection_refused() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with pytest.raises(FetchError, match="^connection refused$"):
+    with pytest.raises(FetchError, match=r"^connection refused$"):
         fetch(f"http://127.0.0.1:{port}/x.html")
 
 
 def test_fetch_all_keeps_order_and_isolates_failures(site: LocalSite) -> None:
     """One URL hanging or failing never stops the others; results come in the order asked."""
-    urls = [site.url("hang"), site.url("pages/herald.html"), site.url("nope.html"), site.url("pages/radio.html")]
+    urls = [
+        site.url("hang"),
+        site.url("pages/herald.html"),
+        site.url("nope.html"),
+        site.url("pages/radio.html"),
+    ]
     results = fetch_all(urls, timeout=0.3)
     assert [type(r).__name__ for r in results] == ["FetchError", "Fetched", "FetchError", "Fetched"]
     assert str(results[0]) == "timed out after 0.3 s"
@@ -115,8 +123,57 @@ def test_fetch_all_runs_in_parallel(site: LocalSite) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("https://a.test/x", True), ("HTTP://a.test", True), ("seeds/a.txt", False), ("-", False), ("ftp://a", False)],
+    [
+        ("https://a.test/x", True),
+        ("HTTP://a.test", True),
+        ("seeds/a.txt", False),
+        ("-", False),
+        ("ftp://a", False),
+    ],
 )
 def test_is_url(text: str, expected: bool) -> None:
     """Only http(s) addresses are fetched; everything else is a path."""
     assert is_url(text) is expected
+
+
+def _align(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", "align", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_align_urls_opens_a_story_and_reopens_offline(site: LocalSite) -> None:
+    """`samefact align URL1 URL2 --json` reads both pages; with the server gone, the cache does."""
+    urls = [site.url("pages/herald.html"), site.url("pages/wire.html")]
+    first = _align(*urls, "--json")
+    assert first.returncode == 0, first.stderr
+    assert first.stderr == ""
+    data = json.loads(first.stdout)
+    assert [a["outlet"] for a in data["articles"]] == ["The Northern Herald", "Meridian Wire"]
+    assert [a["path"] for a in data["articles"]] == urls
+    assert data["matches"], "two reports of one storm share facts"
+    site.stop()
+    again = _align(*urls, "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout) == data
+
+
+def test_cli_failing_urls_are_one_line_each(
+    site: LocalSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each failing URL is one line on stderr; the pages that work still open."""
+    monkeypatch.setenv("SAMEFACT_FETCH_TIMEOUT", "0.3")
+    urls = [
+        site.url("hang"),
+        site.url("pages/radio.html"),
+        site.url("nope.html"),
+        site.url("image.png"),
+    ]
+    result = _align(*urls)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"samefact: {urls[0]}: timed out after 0.3 s",
+        f"samefact: {urls[2]}: HTTP 404 Not Found",
+        f"samefact: {urls[3]}: not a web page or feed (image/png)",
+    ]
+    assert "Lifeboat crew rescues man from roof" in result.stdout

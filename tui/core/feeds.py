@@ -1,8 +1,9 @@
 """RSS and Atom feeds → entries, each a future article.
 
-feedparser reads every feed dialect found in the wild (RSS 0.9x–2.0, RSS 1.0/RDF, Atom
+feedparser reads every feed dialect found in the wild (RSS 0.9x to 2.0, RSS 1.0/RDF, Atom
 0.3/1.0, broken XML) and maps them onto one shape. It is only ever given a byte stream:
-given a string that looks like a URL or a file name it would open it itself, and fetching is `fetch.py`'s job.
+given a string that looks like a URL or a file name it would open it itself, and fetching
+is `fetch.py`'s job.
 
 An entry carries its full text when the feed has `content:encoded` (RSS) or `<content>`
 (Atom); otherwise it has at most a summary, and the caller fetches the linked page.
@@ -15,7 +16,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.html import Block, fragment_blocks, tidy
+from tui.core.html import Block, defuse, fragment_blocks, tidy
 
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
 _SNIFF = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
@@ -67,7 +68,7 @@ def parse_feed(raw: bytes, *, url: str = "") -> Feed:
 
     # A stream, never bytes or str: feedparser would treat those as a file name or a URL.
     headers = {"content-location": url} if url else None
-    parsed = feedparser.parse(io.BytesIO(raw), response_headers=headers)
+    parsed = feedparser.parse(io.BytesIO(_defuse(raw)), response_headers=headers)
     version = parsed.get("version", "")
     if not version and not parsed.entries:
         raise FeedError("not an RSS or Atom feed")
@@ -78,6 +79,20 @@ def parse_feed(raw: bytes, *, url: str = "") -> Feed:
     if not entries:
         raise FeedError("feed has no entries")
     return Feed(title, link, entries)
+
+
+def _defuse(raw: bytes) -> bytes:
+    """Strip escape sequences before feedparser sees them (UTF-8 feeds, nearly all).
+
+    After parsing it is too late: feedparser maps C1 controls to Windows-1252 letters
+    (an 8-bit CSI becomes a quotation mark), which leaves the rest of the sequence as visible junk.
+    Other encodings are cleaned after parsing, field by field.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+    return defuse(text).encode("utf-8")
 
 
 def _entry(item: Any, feed_title: str, feed_link: str) -> Entry:

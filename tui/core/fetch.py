@@ -9,7 +9,8 @@ the answer is too large.
 The cache lives under `platformdirs.user_cache_path("samefact") / "web"`, one pair of
 files per URL (the body and a small JSON header), keyed by the SHA-256 of the URL. A
 cached URL is never fetched again, so a story opened once opens again offline.
-`SAMEFACT_CACHE_DIR` moves the cache (tests, read-only homes).
+`SAMEFACT_CACHE_DIR` moves the cache (tests, read-only homes); `SAMEFACT_FETCH_TIMEOUT`
+sets the per-URL timeout in seconds (slow links, tests).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ USER_AGENT = f"samefact/{__version__} (terminal reader comparing one news story 
 """Sent with every request, so a site owner can tell what fetched the page."""
 
 TIMEOUT = 10.0
-"""Seconds a URL may take, connection and whole body included."""
+"""Seconds a URL may take, connection and whole body included (see `default_timeout`)."""
 MAX_BYTES = 10 * 1024 * 1024
 """A larger answer is refused: no news article is that big."""
 WORKERS = 6
@@ -76,6 +77,15 @@ class Fetched:
     from_cache: bool = False
 
 
+def default_timeout() -> float:
+    """`SAMEFACT_FETCH_TIMEOUT` when it is a positive number, else `TIMEOUT`."""
+    try:
+        value = float(os.environ.get("SAMEFACT_FETCH_TIMEOUT", ""))
+    except ValueError:
+        return TIMEOUT
+    return value if 0 < value < 3600 else TIMEOUT
+
+
 def cache_dir() -> Path:
     """Where fetched pages are kept."""
     override = os.environ.get("SAMEFACT_CACHE_DIR")
@@ -93,7 +103,7 @@ def is_url(text: str) -> bool:
 
 
 def fetch(
-    url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, use_cache: bool = True
+    url: str, *, timeout: float | None = None, max_bytes: int = MAX_BYTES, use_cache: bool = True
 ) -> Fetched:
     """Return the body of `url`, from the cache when it is there.
 
@@ -104,7 +114,7 @@ def fetch(
         cached = _read_cache(url)
         if cached is not None:
             return cached
-    fetched = _download(url, timeout, max_bytes)
+    fetched = _download(url, default_timeout() if timeout is None else timeout, max_bytes)
     if use_cache:
         _write_cache(fetched)
     return fetched
@@ -113,7 +123,7 @@ def fetch(
 def fetch_all(
     urls: Sequence[str],
     *,
-    timeout: float = TIMEOUT,
+    timeout: float | None = None,
     max_bytes: int = MAX_BYTES,
     workers: int = WORKERS,
 ) -> list[Fetched | FetchError]:
@@ -137,15 +147,17 @@ def fetch_all(
 
 def _download(url: str, timeout: float, max_bytes: int) -> Fetched:
     # Imported here: the network stack costs import time that only URL users should pay.
-    import socket
+    import http.client
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
     deadline = time.monotonic() + timeout
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            content_type = response.headers.get_content_type() if "content-type" in response.headers else ""
+            content_type = (
+                response.headers.get_content_type() if "content-type" in response.headers else ""
+            )
             charset = response.headers.get_content_charset() or ""
             if content_type not in READABLE_TYPES:
                 raise FetchError(f"not a web page or feed ({_plain(content_type)})")
@@ -158,8 +170,12 @@ def _download(url: str, timeout: float, max_bytes: int) -> Fetched:
         raise FetchError(f"HTTP {error.code}{_status_text(error.code)}") from None
     except urllib.error.URLError as error:
         raise FetchError(_network_reason(error.reason, url, timeout)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(_timed_out(timeout)) from None
+    except http.client.InvalidURL:
+        raise FetchError("not a valid web address") from None
+    except http.client.HTTPException:
+        raise FetchError("the server sent a broken answer") from None
     except (OSError, ValueError) as error:
         raise FetchError(_network_reason(error, url, timeout)) from None
 
@@ -182,7 +198,9 @@ def _read_body(response: object, deadline: float, timeout: float, max_bytes: int
 
 def _check_length(declared: str | None, max_bytes: int) -> None:
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(f"too large ({_megabytes(int(declared))}, the limit is {_megabytes(max_bytes)})")
+        raise FetchError(
+            f"too large ({_megabytes(int(declared))}, the limit is {_megabytes(max_bytes)})"
+        )
 
 
 def _network_reason(reason: object, url: str, timeout: float) -> str:

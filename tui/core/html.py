@@ -59,7 +59,11 @@ def looks_like_html(raw: bytes) -> bool:
 
 def decode_html(raw: bytes, declared: str = "") -> str:
     """Bytes → text: BOM, then the HTTP charset, then `<meta charset>`, then UTF-8, then a guess."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
     meta = _CHARSET.search(raw[:4096])
@@ -226,7 +230,20 @@ def fragment_blocks(markup: str) -> list[Block]:
 
 _BREAK = "\u2029"
 """What a `<br>` becomes while walking: a paragraph break (source newlines are only spaces)."""
-_CONTAINERS = ("div", "section", "article", "ul", "ol", "blockquote", "dl", "main", "body", "table", "tr", "td")
+_CONTAINERS = (
+    "div",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "blockquote",
+    "dl",
+    "main",
+    "body",
+    "table",
+    "tr",
+    "td",
+)
 
 
 def _walk(element: Any, blocks: list[Block], pending: list[str]) -> None:

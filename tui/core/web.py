@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlparse
 
+from tui.core.clean import safe_name
 from tui.core.feeds import FEED_SUFFIXES, Entry, FeedError, looks_like_feed, parse_feed
-from tui.core.fetch import TIMEOUT, FetchError, Fetched, fetch_all, is_url
+from tui.core.fetch import Fetched, FetchError, fetch_all, is_url
 from tui.core.html import HTML_SUFFIXES, HtmlError, Page, extract_page, looks_like_html
 from tui.core.model import Article, Problem
 from tui.core.segment import Block
@@ -43,14 +44,14 @@ def read_document(
 
 
 def read_urls(
-    urls: Sequence[str], problems: list[Problem], *, timeout: float = TIMEOUT
+    urls: Sequence[str], problems: list[Problem], *, timeout: float | None = None
 ) -> dict[str, list[Article]]:
     """Fetch every URL at once and read each as a page or a feed; failures become problems."""
     found: dict[str, list[Article]] = {}
     unique = list(dict.fromkeys(urls))
-    for url, result in zip(unique, fetch_all(unique, timeout=timeout)):
+    for url, result in zip(unique, fetch_all(unique, timeout=timeout), strict=True):
         if isinstance(result, FetchError):
-            problems.append(Problem(url, str(result)))
+            problems.append(Problem(safe_name(url), str(result)))
             found[url] = []
         else:
             found[url] = _fetched_articles(result, problems, timeout)
@@ -66,21 +67,26 @@ def with_unique_id(article: Article, taken: set[str]) -> Article:
     return article if new_id == article.id else dataclasses.replace(article, id=new_id)
 
 
-def _fetched_articles(fetched: Fetched, problems: list[Problem], timeout: float) -> list[Article]:
-    body = fetched.body
-    if fetched.content_type in _FEED_TYPES or (
-        fetched.content_type != "text/html" and looks_like_feed(body)
-    ):
-        return _feed_articles(fetched.url, url_id(fetched.url), body, problems, timeout)
-    if fetched.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(body):
+def _fetched_articles(
+    fetched: Fetched, problems: list[Problem], timeout: float | None
+) -> list[Article]:
+    """A fetched answer → articles: a feed by its type or its root element, else a page."""
+    body, label, kind = fetched.body, safe_name(fetched.url), fetched.content_type
+    if kind in _FEED_TYPES or (kind != "text/html" and looks_like_feed(body)):
+        return _feed_articles(label, url_id(fetched.url), body, problems, timeout)
+    if kind in ("text/html", "application/xhtml+xml") or looks_like_html(body):
         try:
             page = extract_page(body, url=fetched.final_url, charset=fetched.charset)
         except HtmlError as error:
-            problems.append(Problem(fetched.url, str(error)))
+            problems.append(Problem(label, str(error)))
             return []
-        return [page_article(page, url_id(fetched.url), fetched.url, fetched.url)]
-    problems.append(Problem(fetched.url, f"not HTML or a feed ({fetched.content_type or 'no type'})"))
+        return [page_article(page, url_id(fetched.url), label, _host(fetched.url))]
+    problems.append(Problem(label, f"not HTML or a feed ({kind or 'no type'})"))
     return []
+
+
+def _host(url: str) -> str:
+    return safe_name((urlparse(url).hostname or "").removeprefix("www."))
 
 
 def _page_articles(label: str, stem: str, raw: bytes, problems: list[Problem]) -> list[Article]:
@@ -110,7 +116,7 @@ def page_article(page: Page, article_id: str, path: str, fallback_outlet: str) -
 
 
 def _feed_articles(
-    label: str, stem: str, raw: bytes, problems: list[Problem], timeout: float = TIMEOUT
+    label: str, stem: str, raw: bytes, problems: list[Problem], timeout: float | None = None
 ) -> list[Article]:
     """Each entry an article: its own full text, else its linked page, else its summary."""
     try:
@@ -119,10 +125,10 @@ def _feed_articles(
         problems.append(Problem(label, str(error)))
         return []
     links = [e.link for e in feed.entries if not e.blocks and is_url(e.link)]
-    pages = dict(zip(links, fetch_all(links, timeout=timeout)))
+    pages = dict(zip(links, fetch_all(links, timeout=timeout), strict=True))
     articles: list[Article] = []
     for n, entry in enumerate(feed.entries, start=1):
-        article = _entry_article(label, entry, pages.get(entry.link), problems, timeout)
+        article = _entry_article(label, entry, pages.get(entry.link), problems)
         if article is not None:
             articles.append(dataclasses.replace(article, id=_entry_id(stem, entry, n)))
     return articles
@@ -133,15 +139,25 @@ def _entry_article(
     entry: Entry,
     fetched: Fetched | FetchError | None,
     problems: list[Problem],
-    timeout: float,
 ) -> Article | None:
-    page = Page(entry.title, entry.blocks, entry.outlet, entry.outlet_evidence, entry.link, entry.date, entry.author)
+    """The entry's own text, else its linked page, else its summary (with a warning)."""
+    page = Page(
+        entry.title,
+        entry.blocks,
+        entry.outlet,
+        entry.outlet_evidence,
+        entry.link,
+        entry.date,
+        entry.author,
+    )
     if not entry.blocks:
         reason = _fetch_page(fetched, entry)
         if isinstance(reason, Page):
             page = _merge(entry, reason)
         elif entry.summary:
-            problems.append(Problem(entry.link or label, f"{reason}; showing the feed's summary", fatal=False))
+            problems.append(
+                Problem(entry.link or label, f"{reason}; showing the feed's summary", fatal=False)
+            )
             page = dataclasses.replace(page, blocks=entry.summary)
         else:
             problems.append(Problem(entry.link or label, reason))
