@@ -81,6 +81,17 @@ def test_a_one_megabyte_line_loads(tmp_path: Path) -> None:
     assert len(article.paragraphs[1].text) > 1_000_000
 
 
+def test_a_one_megabyte_markdown_line_loads(tmp_path: Path) -> None:
+    """A megabyte of link brackets in Markdown does not stall the parser."""
+    (tmp_path / "brackets.md").write_text("# Title\n\n" + "[" * 2**20 + "\n")
+    result: list[Story] = []
+    worker = threading.Thread(target=lambda: result.append(load_story([tmp_path])), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert result, "loading a 1 MB Markdown line did not finish"
+    assert len(result[0].articles[0].paragraphs) == 2
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [

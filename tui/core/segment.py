@@ -55,6 +55,8 @@ FRONT_MATTER_KEYS = {
 _FM_LINE = re.compile(r"([A-Za-z][\w-]{0,40})\s*:\s*(.*)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WRAP_MAX = 100
+_MARKDOWN_MAX = 2 * 2**20
+_MARKDOWN_MAX_LINE = 20_000
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -158,7 +160,13 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
 
 
 def split_markdown(text: str) -> list[Block]:
-    """Paragraphs of a Markdown article, with what the markup says about each one."""
+    """Paragraphs of a Markdown article, with what the markup says about each one.
+
+    Some inline rules of markdown-it-py slow down badly on huge lines (a megabyte of `[`
+    takes half a minute); no article has such lines, so that text is read as plain text.
+    """
+    if len(text) > _MARKDOWN_MAX or max(map(len, text.split("\n"))) > _MARKDOWN_MAX_LINE:
+        return split_text(text)
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").enable("table").parse(text)

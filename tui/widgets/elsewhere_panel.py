@@ -1,7 +1,10 @@
 """The same fact elsewhere: the other outlets' paragraphs that match the current one.
 
 It only renders a `PanelView` the app looked up; an unchanged view is not repainted, so
-scrolling inside one paragraph sends nothing for this pane.
+scrolling inside one paragraph sends nothing for this pane. It is a line-API `ScrollView`
+holding the wrapped lines, not a container around an auto-height `Static`: a new text then
+needs one layout pass, where the `Static` needed two (its size change asks for another), so
+the panel and the article change in the same frame.
 """
 
 from __future__ import annotations
@@ -9,15 +12,20 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.view import Entry, PanelView
 
 
-class ElsewherePanel(VerticalScroll, can_focus=True, inherit_bindings=False):
+class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
     """Matches for the current paragraph, best first, numbered for `1`–`9`."""
+
+    DEFAULT_CSS = """
+    ElsewherePanel { overflow-x: hidden; }
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "elsewhere-panel--outlet",
@@ -46,10 +54,10 @@ class ElsewherePanel(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.view: PanelView | None = None
         self.selected = 0
         """The entry Enter opens."""
-        self._body = Static(Text(""), id="elsewhere-body")
-
-    def compose(self):  # type: ignore[override]
-        yield self._body
+        self._text = Text("")
+        self._lines: list[Strip] = []
+        """`_text` wrapped to the width, one strip per line."""
+        self._width = 0
 
     def show(self, view: PanelView) -> None:
         """Show `view`; nothing is repainted when it equals what is shown."""
@@ -102,7 +110,32 @@ class ElsewherePanel(VerticalScroll, can_focus=True, inherit_bindings=False):
                 text.append("\n")
             text.append_text(self._entry_text(i, entry))
         text.rstrip()
-        self._body.update(text)
+        self._text = text
+        self._wrap()
+
+    def _wrap(self) -> None:
+        """Wrap the text for the current width; one layout pass only if the height changed."""
+        width = self.scrollable_content_region.width
+        self._width = width
+        console = self.app.console
+        lines = self._text.wrap(console, width) if width > 0 else []
+        self._lines = [self._strip(line, width) for line in lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def _strip(self, line: Text, width: int) -> Strip:
+        segments = [s for s in line.render(self.app.console) if s.text != "\n"]
+        return Strip(segments).extend_cell_length(width).crop(0, width).apply_style(self.rich_style)
+
+    def render_line(self, y: int) -> Strip:
+        n = round(self.scroll_y) + y
+        if 0 <= n < len(self._lines):
+            return self._lines[n]
+        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._wrap()
 
     def _entry_text(self, i: int, entry: Entry) -> Text:
         selected = i == self.selected
