@@ -234,7 +234,9 @@ def run(paths: Sequence[str], low_bandwidth: bool = False, fresh: bool = False) 
     import sys
     from dataclasses import replace
 
-    missing = [p for p in paths if not Path(p).exists()]
+    from tui.core.fetch import is_url
+
+    missing = [p for p in paths if not is_url(p) and p != "-" and not Path(p).exists()]
     if missing:
         print(f"samefact: {missing[0]}: no such file or folder", file=sys.stderr)
         return 2
