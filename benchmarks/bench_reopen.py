@@ -4,7 +4,7 @@
 
 The story is made of real paragraphs: the ECB+ topics in `tests/data/ecbplus/` and the
 bundled seeds. Article i takes one topic (round robin), one of that topic's headlines and
-6–14 of its body paragraphs chosen with a seeded generator, so outlets of a topic share
+6 to 14 of its body paragraphs chosen with a seeded generator, so outlets of a topic share
 facts the way real coverage does. The files are written to a temporary folder.
 
 Prints the median of `--repeat` runs for:
@@ -28,9 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.core import align_story, load_story  # noqa: E402
-from tui.core.cache import alignment_key, cached_alignment  # noqa: E402
-from tui.core.state import StateStore  # noqa: E402
+from tui.core import align_story, load_story
+from tui.core.cache import alignment_key, cached_alignment
+from tui.core.state import StateStore
 
 ROOT = Path(__file__).resolve().parent.parent
 ECBPLUS = ROOT / "tests" / "data" / "ecbplus"
@@ -110,8 +110,10 @@ def main() -> int:
         store.close()
         state = _median(lambda: StateStore(story, base / "state.sqlite3").load(), 5)
 
-    print(f"story: {len(story.articles)} articles, {paragraphs} paragraphs, {matches} matches, "
-          f"cache entry {entry_kb:.0f} KiB")
+    print(
+        f"story: {len(story.articles)} articles, {paragraphs} paragraphs, {matches} matches, "
+        f"cache entry {entry_kb:.0f} KiB"
+    )
     print(f"load_story alone:           {load * 1000:8.1f} ms")
     print(f"reopen without cache:       {cold * 1000:8.1f} ms  (load + align)")
     print(f"first open, filling cache:  {first * 1000:8.1f} ms  (load + align + store)")

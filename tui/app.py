@@ -76,9 +76,8 @@ class SamefactApp(ViewActions, App[int]):
             self.theme = self.settings.theme
         elif "theme" in self.settings.lines:
             themes = ", ".join(sorted(self.available_themes))
-            self.warnings.append(self.settings.warn(
-                "theme", f"unknown theme {self.settings.theme!r} (one of {themes}); the default is used"
-            ))
+            reason = f"unknown theme {self.settings.theme!r} (one of {themes}); the default is used"
+            self.warnings.append(self.settings.warn("theme", reason))
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
             self.main.keys.rebind(self.settings.keymap)
@@ -99,15 +98,16 @@ class SamefactApp(ViewActions, App[int]):
             from tui.core import load_story
             from tui.persist import align_cached, open_state
 
-            story = load_story(self.paths, progress=self._reporter("Reading", generation))
+            files = self._reporter(generation, lambda done, total: f"Reading {done}/{total} files")
+            story = load_story(self.paths, progress=lambda done, total, *_: files(done, total))
             first = generation == 1
             store, saved = open_state(story, restore=first, fresh=self.fresh and first)
             self.post_message(StoryLoaded(story, generation, store, saved))
             if story.articles:
-                count = len(story.articles)
-                self.post_message(LoadProgress(f"Aligning {count} articles", generation))
-                report = self._reporter(f"Aligning {count} articles", generation)
-                alignment, _cached = align_cached(story, self.settings, report)
+                text = f"Aligning {len(story.articles)} articles"
+                self.post_message(LoadProgress(text, generation))
+                aligning = self._reporter(generation, lambda _done, _total: text)
+                alignment, _cached = align_cached(story, self.settings, aligning)
                 self.post_message(AlignmentReady(alignment, generation))
         except Exception as error:  # reported in the UI, the app stays usable
             self.post_message(LoadFailed(f"{type(error).__name__}: {error}", generation))
@@ -167,16 +167,18 @@ class SamefactApp(ViewActions, App[int]):
 
     # -- progress ----------------------------------------------------------------------------
 
-    def _reporter(self, text: str, generation: int) -> Callable[..., None]:
-        """A `progress(done, total, ...)` for a worker: posts at most every 50 ms."""
+    def _reporter(
+        self, generation: int, describe: Callable[[int, int], str]
+    ) -> Callable[[int, int], None]:
+        """A `progress(done, total)` for a worker thread: posts at most every 50 ms."""
         last = 0.0
 
-        def report(done: int, total: int, *_details: object) -> None:
+        def report(done: int, total: int) -> None:
             nonlocal last
             now = time.monotonic()
             if now - last >= 0.05 or done >= total:
                 last = now
-                self.post_message(LoadProgress(text, generation, done, total))
+                self.post_message(LoadProgress(describe(done, total), generation, done, total))
 
         return report
 

@@ -10,7 +10,9 @@ The `''` position (where the latest jump started) is kept as the mark `'`, as vi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from tui.reading import JumpList, Position, ReadingState
 
@@ -43,17 +45,27 @@ def alignment_params(settings: Settings) -> str:
     return f"same={settings.same_threshold};related={settings.related_threshold}"
 
 
-def align_cached(story: Story, settings: Settings, progress: object = None) -> tuple[Alignment, bool]:
-    """The alignment from the cache, or computed (with `progress` when the matcher takes it)."""
-    import inspect
+def align_cached(
+    story: Story, settings: Settings, progress: Callable[[int, int], None] | None = None
+) -> tuple[Alignment, bool]:
+    """The alignment from the cache, or computed with the configured thresholds.
 
+    The matcher's optional keywords (`progress(step, share)`, `same`, `related`) are
+    passed only when its signature has them, so this works with every matcher version.
+    """
     from tui.core import align_story
     from tui.core.cache import cached_alignment
 
     def compute(story: Story) -> Alignment:
-        if progress is not None and "progress" in inspect.signature(align_story).parameters:
-            return align_story(story, progress=progress)  # type: ignore[call-arg]
-        return align_story(story)
+        accepted = inspect.signature(align_story).parameters
+        options: dict[str, Any] = {}
+        if progress is not None and "progress" in accepted:
+            options["progress"] = lambda _step, share: progress(round(share * 1000), 1000)
+        thresholds = {"same": settings.same_threshold, "related": settings.related_threshold}
+        for name, value in thresholds.items():
+            if value is not None and name in accepted:
+                options[name] = value
+        return align_story(story, **options)
 
     return cached_alignment(story, compute, alignment_params(settings))
 

@@ -78,8 +78,10 @@ def test_key_follows_content_params_and_engine(monkeypatch: pytest.MonkeyPatch) 
     base = alignment_key(story)
     article = story.articles[0]
     edited = Story(
-        (article.__class__(**{**article.__dict__, "paragraphs": article.paragraphs[:-1]}),
-         *story.articles[1:])
+        (
+            article.__class__(**{**article.__dict__, "paragraphs": article.paragraphs[:-1]}),
+            *story.articles[1:],
+        )
     )
     assert alignment_key(edited) != base
     assert alignment_key(story, "same=0.5") != base

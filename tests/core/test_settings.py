@@ -72,7 +72,7 @@ related = 0
         ("\ntheme = 3\n", 2, "theme", "theme", "must be a string"),
         ('low_bandwidth = "yes"\n', 1, "low_bandwidth", "low_bandwidth", "true or false"),
         ('# c\n\nlayout = "diagonal"\n', 3, "layout", "layout", "auto, wide, narrow"),
-        ("[thresholds]\nsame = 1.5\n", 2, "thresholds.same", "same_threshold", "outside 0–1"),
+        ("[thresholds]\nsame = 1.5\n", 2, "thresholds.same", "same_threshold", "outside 0 to 1"),
         ("[thresholds]\nrelated = -0.1\n", 2, "thresholds.related", "related_threshold", "outside"),
         ('[thresholds]\nsame = "high"\n', 2, "thresholds.same", "same_threshold", "number"),
         ("[thresholds]\nsame = true\n", 2, "thresholds.same", "same_threshold", "number"),
@@ -175,5 +175,7 @@ def test_import_is_cheap() -> None:
         "print(sorted(m for m in ('tomllib', 'tomli', 'textual', 'rich') "
         "if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

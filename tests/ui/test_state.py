@@ -145,7 +145,9 @@ async def test_corrupt_state_database_is_reported_and_replaced() -> None:
     assert StateStore(load_story([SEEDS])).load().place == Ref(app.story.articles[0].id, 1)
 
 
-def _counting_matcher(monkeypatch: pytest.MonkeyPatch, before: Callable[[], None] | None = None) -> list[int]:
+def _counting_matcher(
+    monkeypatch: pytest.MonkeyPatch, before: Callable[[], None] | None = None
+) -> list[int]:
     calls: list[int] = []
     real = core.align_story
 
@@ -159,12 +161,14 @@ def _counting_matcher(monkeypatch: pytest.MonkeyPatch, before: Callable[[], None
     return calls
 
 
-async def test_second_open_takes_the_alignment_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_second_open_takes_the_alignment_from_the_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The matcher runs on the first open only; the second has the same panel without it."""
     calls = _counting_matcher(monkeypatch)
-    async with reader() as (app, pilot):
+    async with reader() as (app, _pilot):
         first = app.alignment.matches
-    async with reader() as (app, pilot):
+    async with reader() as (app, _pilot):
         assert app.alignment.matches == first
     assert len(calls) == 1
 
@@ -202,3 +206,25 @@ def _config() -> str:
     import os
 
     return os.environ["SAMEFACT_CONFIG"]
+
+
+async def test_matcher_progress_fills_the_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A matcher that reports how far it is turns the pulsing bar into a filling one."""
+    from textual.widgets import ProgressBar
+
+    release = threading.Event()
+    real = core.align_story
+
+    def matcher(story: Any, progress: Any = None) -> Any:
+        progress("score", 0.5)
+        release.wait(10)
+        return real(story)
+
+    monkeypatch.setattr(core, "align_story", matcher)
+    app = make_app([SEEDS], Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.8)
+        bar = app.main.query_one(ProgressBar)
+        assert bar.percentage == 0.5
+        release.set()
+        await wait_ready(pilot, app)

@@ -16,6 +16,7 @@ as trusted as their config.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import os
@@ -108,7 +109,9 @@ def store_alignment(alignment: Alignment, params: str = "", folder: Path | None 
     payload = pickle.dumps({"key": key, "alignment": detached}, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(folder / f"{key[:40]}.pickle", _MAGIC + hashlib.sha256(payload).digest() + payload)
+        _write_atomic(
+            folder / f"{key[:40]}.pickle", _MAGIC + hashlib.sha256(payload).digest() + payload
+        )
     except OSError:
         return False
     _evict(folder)
@@ -160,10 +163,9 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def _touch(path: Path) -> None:
     """Mark an entry as recently used, so eviction keeps it."""
-    try:
+    # A read-only cache still serves hits; it just cannot reorder them.
+    with contextlib.suppress(OSError):
         os.utime(path)
-    except OSError:
-        pass  # a read-only cache still serves hits; it just cannot reorder them
 
 
 def _evict(folder: Path) -> None:

@@ -15,7 +15,7 @@ The file looks like this (every key optional)::
     next-paragraph = "}"
     next-source = "J,ctrl+j"
 
-    [thresholds]               # match scores, 0–1
+    [thresholds]               # match scores, 0 to 1
     same = 0.5
     related = 0.3
 
@@ -177,12 +177,12 @@ def _is_layout(value: Any) -> str | None:
 def _is_score(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"must be a number from 0 to 1, not {_type_name(value)}"
-    return None if 0.0 <= value <= 1.0 else f"{value} is outside 0–1"
+    return None if 0.0 <= value <= 1.0 else f"{value} is outside 0 to 1"
 
 
 def _is_keys(value: Any) -> str | None:
     if not isinstance(value, str):
-        return f"must be a string of keys like \"j,down\", not {_type_name(value)}"
+        return f'must be a string of keys like "j,down", not {_type_name(value)}'
     keys = [key.strip() for key in value.split(",")]
     if not all(keys) or not all(_KEY_NAME.match(key) for key in keys):
         return f"{value!r} is not a comma-separated list of keys"
@@ -190,8 +190,14 @@ def _is_keys(value: Any) -> str | None:
 
 
 def _type_name(value: Any) -> str:
-    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-             dict: "a table", list: "an array"}
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        dict: "a table",
+        list: "an array",
+    }
     return names.get(type(value), f"a {type(value).__name__}")
 
 
@@ -238,7 +244,9 @@ def _toml_value(value: Any) -> str:
     return str(value)
 
 
-def _settings_from(data: dict[str, Any], shown: str, lines: dict[str, int]) -> tuple[Settings, list[str]]:
+def _settings_from(
+    data: dict[str, Any], shown: str, lines: dict[str, int]
+) -> tuple[Settings, list[str]]:
     reader = _Reader(shown, lines)
     defaults = Settings()
     values: dict[str, Any] = {}
@@ -277,8 +285,10 @@ def _thresholds(reader: _Reader, table: dict[str, Any]) -> dict[str, float]:
             found[_THRESHOLDS[name]] = float(value)
     same, related = found.get("same_threshold"), found.get("related_threshold")
     if same is not None and related is not None and same < related:
-        reader.warn("thresholds.same", f"{same} is below thresholds.related ({related}); "
-                    "the fitted value is used")
+        reader.warn(
+            "thresholds.same",
+            f"{same} is below thresholds.related ({related}); the fitted value is used",
+        )
         del found["same_threshold"]
     return found
 

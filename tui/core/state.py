@@ -181,13 +181,16 @@ class StateStore:
         kept = [[self._key(ref.article), int(ref.paragraph)] for ref in jumps[dropped:]]
         return self._write(
             "INSERT INTO jumps (story, entries, cursor) VALUES (?, ?, ?) "
-            "ON CONFLICT (story) DO UPDATE SET entries = excluded.entries, cursor = excluded.cursor",
+            "ON CONFLICT (story) DO UPDATE SET entries = excluded.entries, "
+            "cursor = excluded.cursor",
             (self.story, json.dumps(kept), max(0, min(cursor - dropped, len(kept)))),
         )
 
     def forget(self) -> bool:
         """Drop everything saved for this story (`--fresh`), in one transaction."""
-        statements = [f"DELETE FROM {table} WHERE story = ?" for table in ("place", "mark", "jumps")]
+        statements = [
+            f"DELETE FROM {table} WHERE story = ?" for table in ("place", "mark", "jumps")
+        ]
         return self._write_many(statements, (self.story,))
 
     def close(self) -> None:
@@ -269,8 +272,10 @@ def _open(path: Path, warnings: list[str]) -> sqlite3.Connection:
         aside = _move_aside(path)
         db = _connect(path)
     except (OSError, sqlite3.Error) as error:
-        warnings.append(f"{path}: unusable ({first}) and cannot be replaced ({error}); "
-                        "the reading state is not kept this time")
+        warnings.append(
+            f"{path}: unusable ({first}) and cannot be replaced ({error}); "
+            "the reading state is not kept this time"
+        )
         return _connect(":memory:")
     warnings.append(f"{path}: unusable ({first}); moved aside to {aside.name}, a new one was made")
     return db

@@ -16,14 +16,16 @@ SHOW_AFTER = 0.5
 
 
 class ProgressLine(Horizontal):
-    """What is being done ("Aligning 200 articles") and a bar (pulsing when the total is unknown)."""
+    """What is being done ("Aligning 200 articles") and a bar that pulses until a total is known."""
 
     DEFAULT_CSS = """
     ProgressLine { height: 1; }
     ProgressLine > Label { width: auto; margin: 0 1; }
     """
 
-    def __init__(self, text: str, done: int = 0, total: int | None = None, id: str | None = None) -> None:
+    def __init__(
+        self, text: str, done: int = 0, total: int | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._label = Label(_describe(text, done, total), id="load-progress-label", markup=False)
         self._bar = ProgressBar(total=total, show_eta=False, id="load-progress-bar")
@@ -45,4 +47,4 @@ class ProgressLine(Horizontal):
 
 
 def _describe(text: str, done: int, total: int | None) -> str:
-    return f"{text} {done}/{total}" if total else f"{text}…"
+    return text if total else f"{text}…"
