@@ -175,7 +175,7 @@ class ReaderActions(_Base):
         self.search_origin = self.reader.reading.position
         self.query_one("#search", SearchBar).open(mode)  # type: ignore[arg-type]
 
-    def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
+    def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:
         pane, bar = self.article_pane, message.bar
         pattern = None if message.cancelled else search_pattern(message.query)
         if message.mode == "filter":

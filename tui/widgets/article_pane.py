@@ -38,6 +38,8 @@ class Line:
     text: Text
     first: bool = False
     """The paragraph's first line: the gutter shows its mark here."""
+    title: bool = False
+    """A line of the headline shown above the paragraphs (not a paragraph itself)."""
 
 
 def search_pattern(query: str) -> re.Pattern[str] | None:
@@ -140,7 +142,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             return []
         found = []
         for line_no, line in enumerate(self.lines):
-            if line.text.plain and self.search.search(line.text.plain):
+            if not line.title and line.text.plain and self.search.search(line.text.plain):
                 found.append((line.paragraph, line_no))
         return found
 
@@ -169,11 +171,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         assert self.article is not None
         width = max(self._width - GUTTER, 8)
         console = self.app.console
-        lines: list[Line] = []
+        lines = self._title_lines(width)
         for p in self.article.paragraphs:
             if self.filter is not None and not self.filter.search(p.text):
                 continue
-            if lines:
+            if lines and not lines[-1].title:
                 lines.append(Line(p.n, Text("")))
             text = Text(p.text, style=self._role_style(p.role), no_wrap=False)
             if p.role == "boilerplate" and not self.show_boilerplate:
@@ -189,6 +191,20 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 wrapped.rstrip()
                 lines.append(Line(p.n, wrapped, first=i == 0))
         return lines
+
+    def _title_lines(self, width: int) -> list[Line]:
+        """The headline on top, unless the first paragraph is the headline itself."""
+        article = self.article
+        assert article is not None
+        paragraphs = article.paragraphs
+        if not article.title or self.filter is not None or not paragraphs:
+            return []
+        if paragraphs[0].role == "headline" or paragraphs[0].text == article.title:
+            return []
+        text = Text(article.title, style=self._role_style("headline"))
+        first = paragraphs[0].n
+        lines = [Line(first, line, title=True) for line in text.wrap(self.app.console, width)]
+        return [*lines, Line(first, Text(""), title=True)]
 
     def _role_style(self, role: str) -> Style:
         if role in ("headline", "subheading", "boilerplate"):
@@ -260,7 +276,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     def go_to(self, n: int) -> None:
         """Put paragraph `n` (or the next one shown) at the reading line."""
         if self.starts:
-            self._scroll_to_line(self.starts[self._nearest_visible(n)])
+            target = self._nearest_visible(n)
+            first = target == min(self.starts)
+            self._scroll_to_line(0 if first else self.starts[target])
 
     def go_to_line(self, line_no: int) -> None:
         self._scroll_to_line(line_no)
@@ -274,7 +292,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         if n < 0 and self.line > self.starts.get(self.current, self.line):
             n += 1
         index = max(0, min(index + n, len(order) - 1))
-        self._scroll_to_line(self.starts[order[index]])
+        self.go_to(order[index])
 
     def go_end(self) -> None:
         if self.starts:
@@ -292,7 +310,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         if line_no >= len(self.lines):
             return Strip.blank(width, self.rich_style)
         line = self.lines[line_no]
-        current = line.paragraph == self.current and bool(line.text.plain)
+        current = line.paragraph == self.current and bool(line.text.plain) and not line.title
         key = (line_no, current)
         strip = self._strips.get(key)
         if strip is None:

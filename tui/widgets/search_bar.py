@@ -14,7 +14,7 @@ Mode = Literal["search", "filter"]
 class SearchBar(Input):
     """An input that reports every change, Enter and Esc/q-less cancel to the screen."""
 
-    class Changed(Message):
+    class QueryChanged(Message):
         def __init__(self, bar: SearchBar, mode: Mode, query: str, done: bool, cancelled: bool) -> None:
             super().__init__()
             self.bar = bar
@@ -42,7 +42,7 @@ class SearchBar(Input):
         self.display = False
 
     def _post(self, done: bool = False, cancelled: bool = False) -> None:
-        self.post_message(self.Changed(self, self.mode, self.value, done, cancelled))
+        self.post_message(self.QueryChanged(self, self.mode, self.value, done, cancelled))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
