@@ -31,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[2]
 ALLOWED_STRINGS = re.compile(rb"\x1b\]22;[a-z-]*(?:\x07|\x1b\\)")
 ANY_STRING = re.compile(rb"\x1b[\]P^_X]")
 # Bidi controls and C1 controls, UTF-8 encoded.
-FORBIDDEN_BYTES = re.compile(rb"\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c|\xc2[\x80-\x9f]")
+FORBIDDEN_BYTES = re.compile(
+    rb"\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c|\xc2[\x80-\x9f]"
+)
 
 
 def _samefact() -> list[str]:
@@ -113,7 +115,7 @@ def _quit(term: Terminal) -> None:
 def test_hostile_articles_reach_the_terminal_as_plain_text(
     terminal: Terminal, tmp_path: Path
 ) -> None:
-    """No escape sequence, control or bidi override from an article is written; markup is literal."""
+    """No escape sequence, control or bidi override of an article is written; markup is literal."""
     story = _write_story(tmp_path / "story")
     hostile = [str(story / n) for n in ("hostile.txt", "hostile.html", "hostile.rss")]
     title_before = "samefact-untouched"
