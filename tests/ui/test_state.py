@@ -228,3 +228,15 @@ async def test_matcher_progress_fills_the_bar(monkeypatch: pytest.MonkeyPatch) -
         assert bar.percentage == 0.5
         release.set()
         await wait_ready(pilot, app)
+
+
+def test_fresh_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`samefact --fresh PATH` opens the reader with `fresh` set; without it, unset."""
+    from tui import app as app_module
+    from tui.cli import main
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(app_module, "run", lambda paths, **options: calls.append(options) or 0)
+    assert main(["--fresh", str(SEEDS)]) == 0
+    assert main([str(SEEDS)]) == 0
+    assert [c["fresh"] for c in calls] == [True, False]
