@@ -11,7 +11,7 @@ screen (generated from the live binding table) lists them:
 | " | quotes | every quotation, who said it, how outlets word it |
 | R | write-report | writes the report (Markdown) and says where |
 
-A view closes with q or Esc; Enter in a view opens that outlet at that paragraph as a jump, so
+They stay out of the footer (it is full at 80 columns); help lists them. A view closes with q or Esc; Enter in a view opens that outlet at that paragraph as a jump, so
 ctrl-o comes back. The overview data is built once per alignment, off the UI thread.
 """
 
@@ -35,12 +35,12 @@ Position = tuple[str, int]
 REPORT_NAME = "samefact-report.md"
 
 VIEW_BINDINGS: list[Binding] = [
-    Binding("v", "view('overview')", "Overview", tooltip="The story at once: facts by outlet (again: close).", id="story-overview"),
-    Binding("E", "view('exclusives')", "Exclusives", tooltip="Facts only this outlet reports.", id="exclusives"),
-    Binding("M", "view('omissions')", "Omissions", tooltip="Facts most other outlets report that this one leaves out.", id="omissions"),
-    Binding("x", "view('conflicts')", "Conflicts", tooltip="Where outlets disagree: versions side by side.", id="conflicts"),
-    Binding("quotation_mark", "view('quotes')", "Quotes", tooltip="Every quotation: who said it, who carries it, how it is worded.", id="quotes"),
-    Binding("R", "write_report", "Report", tooltip=f"Write the story report to ./{REPORT_NAME} (or a temporary folder).", id="write-report"),
+    Binding("v", "view('overview')", "Overview", tooltip="The story at once: facts by outlet (again: close).", id="story-overview", show=False),
+    Binding("E", "view('exclusives')", "Exclusives", tooltip="Facts only this outlet reports.", id="exclusives", show=False),
+    Binding("M", "view('omissions')", "Omissions", tooltip="Facts most other outlets report that this one leaves out.", id="omissions", show=False),
+    Binding("x", "view('conflicts')", "Conflicts", tooltip="Where outlets disagree: versions side by side.", id="conflicts", show=False),
+    Binding("quotation_mark", "view('quotes')", "Quotes", tooltip="Every quotation: who said it, who carries it, how it is worded.", id="quotes", show=False),
+    Binding("R", "write_report", "Report", tooltip=f"Write the story report to ./{REPORT_NAME} (or a temporary folder).", id="write-report", show=False),
 ]  # fmt: skip
 
 
