@@ -20,7 +20,15 @@ Key sequences (`]c`, marks) are in `tui.keys.SEQUENCES`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.binding import ActiveBinding
+
+    from tui.keys import KeySequence
 
 
 def _b(keys: str, action: str, short: str, tooltip: str, id: str, show: bool = False) -> Binding:
@@ -68,3 +76,79 @@ BINDINGS: list[Binding] = [
     _b("escape", "close", "Close", "Close the open overlay, search or filter.", "close-overlay"),
     _b("Q,ctrl+q", "app.quit", "Quit now", "Quit at once.", "quit"),
 ]
+
+
+def help_rows(
+    active: Iterable[ActiveBinding],
+    key_display: Callable[[Binding], str],
+    sequences: Iterable[KeySequence],
+) -> list[tuple[str, str, str]]:
+    """(keys, id, description) rows in table order, from the bindings as they are bound now.
+
+    Keys bound to one id are joined; `open-match-1` … `-9` fold into one row.
+    """
+    order = {b.id: i for i, b in enumerate(BINDINGS)}
+    rows: dict[str, tuple[list[str], str]] = {}
+    for item in active:
+        binding = item.binding
+        if not binding.id:
+            continue
+        folded = binding.id.startswith("open-match-")
+        row_id = "open-match-1…9" if folded else binding.id
+        text = (
+            "Open match N of the panel (when the panel has focus)."
+            if folded
+            else binding.tooltip or binding.description
+        )
+        keys, _ = rows.setdefault(row_id, ([], text))
+        keys.append(key_display(binding))
+    ranked = sorted(rows.items(), key=lambda kv: order.get(kv[0].replace("…9", ""), len(order)))
+    table = [(_join(keys), row_id, text) for row_id, (keys, text) in ranked]
+    table += [(s.keys.replace("*", "x"), s.id, s.description) for s in sequences]
+    return table
+
+
+def _join(keys: list[str]) -> str:
+    unique = list(dict.fromkeys(keys))
+    if len(unique) > 3 and all(k.isdigit() for k in unique):
+        return f"{unique[0]}–{unique[-1]}"
+    return " ".join(unique)
+
+
+_NAMES = {
+    "right_curly_bracket": "}", "left_curly_bracket": "{", "slash": "/", "ampersand": "&",
+    "equals_sign": "=", "colon": ":", "question_mark": "?", "escape": "Esc", "enter": "Enter",
+    "space": "Space", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End",
+    "down": "↓", "up": "↑", "tab": "Tab", "shift+tab": "Shift-Tab", "f1": "F1",
+}
+
+
+def _key_name(key: str) -> str:
+    return _NAMES.get(key, key.replace("ctrl+", "ctrl-"))
+
+
+class _Listed:
+    """Enough of `ActiveBinding` for `help_rows`."""
+
+    def __init__(self, binding: Binding) -> None:
+        self.binding = binding
+
+
+def keys_markdown() -> str:
+    """The README's key table, made from the binding table so the two never drift."""
+    from tui.keys import SEQUENCES
+
+    single = [
+        Binding(key.strip(), b.action, b.description, tooltip=b.tooltip, id=b.id)
+        for b in BINDINGS
+        for key in b.key.split(",")
+    ]
+    rows = ["| Keys | What it does | Id |", "| --- | --- | --- |"]
+    listed = (_Listed(b) for b in single)
+    for keys, row_id, text in help_rows(listed, lambda b: _key_name(b.key), SEQUENCES):  # type: ignore[arg-type]
+        rows.append(f"| {' '.join(f'`{k}`' for k in keys.split(' '))} | {text} | `{row_id}` |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(keys_markdown())

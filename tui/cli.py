@@ -140,7 +140,44 @@ def run_reader(argv: Sequence[str]) -> int:
         from tui.app import run
     except ImportError:
         return run_align(list(args.paths))
-    return run(_default_paths(args.paths), low_bandwidth=args.low_bandwidth, fresh=args.fresh)
+    paths = _default_paths(args.paths)
+    if "-" in paths:
+        stdin_copy = _stdin_for_reader()
+        if stdin_copy is None:
+            return 2
+        paths = [stdin_copy if p == "-" else p for p in paths]
+    return run(paths, low_bandwidth=args.low_bandwidth, fresh=args.fresh)
+
+
+def _stdin_for_reader() -> str | None:
+    """`samefact -`: keep the piped text in a file, then read keys from the terminal.
+
+    The reader needs standard input for the keyboard, so the pipe is read first, kept in a
+    private temporary file (read again on reload), and the terminal is put in its place,
+    as `less` does.
+    """
+    import atexit
+    import os
+    import shutil
+    import tempfile
+
+    if sys.stdin.isatty():
+        _error("-: standard input is a terminal; pipe a text, a page or a feed into samefact")
+        return None
+    data = sys.stdin.buffer.read()
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        _error("-: no terminal to read keys from; use 'samefact align -' instead")
+        return None
+    os.dup2(tty, 0)
+    os.close(tty)
+    folder = tempfile.mkdtemp(prefix="samefact-")
+    atexit.register(shutil.rmtree, folder, True)
+    path = os.path.join(folder, "stdin")
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return path
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,10 +20,12 @@ _WIDTH = 30
 class StderrProgress:
     """`progress(done, total, path)` callback that draws `label [####    ] done/total`."""
 
-    def __init__(self, label: str, stream: TextIO | None = None, delay: float = DELAY) -> None:
+    def __init__(
+        self, label: str, stream: TextIO | None = None, delay: float | None = None
+    ) -> None:
         self.label = label
         self.stream = stream if stream is not None else sys.stderr
-        self.delay = delay
+        self.delay = DELAY if delay is None else delay
         self.started = time.monotonic()
         self.drawn_at = 0.0
         self.shown = False

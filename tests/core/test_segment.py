@@ -178,6 +178,7 @@ def test_markdown_article() -> None:
         ("Flooding closes main highway for a third day", True),
         ("Why did the talks collapse?", True),
         ("Storm Warning Issued for Coastal Towns as Winds Strengthen", True),
+        ("2 Dead, 1 Wounded in Shooting at NE Phila. Kraft Plant", True),
         ("Flooding closed the main highway for a third day on Monday, officials said.", False),
         ("“We are not giving up,” the coach said after the defeat.", False),
         ("Rescue crews worked through the night. By morning, twelve people had been found", False),

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_untrusted import PAYLOADS, _write_story
-from tests.webserver import LocalSite
+from tests.webserver import PAGES, LocalSite
 
 pytestmark = pytest.mark.e2e
 
@@ -58,12 +58,13 @@ class Terminal:
         )
         return result.stdout
 
-    def start(self, argv: list[str]) -> None:
+    def start(self, argv: list[str], stdin: Path | None = None) -> None:
         """Start `argv` only once the recording runs: it waits for a first Enter."""
         env = {k: os.environ[k] for k in os.environ if k.startswith(("XDG_", "SAMEFACT_"))}
         env["TERM"] = "xterm-256color"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        command = f"read _; cd {shlex.quote(str(ROOT))}; exec env {exports} {shlex.join(argv)}"
+        pipe = f"cat {shlex.quote(str(stdin))} | " if stdin else "exec "
+        command = f"read _; cd {shlex.quote(str(ROOT))}; {pipe}env {exports} {shlex.join(argv)}"
         self.tmux("new-session", "-d", "-x", "140", "-y", "40", "-s", "e2e", "sh", "-c", command)
         self.tmux("pipe-pane", "-o", "-t", "e2e", f"cat >> {shlex.quote(str(self.raw))}")
         self.tmux("send-keys", "-t", "e2e", "Enter")
@@ -149,4 +150,13 @@ def test_reader_opens_urls_of_the_local_site(terminal: Terminal, site: LocalSite
     terminal.tmux("send-keys", "-t", "e2e", "J")  # the next source
     assert "UK storm breaches sea defences" in terminal.wait_for("Meridian Wire")
     assert sorted(path for path, _ in site.requests) == ["/pages/herald.html", "/pages/wire.html"]
+    _quit(terminal)
+
+
+def test_reader_reads_a_page_piped_to_it(terminal: Terminal) -> None:
+    """`cat page.html | samefact - other.html`: the piped page opens, and keys still work."""
+    terminal.start([*_samefact(), "-", str(PAGES / "wire.html")], stdin=PAGES / "herald.html")
+    assert "Storm Orla: Kelby harbour wall" in terminal.wait_for("The Northern Herald")
+    terminal.tmux("send-keys", "-t", "e2e", "J")
+    terminal.wait_for("UK storm breaches sea defences")
     _quit(terminal)

@@ -130,9 +130,15 @@ def is_headline(text: str) -> bool:
         return False
     if stripped[-1] in "!?":
         return len(text) <= 120
-    if _TWO_SENTENCES.search(text):
+    if _TWO_SENTENCES.search(text) and not _title_case(text):
         return False
     return len(text) <= 160 or text.istitle()
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalised, as in "2 Dead, 1 Wounded in Shooting at NE Phila. Kraft Plant"."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def boilerplate_reason(text: str) -> str:

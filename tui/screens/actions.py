@@ -10,6 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from tui.bindings import help_rows
 from tui.reading import Position
 from tui.view import paragraph_kind
 from tui.widgets.article_pane import search_pattern
@@ -255,15 +256,7 @@ class ReaderActions(_Base):
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(keys, id, description) for every binding and sequence, as bound right now."""
-        rows: dict[str, tuple[list[str], str]] = {}
-        for key, active in self.active_bindings.items():
-            binding = active.binding
-            if binding.id:
-                keys, _ = rows.setdefault(binding.id, ([], binding.tooltip or binding.description))
-                keys.append(self.app.get_key_display(binding))
-        table = [(" ".join(dict.fromkeys(keys)), bid, text) for bid, (keys, text) in rows.items()]
-        table += [(s.keys.replace("*", "x"), s.id, s.description) for s in self.keys.sequences]
-        return table
+        return help_rows(self.active_bindings.values(), self.app.get_key_display, self.keys.sequences)
 
     def action_info(self) -> None:
         from tui.screens.info import InfoScreen
