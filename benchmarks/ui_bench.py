@@ -140,7 +140,7 @@ def measure_long(program: str, argv: list[str], story: StoryFiles, env: dict[str
 def _frame(session: PtySession, run: Run) -> None:
     latency, size = session.key_to_quiet(CTRL_L, QUIET, timeout=1.0)
     session.wait_quiet(SETTLE)
-    if latency is not None and size > 0.5 * (run.first_paint_bytes or 0):
+    if latency is not None and size > 0:
         run.frame_bytes, run.frame_from = size, "ctrl-l"
     else:
         run.frame_bytes, run.frame_from = run.first_paint_bytes, "first paint"

@@ -4,13 +4,15 @@ No test touches the internet. Feeds in `tests/data/web/` link to `http://news.te
 the server rewrites that to its own address so the links resolve here.
 
 Routes besides the files: `/hang` answers only after `hang_seconds` (longer than any test
-timeout), `/image.png` is not HTML, `/redirect` moves to `/herald.html`, `/server-error`
-is a 500, and anything else missing is a 404.
+timeout), `/image.png` is not HTML, `/redirect` moves to `/pages/herald.html`, `/gzipped`
+sends a page gzip-compressed unasked, `/server-error` is a 500, and anything else missing
+is a 404.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -87,6 +89,15 @@ class LocalSite:
                 self.send_header("Location", "/pages/herald.html")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
+
+            def route_gzipped(self) -> None:
+                body = gzip.compress((PAGES / "radio.html").read_bytes())
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
             def route_server_error(self) -> None:
                 self.answer(500, "text/html", b"<h1>\x1b]0;oops\x07Internal error</h1>")

@@ -9,6 +9,7 @@ story, posts `StoryLoaded` (the article is readable at once), then aligns and po
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,6 +25,9 @@ from tui.resources import styles_dir
 from tui.screens.main import MainScreen
 from tui.screens.views import VIEW_BINDINGS, ViewActions
 from tui.widgets.load_progress import SHOW_AFTER, ProgressLine
+
+PAINT_WAIT = 1.0
+"""Seconds the worker waits for the story's first paint before it aligns anyway."""
 
 if TYPE_CHECKING:
     from tui.core.model import Alignment, Story
@@ -59,6 +63,9 @@ class SamefactApp(ViewActions, App[int]):
         """A load or alignment is running (the progress bar may show)."""
         self._progress: LoadProgress | None = None
         """The latest progress of the running load, for a bar that appears later."""
+        self._painted = threading.Event()
+        """Set once the loaded story is on screen: the worker aligns only then, so that it
+        does not compete with the first paint of the article for the interpreter."""
         if settings.low_bandwidth:
             self.animation_level = "none"
 
@@ -87,6 +94,7 @@ class SamefactApp(ViewActions, App[int]):
     def load_story(self) -> None:
         """(Re)read and align the story in a worker; the reader keeps its place."""
         self.generation += 1
+        self._painted.clear()
         self.main.show_note("Loading…")
         self.busy = True
         self.set_timer(SHOW_AFTER, self._show_progress)
@@ -106,6 +114,7 @@ class SamefactApp(ViewActions, App[int]):
             if story.articles:
                 text = f"Aligning {len(story.articles)} articles"
                 self.post_message(LoadProgress(text, generation))
+                self._painted.wait(timeout=PAINT_WAIT)
                 aligning = self._reporter(generation, lambda _done, _total: text)
                 alignment, _cached = align_cached(story, self.settings, aligning)
                 self.post_message(AlignmentReady(alignment, generation))
@@ -118,6 +127,7 @@ class SamefactApp(ViewActions, App[int]):
         story = message.story
         for problem in story.problems:
             self.notify(str(problem), severity="error" if problem.fatal else "warning", timeout=8)
+        self.call_after_refresh(self._painted.set)
         if not story.articles:
             self._done()
             self.main.show_note("No article could be read. " + "; ".join(map(str, story.problems)))
@@ -247,4 +257,20 @@ def run(paths: Sequence[str], low_bandwidth: bool = False, fresh: bool = False) 
         app.settings = replace(app.settings, low_bandwidth=True)
         app.animation_level = "none"
     app.run()
-    return app.return_code or 0
+    code = app.return_code or 0
+    _leave_now(code)
+    return code
+
+
+def _leave_now(code: int) -> None:
+    """End the process at once, now that the terminal is restored and the state is saved.
+
+    Interpreter teardown (freeing every Textual and Rich object, joining a worker thread
+    that may still be aligning a large story) adds 100–300 ms or more between `q` and the
+    shell prompt, for nothing: every saved move is already committed.
+    """
+    import sys
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

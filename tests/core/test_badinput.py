@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import load_story
 from tui.core import load as load_module
+from tui.core import load_story
 from tui.core.model import Problem, Story
 
 GOOD = "A headline for the test\nThe first paragraph of the article is a plain sentence.\n"
@@ -147,7 +147,10 @@ def test_crlf_reads_like_lf(tmp_path: Path) -> None:
 
 def test_escape_sequences_never_reach_the_article(tmp_path: Path) -> None:
     """Terminal escapes in a file are stripped at load; Rich markup stays literal text."""
-    hostile = "Title\x1b]0;pwned\x07 here\nBody \x1b[2J\x1b]52;c;ZXZpbA==\x07[bold]text[/bold].\u202e\n"
+    hostile = (
+        "Title\x1b]0;pwned\x07 here\n"
+        "Body \x1b[2J\x1b]52;c;ZXZpbA==\x07[bold]text[/bold].\u202e\n"
+    )
     (tmp_path / "h.txt").write_text(hostile)
     (article,) = load_story([tmp_path]).articles
     assert [p.text for p in article.paragraphs] == ["Title here", "Body [bold]text[/bold]."]
@@ -184,7 +187,9 @@ def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert _problem(story, "locked.txt").reason == "permission denied"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read a chmod 000 file")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root can read a chmod 000 file"
+)
 def test_unreadable_file_for_real(tmp_path: Path) -> None:
     """chmod 000 gives "permission denied"."""
     locked = _good(tmp_path, "locked.txt")

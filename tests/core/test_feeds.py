@@ -117,3 +117,18 @@ def test_stdin_feed(site: LocalSite, monkeypatch: pytest.MonkeyPatch) -> None:
         "Thousands without power as Storm Orla batters the coast",
         "Schools closed across the district",
     ]
+
+
+def test_long_feed_is_capped_with_a_note(tmp_path: Path) -> None:
+    """A feed of hundreds of entries reads the first hundred and says so."""
+    items = "".join(
+        f"<item><title>Entry {n}</title><description>Text of entry {n}.</description></item>"
+        for n in range(130)
+    )
+    path = tmp_path / "long.rss"
+    path.write_text(f'<rss version="2.0"><channel><title>Long</title>{items}</channel></rss>')
+    story = load_story([path])
+    assert len(story.articles) == 100
+    assert [(p.reason, p.fatal) for p in story.problems] == [
+        ("feed has 130 entries; the first 100 are read", False)
+    ]

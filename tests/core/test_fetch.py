@@ -72,6 +72,14 @@ def test_redirects_are_followed(site: LocalSite) -> None:
     assert b"Northern Herald" in fetched.body
 
 
+def test_compressed_answer_is_read(site: LocalSite) -> None:
+    """A server that gzips its answer unasked still gives a readable page."""
+    fetched = fetch(site.url("gzipped"))
+    assert fetched.body.startswith(b"<!DOCTYPE html>")
+    with pytest.raises(FetchError, match=r"^too large \(more than .* once decompressed\)$"):
+        fetch(site.url("gzipped"), max_bytes=len(fetched.body) - 1, use_cache=False)
+
+
 def test_too_large_is_refused(site: LocalSite) -> None:
     """An answer over the size limit is refused with its reason."""
     with pytest.raises(FetchError, match=r"^too large"):

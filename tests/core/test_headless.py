@@ -21,7 +21,8 @@ out = io.StringIO()
 with redirect_stdout(out):
     status = tui.cli.main(["align", sys.argv[1], "--json"])
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich"))
-print(json.dumps({"status": status, "heavy": heavy, "articles": len(json.loads(out.getvalue())["articles"])}))
+articles = len(json.loads(out.getvalue())["articles"])
+print(json.dumps({"status": status, "heavy": heavy, "articles": articles}))
 """
 
 

@@ -64,7 +64,8 @@ def test_long_lines_in_one_block_stay_apart() -> None:
         "The minister, right, is welcomed on his arrival at the airport on Tuesday, where a "
         "small crowd had gathered since dawn to greet the delegation. (Jane Roe/Some Agency)"
     )
-    text = f"Headline here\n\nFirst long paragraph of the body text goes here and ends.\n\n{alt}\n{caption}\n"
+    body = "First long paragraph of the body text goes here and ends."
+    text = f"Headline here\n\n{body}\n\n{alt}\n{caption}\n"
     assert _texts(split_text(text))[2:] == [alt, caption]
 
 

@@ -163,6 +163,7 @@ def _download(url: str, timeout: float, max_bytes: int) -> Fetched:
                 raise FetchError(f"not a web page or feed ({_plain(content_type)})")
             _check_length(response.headers.get("Content-Length"), max_bytes)
             body = _read_body(response, deadline, timeout, max_bytes)
+            body = _decompress(body, response.headers.get("Content-Encoding", ""), max_bytes)
             return Fetched(url, response.geturl(), content_type, charset, body)
     except FetchError:
         raise
@@ -194,6 +195,23 @@ def _read_body(response: object, deadline: float, timeout: float, max_bytes: int
         if time.monotonic() > deadline:
             raise FetchError(_timed_out(timeout))
         chunks.append(chunk)
+
+
+def _decompress(body: bytes, encoding: str, max_bytes: int) -> bytes:
+    """Undo gzip/deflate, which some servers send even when nobody asked for it."""
+    import zlib
+
+    encoding = encoding.strip().lower()
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        return body
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # a gzip or zlib header, detected
+    try:
+        plain = inflater.decompress(body, max_bytes + 1)
+    except zlib.error:
+        raise FetchError(f"broken {encoding} answer") from None
+    if len(plain) > max_bytes:
+        raise FetchError(f"too large (more than {_megabytes(max_bytes)} once decompressed)")
+    return plain
 
 
 def _check_length(declared: str | None, max_bytes: int) -> None:

@@ -78,7 +78,8 @@ def load_articles(path: Path, problems: list[Problem], taken: set[str]) -> list[
         except OSError as error:
             problems.append(Problem(name, _reason(error)))
             return []
-        from_web = web.read_document(name, _unique_id(path, taken), path.suffix.lower(), raw, problems)
+        article_id = _unique_id(path, taken)
+        from_web = web.read_document(name, article_id, path.suffix.lower(), raw, problems)
         if from_web is not None:
             return from_web
     article = load_article(path, problems, taken)
@@ -124,7 +125,9 @@ def load_article(
     return article
 
 
-def article_from_text(text: str, *, article_id: str, path: str, kind: str = "text") -> Article | None:
+def article_from_text(
+    text: str, *, article_id: str, path: str, kind: str = "text"
+) -> Article | None:
     """Clean text (see `clean.clean_text`) → an `Article`; None when it holds no paragraph."""
     meta, body = split_front_matter(text)
     blocks = split_markdown(body) if kind == "markdown" else split_text(body)
@@ -140,7 +143,7 @@ def article_from_blocks(
     roles = assign_roles(blocks)
     paragraphs = tuple(
         Paragraph(n, block.text, role)  # type: ignore[arg-type]
-        for n, (block, role) in enumerate(zip(blocks, roles))
+        for n, (block, role) in enumerate(zip(blocks, roles, strict=True))
     )
     outlet, evidence = find_outlet(paragraphs, meta, article_id.rsplit("/", 1)[-1])
     return Article(
@@ -162,10 +165,8 @@ def _read(path: Path) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise OSError(errno.EINVAL, "not a regular file")
     if info.st_size > MAX_BYTES:
-        raise OSError(
-            errno.EFBIG,
-            f"too large ({info.st_size / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB), skipped",
-        )
+        size, limit = info.st_size / 2**20, MAX_BYTES // 2**20
+        raise OSError(errno.EFBIG, f"too large ({size:.1f} MB; the limit is {limit} MB), skipped")
     with open(path, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:

@@ -13,7 +13,6 @@ purpose; they are never the words of one story.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 

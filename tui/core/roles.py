@@ -189,9 +189,9 @@ def assign_roles(blocks: Sequence[Block]) -> list[str]:
             roles[i] = "subheading"
         elif block.hint == "image" or boilerplate_reason(block.text):
             roles[i] = "boilerplate"
-    if not has_h1 and blocks and roles[0] in ("body", "subheading"):
-        if blocks[0].hint == "heading" or is_headline(blocks[0].text):
-            roles[0] = "headline"
+    opens_with_title = blocks and (blocks[0].hint == "heading" or is_headline(blocks[0].text))
+    if not has_h1 and opens_with_title and roles[0] in ("body", "subheading"):
+        roles[0] = "headline"
     _mark_video_blocks(blocks, roles)
     _mark_crossheads(blocks, roles)
     return roles
@@ -205,13 +205,18 @@ def _mark_video_blocks(blocks: Sequence[Block], roles: list[str]) -> None:
             roles[i] = "boilerplate"  # "Video title | Programme name"
         if roles[i] != "boilerplate" or not _TEASER.match(_LEAD.sub("", text)):
             continue
-        j = i + 1
-        if j < len(blocks) and roles[j] in ("body", "subheading") and _is_title_line(blocks[j].text):
-            roles[j] = "boilerplate"
-            j += 1
-            if j < len(blocks) and roles[j] == "body" and _PRESENTER.search(blocks[j].text):
-                if len(blocks[j].text) <= _MAX_BOILERPLATE:
-                    roles[j] = "boilerplate"
+        title, summary = i + 1, i + 2
+        if title < len(blocks) and roles[title] in ("body", "subheading"):
+            if not _is_title_line(blocks[title].text):
+                continue
+            roles[title] = "boilerplate"
+            if summary < len(blocks) and roles[summary] == "body" and _is_summary(blocks[summary]):
+                roles[summary] = "boilerplate"
+
+
+def _is_summary(block: Block) -> bool:
+    """A presenter's summary of a video: "Jane Doe explains how ..."."""
+    return len(block.text) <= _MAX_BOILERPLATE and bool(_PRESENTER.search(block.text))
 
 
 def _mark_crossheads(blocks: Sequence[Block], roles: list[str]) -> None:

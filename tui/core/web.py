@@ -22,6 +22,8 @@ from tui.core.segment import Block
 
 SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES
 """File suffixes read here rather than as text."""
+MAX_ENTRIES = 100
+"""Entries read from one feed (a story is a handful of articles; a feed may list hundreds)."""
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
 
@@ -124,10 +126,14 @@ def _feed_articles(
     except FeedError as error:
         problems.append(Problem(label, str(error)))
         return []
-    links = [e.link for e in feed.entries if not e.blocks and is_url(e.link)]
+    entries = feed.entries[:MAX_ENTRIES]
+    if len(feed.entries) > MAX_ENTRIES:
+        note = f"feed has {len(feed.entries)} entries; the first {MAX_ENTRIES} are read"
+        problems.append(Problem(label, note, fatal=False))
+    links = list(dict.fromkeys(e.link for e in entries if not e.blocks and is_url(e.link)))
     pages = dict(zip(links, fetch_all(links, timeout=timeout), strict=True))
     articles: list[Article] = []
-    for n, entry in enumerate(feed.entries, start=1):
+    for n, entry in enumerate(entries, start=1):
         article = _entry_article(label, entry, pages.get(entry.link), problems)
         if article is not None:
             articles.append(dataclasses.replace(article, id=_entry_id(stem, entry, n)))
@@ -150,7 +156,9 @@ def _entry_article(
         entry.date,
         entry.author,
     )
-    if not entry.blocks:
+    if not entry.blocks and fetched is None and entry.summary:
+        page = dataclasses.replace(page, blocks=entry.summary)  # no link: the summary is all
+    elif not entry.blocks:
         reason = _fetch_page(fetched, entry)
         if isinstance(reason, Page):
             page = _merge(entry, reason)

@@ -9,9 +9,10 @@ is padded by a page so that every paragraph, the last one too, can reach the rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from rich._wrap import divide_line  # Text.wrap's own breaker: the same lines, see wrap_lines
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
@@ -22,6 +23,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from tui.core.model import Article
 
 GUTTER = 4
@@ -29,17 +32,68 @@ GUTTER = 4
 CURRENT_MARK = "▌"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Line:
-    """One wrapped line of the article."""
+    """One wrapped line of the article.
+
+    Wrapping only finds where the lines break; the `Text` of a line is cut from its
+    paragraph the first time it is drawn. Building a `Text` for each of the ~1,000 lines of
+    a long article at once took most of the time before its first paint.
+    """
 
     paragraph: int
     """Index of the paragraph (blank separators belong to the paragraph after them)."""
-    text: Text
+    source: Text
+    """The line's text, or with `span` the whole paragraph it is cut from."""
     first: bool = False
     """The paragraph's first line: the gutter shows its mark here."""
     title: bool = False
     """A line of the headline shown above the paragraphs (not a paragraph itself)."""
+    span: tuple[int, int] | None = None
+    """(start, end) of the line in `source`; None when `source` is the line."""
+    width: int = 0
+    """The wrap width (a folded word is cut to it)."""
+    _text: Text | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            if self.span is None:
+                self._text = self.source
+            else:
+                text = self.source[self.span[0] : self.span[1]]
+                text.rstrip()
+                text.truncate(self.width)
+                self._text = text
+        return self._text
+
+    @property
+    def plain(self) -> str:
+        """The line's characters, without building its `Text`."""
+        if self.span is None:
+            return self.source.plain
+        return self.source.plain[self.span[0] : self.span[1]].rstrip()
+
+
+def wrap_lines(paragraph: int, text: Text, width: int, console: Console) -> list[Line]:
+    """`text` wrapped to `width` exactly as `Text.wrap` wraps it, each line cut lazily.
+
+    Rich's own line breaker (`divide_line`, what `Text.wrap` calls) finds the breaks, so the
+    lines are the same; a test compares them with `Text.wrap`. Text with newlines or tabs,
+    which `Text.wrap` treats specially, goes through `Text.wrap` itself.
+    """
+    plain = text.plain
+    if "\n" in plain or "\t" in plain:
+        lines = []
+        for i, wrapped in enumerate(text.wrap(console, width)):
+            wrapped.rstrip()
+            lines.append(Line(paragraph, wrapped, first=i == 0))
+        return lines
+    offsets = [0, *divide_line(plain, width, fold=True), len(plain)]
+    return [
+        Line(paragraph, text, first=i == 0, span=(start, end), width=width)
+        for i, (start, end) in enumerate(zip(offsets, offsets[1:]))
+    ]
 
 
 def search_pattern(query: str) -> re.Pattern[str] | None:
@@ -142,7 +196,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             return []
         found = []
         for line_no, line in enumerate(self.lines):
-            if not line.title and line.text.plain and self.search.search(line.text.plain):
+            if not line.title and line.plain and self.search.search(line.plain):
                 found.append((line.paragraph, line_no))
         return found
 
@@ -187,9 +241,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 hit = self.get_component_rich_style("article-pane--hit", partial=True)
                 for m in self.search.finditer(p.text):
                     text.stylize(hit, m.start(), m.end())
-            for i, wrapped in enumerate(text.wrap(console, width)):
-                wrapped.rstrip()
-                lines.append(Line(p.n, wrapped, first=i == 0))
+            lines.extend(wrap_lines(p.n, text, width, console))
         return lines
 
     def _title_lines(self, width: int) -> list[Line]:
@@ -310,7 +362,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         if line_no >= len(self.lines):
             return Strip.blank(width, self.rich_style)
         line = self.lines[line_no]
-        current = line.paragraph == self.current and bool(line.text.plain) and not line.title
+        current = line.paragraph == self.current and bool(line.plain) and not line.title
         key = (line_no, current)
         strip = self._strips.get(key)
         if strip is None:
