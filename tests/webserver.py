@@ -69,9 +69,8 @@ class LocalSite:
 
             def do_GET(self) -> None:
                 site.requests.append((self.path, self.headers.get("User-Agent", "")))
-                route = getattr(
-                    self, "route_" + self.path.strip("/").replace("-", "_").replace(".", "_"), None
-                )
+                name = self.path.split("?")[0].strip("/").replace("-", "_").replace(".", "_")
+                route = getattr(self, f"route_{name}", None)
                 if route is not None:
                     route()
                 else:

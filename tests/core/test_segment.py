@@ -315,3 +315,21 @@ def test_crosshead_needs_text_after_it() -> None:
 def test_normalize_for_match(a: str, b: str) -> None:
     """Spellings that differ only in quotes, dashes, case or hyphenated names compare equal."""
     assert normalize_for_match(a) == normalize_for_match(b)
+
+
+def test_outlet_evidence_order() -> None:
+    """A wire named by "told" beats a programme; a programme beats another outlet's interview."""
+
+    def outlet(*lines: str) -> str:
+        article = article_from_text("\n".join(lines) + "\n", article_id="x", path="x.txt")
+        assert article is not None
+        return article.outlet
+
+    interview = "The minister told CNN on Sunday that talks would resume."
+    wire = "“It is a setback,” an analyst told Reuters."
+    teaser = ("WATCH | The week in review:", "Inside the talks | Power & Politics")
+    body = "Negotiators met again on Monday in the capital."
+    assert outlet("Talks resume", body, interview, *teaser, body) == "CBC News"
+    assert outlet("Talks resume", body, wire, *teaser, body) == "Reuters"
+    assert outlet("Talks resume", body, interview, body) == "CNN"
+    assert outlet("Talks resume", body, body) == "x"

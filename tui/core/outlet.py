@@ -2,9 +2,9 @@
 
 Evidence, strongest first: front matter (`outlet`, then the `url`'s host); a site footer
 naming the site ("The post … appeared first on X.", "This article is written by the team
-of X."); a wire dateline ("SEOUL (Reuters) —"); a copyright line ("© 2024 X"); "told X" where
-X is a news organisation (wire agencies first); a video programme a news organisation is
-known for, in a video title ("… | The National"); and last the file name.
+of X."); a wire dateline ("SEOUL (Reuters) —"); a copyright line ("© 2024 X"); "told X" where X
+is a wire agency; a video programme a news organisation is known for, in a video title
+("… | The National"); "told X" where X is another news organisation; and last the file name.
 
 The known names below are general knowledge about major news organisations, kept small on
 purpose; they are never the words of one story.
@@ -119,7 +119,7 @@ def find_outlet(
         host = urlsplit(meta["url"]).hostname or ""
         if host:
             return host.removeprefix("www."), "host of the front-matter 'url'"
-    for finder in (_footer, _dateline, _copyright, _told, _programme):
+    for finder in (_footer, _dateline, _copyright, _told_wire, _programme, _told):
         found = finder(paragraphs)
         if found:
             return found
@@ -160,14 +160,23 @@ def _copyright(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
     return None
 
 
-def _told(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
-    """"told X", most frequent X that is a news organisation; wire agencies first."""
+def _told_wire(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
+    """"told AFP": wire copy quotes its own agency as the one spoken to."""
+    return _told(paragraphs, wires_only=True)
+
+
+def _told(paragraphs: Sequence[Paragraph], wires_only: bool = False) -> tuple[str, str] | None:
+    """"told X", most frequent X that is a news organisation; wire agencies first.
+
+    Other outlets come last among the text's evidence: "the minister told CNN" in another
+    outlet's report is a common way to cite an interview.
+    """
     where: dict[str, list[int]] = {}
     said: dict[str, str] = {}
     for p in paragraphs:
         for match in _TOLD.finditer(p.text):
             outlet = _resolve(match["name"])
-            if outlet:
+            if outlet and (outlet in WIRES.values() or not wires_only):
                 where.setdefault(outlet, []).append(p.n)
                 said.setdefault(outlet, _told_words(match[0], outlet))
     if not where:
