@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import threading
 import time
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +28,8 @@ from tui.screens.main import MainScreen
 from tui.screens.views import VIEW_BINDINGS, ViewActions
 from tui.widgets.load_progress import SHOW_AFTER, ProgressLine
 
+PRELOAD_WAIT = 0.3
+"""Seconds the first screen waits for the story read ahead before it shows "Loading…"."""
 PAINT_WAIT = 1.0
 """Seconds the worker waits for the story's first paint before it aligns anyway."""
 
@@ -63,6 +67,8 @@ class SamefactApp(ViewActions, App[int]):
         """A load or alignment is running (the progress bar may show)."""
         self._progress: LoadProgress | None = None
         """The latest progress of the running load, for a bar that appears later."""
+        self.preload: Future[tuple[Story, StateStore, SavedState | None]] | None = None
+        """The story and its state, read by `run` while Textual starts (local files only)."""
         self._painted = threading.Event()
         """Set once the loaded story is on screen: the worker aligns only then, so that it
         does not compete with the first paint of the article for the interpreter."""
@@ -92,25 +98,42 @@ class SamefactApp(ViewActions, App[int]):
             self.notify(warning, severity="warning")
 
     def load_story(self) -> None:
-        """(Re)read and align the story in a worker; the reader keeps its place."""
+        """(Re)read and align the story in a worker; the reader keeps its place.
+
+        The first time, the story read ahead by `run` is shown at once when it is ready:
+        the first frame then holds the article instead of "Loading…".
+        """
         self.generation += 1
         self._painted.clear()
-        self.main.show_note("Loading…")
         self.busy = True
         self.set_timer(SHOW_AFTER, self._show_progress)
+        preloaded = self._preloaded() if self.generation == 1 else None
+        if preloaded is not None:
+            self.on_story_loaded(StoryLoaded(preloaded[0], self.generation, *preloaded[1:]))
+            self._load(self.generation, preloaded[0])
+            return
+        self.main.show_note("Loading…")
         self._load(self.generation)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="story")
-    def _load(self, generation: int) -> None:
+    def _preloaded(self) -> tuple[Story, StateStore, SavedState | None] | None:
+        """The story `run` read ahead, if it is read within `PRELOAD_WAIT` seconds and sound."""
+        if self.preload is None:
+            return None
         try:
-            from tui.core import load_story
-            from tui.persist import align_cached, open_state
+            error = self.preload.exception(timeout=PRELOAD_WAIT)
+        except FutureTimeout:
+            return None  # a big story: the worker waits for it and shows progress
+        return None if error is not None else self.preload.result()
 
-            files = self._reporter(generation, lambda done, total: f"Reading {done}/{total} files")
-            story = load_story(self.paths, progress=lambda done, total, *_: files(done, total))
-            first = generation == 1
-            store, saved = open_state(story, restore=first, fresh=self.fresh and first)
-            self.post_message(StoryLoaded(story, generation, store, saved))
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story")
+    def _load(self, generation: int, shown: Story | None = None) -> None:
+        try:
+            from tui.persist import align_cached
+
+            story = shown
+            if story is None:
+                story, store, saved = self._read(generation)
+                self.post_message(StoryLoaded(story, generation, store, saved))
             if story.articles:
                 text = f"Aligning {len(story.articles)} articles"
                 self.post_message(LoadProgress(text, generation))
@@ -120,6 +143,18 @@ class SamefactApp(ViewActions, App[int]):
                 self.post_message(AlignmentReady(alignment, generation))
         except Exception as error:  # reported in the UI, the app stays usable
             self.post_message(LoadFailed(f"{type(error).__name__}: {error}", generation))
+
+    def _read(self, generation: int) -> tuple[Story, StateStore, SavedState | None]:
+        """Read the story and open its state (in the worker), or take what `run` read ahead."""
+        if generation == 1 and self.preload is not None:
+            return self.preload.result()
+        from tui.core import load_story
+        from tui.persist import open_state
+
+        files = self._reporter(generation, lambda done, total: f"Reading {done}/{total} files")
+        story = load_story(self.paths, progress=lambda done, total, *_: files(done, total))
+        store, saved = open_state(story, restore=generation == 1, fresh=self.fresh and generation == 1)
+        return story, store, saved
 
     def on_story_loaded(self, message: StoryLoaded) -> None:
         if message.generation != self.generation:
@@ -246,13 +281,17 @@ def run(paths: Sequence[str], low_bandwidth: bool = False, fresh: bool = False) 
     import sys
     from dataclasses import replace
 
-    from tui.core.fetch import is_url
+    # Not `tui.core.fetch.is_url`: importing `tui.core` here would delay the first paint.
+    def is_url(text: str) -> bool:
+        return text[:8].lower().startswith(("http://", "https://"))
 
     missing = [p for p in paths if not is_url(p) and p != "-" and not Path(p).exists()]
     if missing:
         print(f"samefact: {missing[0]}: no such file or folder", file=sys.stderr)
         return 2
+    preload = _read_ahead(paths, fresh)
     app = make_app(paths, fresh=fresh)
+    app.preload = preload
     if low_bandwidth:
         app.settings = replace(app.settings, low_bandwidth=True)
         app.animation_level = "none"
@@ -260,6 +299,38 @@ def run(paths: Sequence[str], low_bandwidth: bool = False, fresh: bool = False) 
     code = app.return_code or 0
     _leave_now(code)
     return code
+
+
+def _read_ahead(
+    paths: Sequence[str], fresh: bool
+) -> Future[tuple[Story, StateStore, SavedState | None]] | None:
+    """Start reading local files (and their saved state) in a thread, before Textual starts.
+
+    Done by the time the screen mounts, so the first frame shows the article. URLs and stdin
+    are left to the worker, which reports their progress.
+    """
+    from tui.core.fetch import is_url
+
+    if any(is_url(p) or p == "-" for p in paths):
+        return None
+
+    def read() -> tuple[Story, StateStore, SavedState | None]:
+        from tui.core import load_story
+        from tui.persist import open_state
+
+        story = load_story(paths)
+        return (story, *open_state(story, restore=True, fresh=fresh))
+
+    future: Future[tuple[Story, StateStore, SavedState | None]] = Future()
+
+    def target() -> None:
+        try:
+            future.set_result(read())
+        except BaseException as error:  # handed to whoever asks for the result
+            future.set_exception(error)
+
+    threading.Thread(target=target, name="samefact-read-ahead", daemon=True).start()
+    return future
 
 
 def _leave_now(code: int) -> None:

@@ -181,18 +181,24 @@ async def test_slow_alignment_shows_a_progress_bar_while_the_article_reads(
     _counting_matcher(monkeypatch, before=lambda: release.wait(10))
     app = make_app([SEEDS], Settings())
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.main.article is None:
-            await pilot.pause(0.02)
-        assert not app.main.query(ProgressLine)
-        await pilot.pause(0.7)
-        bars = app.main.query(ProgressLine)
-        assert len(bars) == 1 and app.alignment is None
-        assert str(bars.first().query_one(Label).content) == "Aligning 5 articles…"
+        bar = await _wait_for_bar(pilot, app)
+        assert app.main.article is not None and app.alignment is None
+        assert str(bar.query_one(Label).content) == "Aligning 5 articles…"
         await pilot.press("right_curly_bracket")
         assert app.main.article_pane.current == 1
         release.set()
         await wait_ready(pilot, app)
         assert not app.main.query(ProgressLine)
+
+
+async def _wait_for_bar(pilot: Any, app: SamefactApp) -> ProgressLine:
+    """The progress bar, once it shows (at most 10 s, for a loaded machine)."""
+    for _ in range(500):
+        bars = app.main.query(ProgressLine)
+        if bars:
+            return bars.first()
+        await pilot.pause(0.02)
+    raise AssertionError("no progress bar appeared")
 
 
 async def test_quick_open_shows_no_progress_bar() -> None:
@@ -223,13 +229,11 @@ async def test_matcher_progress_fills_the_bar(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(core, "align_story", matcher)
     app = make_app([SEEDS], Settings())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.8)
-        for _ in range(100):  # a loaded machine may start aligning later (after the first paint)
-            bars = app.main.query(ProgressBar)
-            if bars and bars.first().percentage == 0.5:
+        bar = (await _wait_for_bar(pilot, app)).query_one(ProgressBar)
+        for _ in range(250):  # the bar may first show the reading step, then the aligning one
+            if bar.percentage == 0.5:
                 break
-            await pilot.pause(0.05)
-        bar = app.main.query_one(ProgressBar)
+            await pilot.pause(0.02)
         assert bar.percentage == 0.5
         release.set()
         await wait_ready(pilot, app)

@@ -36,7 +36,8 @@ class ProgressLine(Horizontal):
         yield self._bar
 
     def on_mount(self) -> None:
-        self._bar.update(progress=self._shown[1])
+        _text, done, total = self._shown
+        self._bar.update(total=total, progress=done)
 
     def show(self, text: str, done: int, total: int | None) -> None:
         """Say what is being done and how far it is."""
