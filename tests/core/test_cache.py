@@ -187,3 +187,18 @@ def test_stale_temporary_files_are_cleaned(tmp_path: Path) -> None:
     os.utime(stale, (hours_ago, hours_ago))
     store_alignment(align_story(load_story([SEEDS])), folder=tmp_path)
     assert not stale.exists() and fresh.exists()
+
+
+def test_state_and_cache_stay_headless() -> None:
+    """The cache, the state store and the reader's glue to them import neither Textual nor Rich."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.core.cache, tui.core.state, tui.persist; "
+        "print(sorted(m for m in ('textual', 'rich') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -358,3 +358,24 @@ def test_readers_side_by_side_do_not_break_each_other(tmp_path: Path) -> None:
     assert set(state.marks) == {"x", "y"}
     assert state.place == Ref("a", 399)
     assert _integrity(tmp_path / "state.sqlite3") == "ok"
+
+
+def test_stories_not_read_for_a_year_are_forgotten(tmp_path: Path) -> None:
+    """Old stories are pruned on open (place, marks, jumps); recent ones stay."""
+    old, recent = _story(_article("o", "Old story.")), _story(_article("r", "Recent story."))
+    for story in (old, recent):
+        store = StateStore(story, tmp_path / "s.db")
+        store.save_place(story.articles[0].id, 0)
+        store.save_mark("m", story.articles[0].id, 0)
+        store.save_jumps([Ref(story.articles[0].id, 0)], 1)
+        store.close()
+    db = sqlite3.connect(tmp_path / "s.db")
+    db.execute("UPDATE place SET saved = saved - 400 * 86400 WHERE story = ?", (story_key(old),))
+    db.commit()
+    db.close()
+    assert StateStore(recent, tmp_path / "s.db").load().marks == {"m": Ref("r", 0)}
+    assert StateStore(old, tmp_path / "s.db").load() == SavedState()
+    db = sqlite3.connect(tmp_path / "s.db")
+    for table in ("place", "mark", "jumps"):
+        assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 1
+    db.close()

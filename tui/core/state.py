@@ -36,6 +36,8 @@ MAX_JUMPS = 100
 """The jump list keeps this many entries (the oldest are dropped)."""
 BUSY_TIMEOUT_MS = 3000
 """How long a write waits for another reader's write to finish."""
+KEEP_DAYS = 365
+"""A story not read for this long is forgotten, so the file does not grow forever."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS place (
@@ -110,6 +112,7 @@ class StateStore:
         self._closed = False
         self._warned = False
         self._db = _open(self.path, self.warnings)
+        self._prune()
 
     # --- reading ----------------------------------------------------------------------
 
@@ -192,6 +195,19 @@ class StateStore:
             f"DELETE FROM {table} WHERE story = ?" for table in ("place", "mark", "jumps")
         ]
         return self._write_many(statements, (self.story,))
+
+    def _prune(self) -> None:
+        """Forget the stories whose place was last saved more than `KEEP_DAYS` ago."""
+        before = (time.time() - KEEP_DAYS * 86400,)
+        old = "SELECT story FROM place WHERE saved < ?"
+        self._write_many(
+            [
+                f"DELETE FROM mark WHERE story IN ({old})",
+                f"DELETE FROM jumps WHERE story IN ({old})",
+                "DELETE FROM place WHERE saved < ?",
+            ],
+            before,
+        )
 
     def close(self) -> None:
         """Close the database; later writes are ignored."""
