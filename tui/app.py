@@ -279,7 +279,9 @@ def run(paths: Sequence[str], low_bandwidth: bool = False, fresh: bool = False) 
     import sys
     from dataclasses import replace
 
-    from tui.core.fetch import is_url
+    # Not `tui.core.fetch.is_url`: importing `tui.core` here would delay the first paint.
+    def is_url(text: str) -> bool:
+        return text[:8].lower().startswith(("http://", "https://"))
 
     missing = [p for p in paths if not is_url(p) and p != "-" and not Path(p).exists()]
     if missing:

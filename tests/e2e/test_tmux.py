@@ -119,6 +119,19 @@ def _panel(screen: str) -> str:
     return "\n".join(line[80:] for line in screen.splitlines())
 
 
+def _settled(pane: Pane, timeout: float = 5.0) -> str:
+    """The screen once two captures 0.2 s apart agree (both keys handled, layout done)."""
+    deadline = time.monotonic() + timeout
+    previous = pane.capture()
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        current = pane.capture()
+        if current == previous:
+            return current
+        previous = current
+    return previous
+
+
 def test_read_follow_jump_and_back_then_quit(tmux_pane) -> None:  # type: ignore[no-untyped-def]
     """j and } move the reading line, the panel follows; Enter jumps to another outlet, ctrl-o returns."""
     pane = tmux_pane(f"{_samefact()} {SEEDS}")
@@ -127,12 +140,14 @@ def test_read_follow_jump_and_back_then_quit(tmux_pane) -> None:  # type: ignore
     assert first_outlet
     pane.send("j")
     pane.send("]", "c")
-    followed = pane.wait_for(lambda s: _panel(s) != _panel(start), "the panel to follow")
+    pane.wait_for(lambda s: _panel(s) != _panel(start), "the panel to follow")
+    followed = _settled(pane)
     assert "▶1" in followed, "a corroborated paragraph lists numbered matches"
     pane.send("Enter")
     pane.wait_for(lambda s: _outlet(s) not in ("", first_outlet), "another outlet to open")
     pane.send("C-o")
-    back = pane.wait_for(lambda s: _outlet(s) == first_outlet, "ctrl-o to come back")
+    pane.wait_for(lambda s: _outlet(s) == first_outlet, "ctrl-o to come back")
+    back = _settled(pane)
     assert _panel(back) == _panel(followed)
     pane.send("q")
     pane.wait_for(lambda s: not pane.alive() or "¶ confirmed" not in s, "q to quit", timeout=10)

@@ -74,3 +74,4 @@ async def test_wide_text_and_markup_are_shown_literally(tmp_path: Path) -> None:
         assert "[bold]not bold[/bold]" in text
         await pilot.press("G", "j", "k")
         assert app.is_running
+

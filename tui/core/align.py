@@ -1,45 +1,82 @@
-"""Paragraphs of different articles that report the same fact.
+"""Paragraphs of different articles that report the same fact, grouped into facts, with conflicts.
 
-A first matcher: words weighted by how specific they are to the story (a word in every
-article proves nothing), scored as the weighted share of the smaller paragraph's words
-that the other paragraph has too.
+The pipeline, each step in its own module:
+
+1. `features.index_story`: content words (flat, light-stemmed, stopwords out), sentences, quotes,
+   figures and names of every aligned paragraph, and the story-level weight of every word (a word
+   in most articles weighs almost nothing).
+2. `candidates.candidate_pairs`: pairs that share specific words, found through an inverted index,
+   a bounded number per paragraph (never all pairs).
+3. `score.pair_features` + `score.combine`: measured signals combined by a logistic model fitted
+   offline (`benchmarks/fit.py` → `weights.py`); `SAME` and `RELATED` grade the score.
+4. `evidence.spans`: the shared quote, figure, name or phrase, located in both paragraphs.
+5. `facts.group_facts`: matches grouped without chaining; `conflicts.find_conflicts` inside facts.
+
+Fuzzy-matching decisions: thefuzz's processors default to `force_ascii=True` (which deletes
+U+0080–U+00FF) and round to integers, so we normalise ourselves (`features.flatten`) and call
+rapidfuzz directly with no processor.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
+from collections.abc import Callable
 
-from tui.core.model import Alignment, Match, Ref, Story
+from tui.core.candidates import candidate_pairs
+from tui.core.conflicts import find_conflicts
+from tui.core.evidence import spans
+from tui.core.facts import group_facts
+from tui.core.features import index_story
+from tui.core.model import Alignment, Match, Story
+from tui.core.score import combine2, logit, pair_features, rank_features
+from tui.core.weights import RELATED, SAME
 
-SAME = 0.45
-RELATED = 0.30
+ENGINE_VERSION = "2"
+"""Changes whenever the matcher's output for a story may change (cache keys use it)."""
 
-_WORD = re.compile(r"\w+")
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if len(w) > 2}
+Progress = Callable[[str, float], None]
+"""`progress(step, share)`: the step starting and the share of the work done (0–1)."""
 
 
-def align_story(story: Story) -> Alignment:
-    """Align every aligned paragraph of `story` with the other articles' paragraphs."""
-    items = [(Ref(a.id, p.n), _words(p.text)) for a in story.articles for p in a.body()]
-    df: Counter[str] = Counter()
-    for article in story.articles:
-        df.update(set().union(*(_words(p.text) for p in article.body())))
-    n_articles = max(len(story.articles), 1)
-    weight = {w: math.log((n_articles + 1) / c) for w, c in df.items()}
+def align_story(
+    story: Story,
+    progress: Progress | None = None,
+    *,
+    same: float | None = None,
+    related: float | None = None,
+) -> Alignment:
+    """Align every aligned paragraph of `story` with the other articles' paragraphs.
+
+    Args:
+        story: the loaded story.
+        progress: optional `progress(step, share)`; called once per step, cheap.
+        same: score from which a match is graded `same` (default: the fitted `weights.SAME`).
+        related: score from which a pair is shown at all (default: the fitted `weights.RELATED`).
+
+    Returns:
+        The matches (each pair once, `a` before `b` in story order), facts and conflicts.
+    """
+    report = progress or (lambda step, share: None)
+    same_at = SAME if same is None else same
+    shown_at = RELATED if related is None else min(related, same_at)
+    report("index", 0.0)
+    index = index_story(story)
+    report("candidates", 0.2)
+    pairs = candidate_pairs(index)
+    report("score", 0.4)
+    paragraphs = index.paragraphs
+    ordered = sorted((i, j) for i, j, _ in pairs)
+    logits = [logit(pair_features(index, paragraphs[i], paragraphs[j])) for i, j in ordered]
+    article = [pf.ref.article for pf in paragraphs]
+    second = rank_features(ordered, logits, article, index.n_articles)
     matches: list[Match] = []
-    for i, (ref_a, words_a) in enumerate(items):
-        for ref_b, words_b in items[i + 1 :]:
-            if ref_a.article == ref_b.article:
-                continue
-            shared = sum(weight[w] for w in words_a & words_b)
-            smaller = min(sum(weight[w] for w in words_a), sum(weight[w] for w in words_b)) or 1.0
-            score = shared / smaller
-            if score >= RELATED:
-                grade = "same" if score >= SAME else "related"
-                matches.append(Match(ref_a, ref_b, round(min(score, 1.0), 3), grade))
-    return Alignment(story, tuple(matches))
+    for (i, j), features in zip(ordered, second):
+        a, b = paragraphs[i], paragraphs[j]
+        score = combine2(features)
+        if score >= shown_at:
+            grade = "same" if score >= same_at else "related"
+            matches.append(Match(a.ref, b.ref, round(score, 3), grade, spans(index, a, b)))
+    report("facts", 0.8)
+    facts = group_facts(story, index, matches)
+    conflicts = find_conflicts(index, facts)
+    report("done", 1.0)
+    return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts))

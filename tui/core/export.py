@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.core.model import Alignment, Match, Span
+from tui.core.model import Alignment, Conflict, Fact, Match, Ref, Span
 
-JSON_VERSION = 1
+JSON_VERSION = 2
+"""2: `facts` and `conflicts` arrays; `evidence` is a list of spans with offsets in both paragraphs."""
 
 
 def _span(span: Span) -> dict[str, Any]:
@@ -18,10 +19,36 @@ def _span(span: Span) -> dict[str, Any]:
     }
 
 
+def _ref(ref: Ref) -> dict[str, Any]:
+    return {"article": ref.article, "paragraph": ref.paragraph}
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "label": fact.label,
+        "members": [_ref(r) for r in fact.members],
+        "articles": list(fact.articles),
+        "unique": fact.unique,
+    }
+
+
+def _conflict(conflict: Conflict) -> dict[str, Any]:
+    return {
+        "id": conflict.id,
+        "fact": conflict.fact,
+        "kind": conflict.kind,
+        "reason": conflict.reason,
+        "versions": [
+            {**_ref(v.ref), "text": v.text, "start": v.start, "end": v.end} for v in conflict.versions
+        ],
+    }
+
+
 def _match(match: Match) -> dict[str, Any]:
     return {
-        "a": {"article": match.a.article, "paragraph": match.a.paragraph},
-        "b": {"article": match.b.article, "paragraph": match.b.paragraph},
+        "a": _ref(match.a),
+        "b": _ref(match.b),
         "score": round(match.score, 3),
         "grade": match.grade,
         "evidence": [_span(s) for s in match.evidence],
@@ -47,6 +74,8 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
             for a in alignment.story.articles
         ],
         "matches": [_match(m) for m in alignment.matches],
+        "facts": [_fact(f) for f in alignment.facts],
+        "conflicts": [_conflict(c) for c in alignment.conflicts],
     }
 
 
@@ -61,7 +90,9 @@ def to_text(alignment: Alignment) -> str:
         lines.append(f"   {article.path} · {matched}/{total} paragraphs reported elsewhere")
         for p in article.paragraphs:
             tag = "" if p.role == "body" else f" [{p.role}]"
-            lines.append(f"  ¶{p.n}{tag} {p.text}")
+            fact = alignment.fact_of(article.id, p.n)
+            mark = f" ({fact.id})" if fact is not None and not fact.unique else ""
+            lines.append(f"  ¶{p.n}{tag}{mark} {p.text}")
             for m in alignment.matches_for(article.id, p.n):
                 other = story.article(m.b.article).paragraphs[m.b.paragraph].text
                 shared = "; ".join(s.text for s in m.evidence)
@@ -69,6 +100,12 @@ def to_text(alignment: Alignment) -> str:
                     f"      {m.grade} {m.score:.2f} {outlet[m.b.article]} ¶{m.b.paragraph}: "
                     f"{_clip(other, 90)}" + (f"  [{shared}]" if shared else "")
                 )
+        lines.append("")
+    if alignment.conflicts:
+        lines.append("== Conflicts")
+        for c in alignment.conflicts:
+            where = ", ".join(f"{outlet[v.ref.article]} ¶{v.ref.paragraph}" for v in c.versions)
+            lines.append(f"  {c.id} [{c.kind}] {c.fact}: {c.reason} ({where})")
         lines.append("")
     return "\n".join(lines)
 

@@ -16,7 +16,7 @@ from rich._wrap import divide_line  # Text.wrap's own breaker: the same lines, s
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -157,6 +157,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         """Paragraph index → its first line."""
         self._width = 0
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+        self._frame: tuple[int, int, Style] | None = None
 
     # -- content -------------------------------------------------------------------------
 
@@ -295,7 +296,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._announce()
 
     def watch_current(self, old: int, new: int) -> None:
-        self._strips.clear()
+        # The strip cache is keyed by (line, is-current): nothing to clear, only to repaint.
         self.refresh()
         self._announce()
 
@@ -358,25 +359,36 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- rendering ---------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of this frame shares, computed once rather than once per line.
+        self._frame = (self.line, self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._frame[1] if self._frame else self.scrollable_content_region.width
         if y == 0 and self.article is not None and width and width != self._width:
             # The first frame after `show` before the first resize: wrap now, so that this
             # very frame shows the article rather than a blank pane and the next one the text.
             self._rebuild(keep=True)
-        line_no = self.line + y
+            if self._frame is not None:
+                self._frame = (self.line, width, self._frame[2])
+        top, width, base = self._frame or (self.line, width, self.rich_style)
+        line_no = top + y
         if not self.lines:
             if y == 0:
-                return self._strip(Text(self.note, style=self._note_style()), width)
-            return Strip.blank(width, self.rich_style)
+                return self._strip(Text(self.note, style=self._note_style()), width, base)
+            return Strip.blank(width, base)
         if line_no >= len(self.lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         line = self.lines[line_no]
         current = line.paragraph == self.current and bool(line.plain) and not line.title
         key = (line_no, current)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._strip(self._decorate(line, current), width)
+            strip = self._strip(self._decorate(line, current), width, base)
             self._strips[key] = strip
         return strip
 
@@ -397,11 +409,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             body.stylize_before(self.get_component_rich_style("article-pane--current"))
         return Text.assemble(marker, gutter, " ", body)
 
-    def _strip(self, text: Text, width: int) -> Strip:
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
         text.truncate(width)
         segments = [s for s in text.render(self.app.console) if s.text != "\n"]
         strip = Strip(segments).extend_cell_length(width).crop(0, width)
-        return strip.apply_style(self.rich_style)
+        return strip.apply_style(base)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

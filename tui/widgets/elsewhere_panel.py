@@ -122,6 +122,12 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines = [self._strip(line, width) for line in lines]
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+        # A taller text may bring the scrollbar in, which narrows the region without a resize.
+        self.call_after_refresh(self._rewrap_if_narrowed)
+
+    def _rewrap_if_narrowed(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._wrap()
 
     def _strip(self, line: Text, width: int) -> Strip:
         segments = [s for s in line.render(self.app.console) if s.text != "\n"]

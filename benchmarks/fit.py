@@ -1,0 +1,239 @@
+"""Fit the pair model's weights and thresholds offline, on dev data only.
+
+    python benchmarks/fit.py [EVAL_DIR] [--write]
+
+Data (EVAL_DIR, default `tests/data`): the seeds gold (`seeds-gold.json`, with the repository's
+`seeds/`) and the ECB+ stories of the dev topics (every topic but `evaldata.HELD_OUT_TOPICS`, which
+are never read here). For each story, the pairs `candidates.candidate_pairs` proposes get the
+signals of `score.FEATURES`; the label is 1 for a gold pair (seeds `same`; seeds `related` counts
+`RELATED_LABEL`), else 0. Gold pairs the candidates miss are counted in the recall printed.
+
+The model is a logistic regression with a small L2 penalty, fitted by plain gradient descent
+(no numpy needed); each data set weighs the same in the loss, whatever its number of pairs.
+Thresholds: `SAME` is the lowest score at which the seeds' `same` precision is ≥ `SAME_PRECISION`
+(strict: against gold `same`); `RELATED` maximises the mean F0.5 of the seeds (all shown against
+same+related) and of the ECB+ dev stories (all pairs): F0.5 weighs precision twice, because a
+wrong match tells the reader an outlet confirms what it does not. `--write` rewrites `tui/core/weights.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from dataclasses import dataclass
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.evaldata import DEFAULT_EVAL, SEEDS, ecb_stories, prf, read_seeds_gold  # noqa: E402
+from tui.core import load_story  # noqa: E402
+from tui.core.candidates import candidate_pairs  # noqa: E402
+from tui.core.features import index_story  # noqa: E402
+from tui.core.model import Story  # noqa: E402
+from tui.core.score import FEATURES, RANK_FEATURES, pair_features, rank_features  # noqa: E402
+
+RELATED_LABEL = 0.7
+SAME_PRECISION = 0.92
+L2 = 0.01
+WEIGHTS_PY = Path(__file__).resolve().parent.parent / "tui" / "core" / "weights.py"
+
+Row = tuple[list[float], float, frozenset]
+
+
+@dataclass
+class StoryRows:
+    """Candidate pairs of one story with first-stage features, labels and keys."""
+
+    pairs: list[tuple[int, int]]
+    features: list[list[float]]
+    labels: list[float]
+    keys: list[frozenset]
+    keep: list[bool]
+    article: list[str]
+    n_articles: int
+
+    def rows(self, second: list[list[float]] | None = None) -> list[Row]:
+        xs = second if second is not None else self.features
+        return [(x, y, k) for x, y, k, ok in zip(xs, self.labels, self.keys, self.keep) if ok]
+
+
+def story_rows(story: Story, label, keep, name: str = "") -> StoryRows:
+    """Features and label of every candidate pair of `story`; `keep` marks the scored ones."""
+    index = index_story(story)
+    out = StoryRows([], [], [], [], [], [pf.ref.article for pf in index.paragraphs], index.n_articles)
+    for i, j, _ in candidate_pairs(index):
+        a, b = index.paragraphs[i], index.paragraphs[j]
+        ra, rb = (a.ref.article, a.ref.paragraph), (b.ref.article, b.ref.paragraph)
+        pair = frozenset((ra, rb))
+        out.pairs.append((i, j))
+        out.features.append(pair_features(index, a, b))
+        out.labels.append(label(pair))
+        out.keys.append(frozenset({(name, pair)}) if name else pair)
+        out.keep.append(keep(ra) and keep(rb))
+    return out
+
+
+def collect(eval_dir: Path) -> dict[str, tuple[list[StoryRows], dict]]:
+    """Candidate rows per data set (seeds, ECB+ dev), with the gold to score thresholds against."""
+    gold = read_seeds_gold(eval_dir)
+    seeds = story_rows(
+        load_story([SEEDS]),
+        lambda p: {"same": 1.0, "related": RELATED_LABEL}.get(gold.pairs.get(p, ""), 0.0),
+        lambda r: r not in gold.excluded,
+    )
+    same = {p for p, g in gold.pairs.items() if g == "same"}
+    data = {"seeds": ([seeds], {"same": same, "all": set(gold.pairs)})}
+    ecb: list[StoryRows] = []
+    ecb_gold: set = set()
+    for story in ecb_stories(eval_dir):
+        if story.held_out:
+            continue
+        ecb.append(story_rows(story.story(), lambda p, g=story.pairs: float(p in g),
+                              lambda r: r[1] > 0, story.name))
+        ecb_gold |= {frozenset({(story.name, p)}) for p in story.pairs}
+    data["ecb-dev"] = (ecb, {"all": ecb_gold})
+    return data
+
+
+def stage_rows(data, stage1: list[float] | None) -> dict[str, tuple[list[Row], dict]]:
+    """Rows of the first stage (stage1 None) or of the second, given fitted stage-1 weights."""
+    out = {}
+    for name, (stories, gold) in data.items():
+        rows: list[Row] = []
+        for sr in stories:
+            if stage1 is None:
+                rows += sr.rows()
+                continue
+            logits = [stage1[0] + sum(t * v for t, v in zip(stage1[1:], x)) for x in sr.features]
+            rows += sr.rows(rank_features(sr.pairs, logits, sr.article, sr.n_articles))
+        out[name] = (rows, gold)
+    return out
+
+
+def fit(data: dict[str, tuple[list[Row], dict]], steps: int = 25) -> list[float]:
+    """Logistic regression by Newton's method (IRLS); returns [bias, *weights]."""
+    n = len(next(iter(data.values()))[0][0][0]) + 1
+    theta = [0.0] * n
+    sets = [(rows, 1.0 / len(rows)) for rows, _ in data.values()]
+    for _ in range(steps):
+        grad = [L2 * t for t in theta]
+        grad[0] = 0.0
+        hess = [[L2 if r == c and r else 0.0 for c in range(n)] for r in range(n)]
+        for rows, share in sets:
+            for x, y, _ in rows:
+                v = [1.0, *x]
+                p = 1.0 / (1.0 + math.exp(-sum(t * e for t, e in zip(theta, v))))
+                err, curv = (p - y) * share, p * (1 - p) * share
+                for r in range(n):
+                    grad[r] += err * v[r]
+                    cr = curv * v[r]
+                    row = hess[r]
+                    for c in range(r, n):
+                        row[c] += cr * v[c]
+        for r in range(n):
+            for c in range(r):
+                hess[r][c] = hess[c][r]
+        step = _solve(hess, grad)
+        theta = [t - s for t, s in zip(theta, step)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    return theta
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the system is small)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for col in range(n):
+        piv = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[piv] = m[piv], m[col]
+        if abs(m[col][col]) < 1e-12:
+            continue
+        for r in range(col + 1, n):
+            f = m[r][col] / m[col][col]
+            for c in range(col, n + 1):
+                m[r][c] -= f * m[col][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        if abs(m[r][r]) > 1e-12:
+            x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def predict(theta: list[float], x: list[float]) -> float:
+    return 1.0 / (1.0 + math.exp(-(theta[0] + sum(t * v for t, v in zip(theta[1:], x)))))
+
+
+def thresholds(theta: list[float], data) -> tuple[float, float, dict]:
+    """(SAME, RELATED) chosen as the module docstring says, and the figures at them."""
+    seeds_rows, seeds_gold = data["seeds"]
+    ecb_rows, ecb_gold = data["ecb-dev"]
+    s_scores = [(predict(theta, x), p) for x, _, p in seeds_rows]
+    e_scores = [(predict(theta, x), p) for x, _, p in ecb_rows]
+    grid = [k / 100 for k in range(5, 100)]
+    same_t = next(
+        (t for t in grid if prf({p for s, p in s_scores if s >= t}, seeds_gold["same"])[0] >= SAME_PRECISION),
+        0.99,
+    )
+    best = (0.0, 0.5, {})
+    for t in grid:
+        fs = prf({p for s, p in s_scores if s >= t}, seeds_gold["all"])
+        fe = prf({p for s, p in e_scores if s >= t}, ecb_gold["all"])
+        value = (_f_half(fs) + _f_half(fe)) / 2
+        if value > best[0]:
+            best = (value, t, {"seeds all": fs, "ecb dev": fe})
+    related_t = min(best[1], same_t)
+    figures = dict(best[2])
+    figures["seeds same"] = prf({p for s, p in s_scores if s >= same_t}, seeds_gold["same"])
+    return same_t, related_t, figures
+
+
+def _f_half(got: tuple[float, float, float]) -> float:
+    p, r, _ = got
+    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+
+
+def write(stage1: list[float], stage2: list[float], same_t: float, related_t: float) -> None:
+    def tup(values: list[float]) -> str:
+        return "(" + ", ".join(f"{v:.4f}" for v in values) + ")"
+
+    WEIGHTS_PY.write_text(
+        '"""Fitted constants of the pair model (written by `benchmarks/fit.py`; refit, do not edit).\n\n'
+        "Order of WEIGHTS follows `score.FEATURES`: " + ", ".join(FEATURES) + ".\n"
+        "STAGE2 is the bias then the weights of `score.RANK_FEATURES`: "
+        + ", ".join(RANK_FEATURES) + '.\n"""\n\n'
+        f"BIAS = {stage1[0]:.4f}\nWEIGHTS = {tup(stage1[1:])}\nSTAGE2 = {tup(stage2)}\n"
+        f'SAME = {same_t:.2f}\n"""Score from which a match is graded `same`."""\n'
+        f'RELATED = {related_t:.2f}\n"""Score from which a pair is shown at all (`related` below SAME)."""\n',
+        encoding="utf-8",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("eval_dir", nargs="?", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    data = collect(args.eval_dir)
+    first = stage_rows(data, None)
+    for name, (rows, gold) in first.items():
+        found = {p for _, y, p in rows if y > 0}
+        print(f"{name}: {len(rows)} candidate pairs; gold pairs among candidates "
+              f"{len(found)}/{len(gold['all'])}")
+    stage1 = fit(first)
+    second = stage_rows(data, stage1)
+    stage2 = fit(second)
+    same_t, related_t, figures = thresholds(stage2, second)
+    print("stage 1", round(stage1[0], 3), dict(zip(FEATURES, (round(t, 3) for t in stage1[1:]))))
+    print("stage 2", round(stage2[0], 3), dict(zip(RANK_FEATURES, (round(t, 3) for t in stage2[1:]))))
+    print(f"SAME {same_t:.2f}  RELATED {related_t:.2f}")
+    for name, (p, r, f) in figures.items():
+        print(f"  {name:<12} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    if args.write:
+        write(stage1, stage2, same_t, related_t)
+        print(f"wrote {WEIGHTS_PY}")
+
+
+if __name__ == "__main__":
+    main()

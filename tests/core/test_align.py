@@ -1,0 +1,108 @@
+"""Same-fact alignment: what a reader of the side panel relies on."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import DATA, SEEDS
+from tests.core.storybuild import make_story
+from tui.core import align_story, load_story
+from tui.core.model import Ref
+
+FILLER = [
+    "The president met the prime minister in the capital on Monday.",
+    "The president and the prime minister discussed trade in the capital.",
+    "Officials said the president would leave the capital on Tuesday.",
+]
+
+
+def _story_with_shared_quote():
+    return make_story(
+        [*FILLER, "The minister said the bridge “will carry forty thousand cars every single day” once open."],
+        [FILLER[1], "According to the minister, the bridge “will carry forty thousand cars each day”.", FILLER[2]],
+        [FILLER[2], "The president spoke about the weather in the capital.", FILLER[0]],
+        [FILLER[0], "A storm hit the coast, flooding several villages near the port."],
+    )
+
+
+def test_shared_quote_is_a_match_with_located_evidence() -> None:
+    """Two outlets quoting one statement (worded slightly differently) match, and the quote is
+    marked in both paragraphs."""
+    alignment = align_story(_story_with_shared_quote())
+    matches = alignment.matches_for("a0", 3)
+    assert matches and matches[0].b == Ref("a1", 1)
+    quote = next(s for s in matches[0].evidence if s.kind == "quote")
+    a_text = alignment.story.article("a0").paragraphs[3].text
+    b_text = alignment.story.article("a1").paragraphs[1].text
+    assert "forty thousand cars" in a_text[quote.a_start : quote.a_end]
+    assert "forty thousand cars" in b_text[quote.b_start : quote.b_end]
+
+
+def test_words_every_article_uses_make_no_match() -> None:
+    """Paragraphs that share only the story's ubiquitous words are not the same fact."""
+    alignment = align_story(_story_with_shared_quote())
+    assert not alignment.matches_for("a3", 1)
+    assert Ref("a2", 1) not in {m.b for m in alignment.matches_for("a0", 0)}
+
+
+def test_a_paragraph_never_matches_its_own_article() -> None:
+    """Matches always join two different articles, each pair listed once."""
+    alignment = align_story(load_story([SEEDS]))
+    pairs = [frozenset((m.a, m.b)) for m in alignment.matches]
+    assert all(m.a.article != m.b.article for m in alignment.matches)
+    assert len(pairs) == len(set(pairs))
+
+
+def test_lookup_is_symmetric() -> None:
+    """If A lists B as a match, B lists A with the same score and flipped evidence."""
+    alignment = align_story(load_story([SEEDS]))
+    for m in alignment.matches[:50]:
+        back = [x for x in alignment.matches_for(m.b.article, m.b.paragraph) if x.b == m.a]
+        assert back and back[0].score == m.score
+        assert [s.a_start for s in back[0].evidence] == [s.b_start for s in m.evidence]
+
+
+def test_boilerplate_is_never_aligned() -> None:
+    """A footer repeated by every outlet matches nothing."""
+    footer = "Share this article with your friends and follow us for more stories every day."
+    story = make_story(
+        ["The dam burst after three days of rain.", footer],
+        ["Three days of rain burst the dam.", footer],
+        roles={(0, 1): "boilerplate", (1, 1): "boilerplate"},
+    )
+    alignment = align_story(story)
+    assert not alignment.matches_for("a0", 1)
+    assert alignment.fact_of("a0", 1) is None
+
+
+def test_progress_is_reported_to_the_end() -> None:
+    """The optional `progress(step, share)` callback counts up to 1.0."""
+    seen: list[float] = []
+    align_story(_story_with_shared_quote(), progress=lambda step, share: seen.append(share))
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_seeds_beat_the_fuzzy_baseline() -> None:
+    """On the seeds' gold, `same` matches are far more precise than token_set_ratio (0.60)."""
+    gold = json.loads((DATA / "seeds-gold.json").read_text(encoding="utf-8"))
+    pairs = {
+        frozenset((p["a"].replace(".txt", ""), p["b"].replace(".txt", ""))) for p in gold["pairs"]
+    }
+    alignment = align_story(load_story([SEEDS]))
+    same = [
+        frozenset((f"{m.a.article}#{m.a.paragraph}", f"{m.b.article}#{m.b.paragraph}"))
+        for m in alignment.matches
+        if m.grade == "same"
+    ]
+    assert len(same) >= 20
+    assert sum(p in pairs for p in same) / len(same) >= 0.85
+
+
+def test_thresholds_can_be_overridden() -> None:
+    """A higher `same` threshold grades fewer matches `same`; `related` hides weak ones."""
+    story = load_story([SEEDS])
+    default = align_story(story)
+    strict = align_story(story, same=0.95, related=0.9)
+    assert len(strict.matches) < len(default.matches)
+    assert all(m.score >= 0.9 for m in strict.matches)
+    assert sum(m.grade == "same" for m in strict.matches) <= sum(m.grade == "same" for m in default.matches)

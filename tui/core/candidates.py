@@ -1,0 +1,65 @@
+"""Which paragraph pairs are worth scoring: never all pairs on a large story.
+
+An inverted index maps each content word to the paragraphs that use it. Words used by most
+articles of the story (more than `COMMON_SHARE` of them, once the story has enough articles for
+that to mean something) are left out of the index: they prove nothing and their posting lists are
+the long ones. Each paragraph then accumulates the weight it shares with every paragraph its words
+reach (a sparse dot product), and keeps its `PER_PARAGRAPH` best partners from other articles.
+The cost follows the posting lists of specific words, which grow about linearly with the story.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from tui.core.features import StoryIndex
+
+PER_PARAGRAPH = 40
+"""Partners kept per paragraph (before scoring); bounds the work on a story with many copies."""
+PER_ARTICLE = 3
+"""Partners kept per paragraph in each other article: an outlet states a fact in few places."""
+MIN_COS = 0.04
+"""A pair must reach this weighted cosine to be scored at all."""
+COMMON_SHARE = 0.5
+"""A word in more than this share of the articles is not indexed (stories of ≥ 8 articles)."""
+MIN_SHARED = 0.1
+"""A pair must share at least this much squared weight to be scored at all."""
+
+
+def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
+    """(i, j, dot) with i < j, paragraphs of different articles that share specific words."""
+    paragraphs = index.paragraphs
+    limit = index.n_articles * COMMON_SHARE if index.n_articles >= 40 else float("inf")
+    postings: dict[str, list[int]] = {}
+    sq: dict[str, float] = {}
+    for i, pf in enumerate(paragraphs):
+        for term in pf.terms:
+            if index.df[term] < 2 or index.df[term] > limit:
+                continue
+            postings.setdefault(term, []).append(i)
+    for term in postings:
+        sq[term] = index.weight[term] ** 2
+    article = [pf.ref.article for pf in paragraphs]
+    kept: dict[tuple[int, int], float] = {}
+    for i, pf in enumerate(paragraphs):
+        acc: dict[int, float] = {}
+        get = acc.get
+        own = article[i]
+        for term in pf.terms:
+            plist = postings.get(term)
+            if plist is None:
+                continue
+            w = sq[term]
+            for j in plist:
+                acc[j] = get(j, 0.0) + w
+        norm = pf.norm or 1.0
+        floor = MIN_COS * norm
+        per_article: dict[str, list[tuple[float, int]]] = {}
+        for j, d in acc.items():
+            if d >= MIN_SHARED and article[j] != own and d >= floor * (paragraphs[j].norm or 1.0):
+                per_article.setdefault(article[j], []).append((d / (paragraphs[j].norm or 1.0), j))
+        pool = [x for group in per_article.values() for x in heapq.nlargest(PER_ARTICLE, group)]
+        for _, j in heapq.nlargest(PER_PARAGRAPH, pool):
+            d = acc[j]
+            kept[(i, j) if i < j else (j, i)] = d
+    return [(i, j, d) for (i, j), d in kept.items()]

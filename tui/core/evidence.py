@@ -1,0 +1,96 @@
+"""The evidence of a match: what the two paragraphs share, located in both so the UI can mark it.
+
+Kinds, strongest first: `quote` (a quoted passage of one found in the other, allowing different
+wording), `number` (a figure with the same value and unit), `name` (a specific capitalised word)
+and `phrase` (a run of two or more specific words in the same order). Words that most articles of
+the story use are never evidence.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from tui.core.features import ParagraphFeatures, StoryIndex
+from tui.core.model import Span
+from tui.core.score import shared_numbers
+
+MAX_SPANS = 6
+QUOTE_MIN = 75.0
+"""partial_ratio from which a quote counts as found in the other paragraph."""
+SPECIFIC = 0.5
+"""Minimum story weight of a word that can be evidence."""
+
+
+def spans(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> tuple[Span, ...]:
+    """The shared quote, figures, phrases and names of `a` and `b`, with offsets in both."""
+    found: list[Span] = []
+    found += _quotes(a, b)
+    for i, j in shared_numbers(a, b):
+        qa, qb = a.quantities[i], b.quantities[j]
+        found.append(Span("number", a.text[qa.start : qa.end], qa.start, qa.end, qb.start, qb.end))
+    found += _phrases(index, a, b)
+    found += _names(index, a, b, found)
+    return tuple(_disjoint(found)[:MAX_SPANS])
+
+
+def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
+    out: list[Span] = []
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        for start, end in x.quotes:
+            quote = x.flat[start:end]
+            if len(quote.strip()) < 12:
+                continue
+            hit = fuzz.partial_ratio_alignment(quote, y.flat)
+            if hit is None or hit.score < QUOTE_MIN:
+                continue
+            ys, ye = hit.dest_start, hit.dest_end
+            span = Span("quote", x.text[start:end], start, end, ys, ye)
+            if flip:
+                span = Span("quote", y.text[ys:ye], ys, ye, start, end)
+            out.append(span)
+    return out
+
+
+def _phrases(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
+    ta, tb = [t.term for t in a.tokens], [t.term for t in b.tokens]
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    out: list[Span] = []
+    for block in matcher.get_matching_blocks():
+        if block.size < 2:
+            continue
+        terms = ta[block.a : block.a + block.size]
+        if sum(index.w(t) for t in terms) < 2 * SPECIFIC:
+            continue
+        x0, x1 = a.tokens[block.a], a.tokens[block.a + block.size - 1]
+        y0, y1 = b.tokens[block.b], b.tokens[block.b + block.size - 1]
+        out.append(Span("phrase", a.text[x0.start : x1.end], x0.start, x1.end, y0.start, y1.end))
+    out.sort(key=lambda s: -(s.a_end - s.a_start))
+    return out
+
+
+def _names(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures, taken: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    first_b = {}
+    for t in b.tokens:
+        if t.capital:
+            first_b.setdefault(t.term, t)
+    for t in a.tokens:
+        other = first_b.pop(t.term, None) if t.capital else None
+        if other is not None and index.w(t.term) >= SPECIFIC:
+            out.append(Span("name", a.text[t.start : t.end], t.start, t.end, other.start, other.end))
+    return out
+
+
+def _disjoint(found: list[Span]) -> list[Span]:
+    """Drop spans that overlap a stronger one already kept (in either paragraph)."""
+    kept: list[Span] = []
+    for span in found:
+        if all(
+            (span.a_end <= k.a_start or span.a_start >= k.a_end)
+            and (span.b_end <= k.b_start or span.b_start >= k.b_end)
+            for k in kept
+        ):
+            kept.append(span)
+    return kept

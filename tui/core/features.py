@@ -1,0 +1,231 @@
+"""What the matcher knows about each paragraph, computed once per story.
+
+Text is compared on a *flat* copy that has exactly the length of the original (so every offset
+found in it is an offset in the displayed text): lower case, curly quotes made straight, hyphens
+and dashes made spaces (`Jong-un` ≈ `Jong Un`). Content words are light-stemmed
+(`signed` ≈ `sign`, `visits` ≈ `visit`) and general English stopwords are dropped.
+
+Story-level weights: a word's weight falls with the number of *articles* of the story that use it
+(`log(1 + (N - df + 0.5) / (df + 0.5))`), so the names every outlet repeats count for almost
+nothing and a word two outlets share counts a lot.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from tui.core.model import Ref, Story
+from tui.core.numbers import Quantity, find_quantities
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours ourselves out
+    over own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves said says say told according also
+    would could may might must shall one two new last first year years week day days time
+    mr mrs ms dr s t d ll m re ve including among however since while though although still even
+    yet per via whether either neither much many well just like""".split()
+)
+"""General English function words and reporting verbs; nothing here is specific to a story."""
+
+_FLAT = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
+        "\u2015": " ", "\u2212": " ", "\u00a0": " ",
+    }
+)
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+
+
+# Quoted passages: the units in which outlets repeat (and re-translate) what someone said.
+#
+# Double quotes (typographic or straight) pair up in reading order; single typographic quotes count
+# only when they open after a space or the start and close before a non-letter, so apostrophes
+# (`Russia’s`, `it’s`) are never mistaken for quotes. A quote left open runs to the end of the
+# paragraph (a quote continued in the next paragraph). Only passages of three words or more count:
+# a quoted single word ("blackmail") is a term, not a statement.
+_DOUBLE = re.compile(r"[\u201c\u201d\u201e\"]")
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—-]))\u2018([^\u2018\u2019]{3,}?)\u2019(?![^\W_])")
+_WORDS = re.compile(r"[^\W_]+")
+QUOTE_MIN_WORDS = 3
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quoted passage of at least three words, inside the quote marks."""
+    spans: list[tuple[int, int]] = []
+    marks = [m.start() for m in _DOUBLE.finditer(text)]
+    for i in range(0, len(marks), 2):
+        start = marks[i] + 1
+        end = marks[i + 1] if i + 1 < len(marks) else len(text)
+        spans.append((start, end))
+    for m in _SINGLE.finditer(text):
+        if not any(s <= m.start() < e for s, e in spans):
+            spans.append((m.start(1), m.end(1)))
+    return sorted(
+        (s, e) for s, e in spans if len(_WORDS.findall(text[s:e])) >= QUOTE_MIN_WORDS
+    )
+
+
+def flatten(text: str) -> str:
+    """Lower-cased, quotes straightened, hyphens as spaces; always the length of `text`."""
+    translated = text.translate(_FLAT)
+    lowered = translated.lower()
+    if len(lowered) == len(translated):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in translated)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match inflections, never meant to be linguistics."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    n = len(word)
+    if n > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if n > 5 and word.endswith("ing"):
+        return word[:-3]
+    if n > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    if n > 3 and word.endswith("es") and word[-3] in "sxz":
+        return word[:-2]
+    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass(slots=True)
+class Token:
+    term: str
+    start: int
+    end: int
+    capital: bool
+    """Written with a capital letter not at the start of a sentence (a name, usually)."""
+
+
+@dataclass(slots=True)
+class ParagraphFeatures:
+    """One aligned paragraph, ready to compare."""
+
+    ref: Ref
+    text: str
+    flat: str
+    tokens: list[Token]
+    """Content words in reading order."""
+    terms: frozenset[str]
+    sentences: list[frozenset[str]]
+    quotes: list[tuple[int, int]]
+    """Quoted passages of three words or more, as (start, end) in `text`."""
+    quantities: list[Quantity]
+    names: frozenset[str]
+    norm: float = 0.0
+    """sqrt of the sum of squared term weights (cosine denominator)."""
+    mass: float = 0.0
+    """Sum of term weights."""
+    bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+
+
+def paragraph_features(ref: Ref, text: str) -> ParagraphFeatures:
+    """Tokens, sentences, quotes and quantities of one paragraph."""
+    flat = flatten(text)
+    sentence_starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
+    tokens: list[Token] = []
+    sentences: list[set[str]] = []
+    bounds = sorted(sentence_starts)
+    current = -1
+    for m in _WORD.finditer(flat):
+        word = m.group()
+        while current + 1 < len(bounds) and bounds[current + 1] <= m.start():
+            current += 1
+            sentences.append(set())
+        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            continue
+        term = stem(word)
+        if term in STOPWORDS:
+            continue
+        first = text[m.start()]
+        capital = first.isupper() and not _starts_sentence(text, m.start(), sentence_starts)
+        tokens.append(Token(term, m.start(), m.end(), capital))
+        if sentences:
+            sentences[-1].add(term)
+    terms = frozenset(t.term for t in tokens)
+    return ParagraphFeatures(
+        ref=ref,
+        text=text,
+        flat=flat,
+        tokens=tokens,
+        terms=terms,
+        sentences=[frozenset(s) for s in sentences if s],
+        quotes=find_quotes(text),
+        quantities=find_quantities(text, flat),
+        names=frozenset(t.term for t in tokens if t.capital),
+        bigrams=frozenset(zip((t.term for t in tokens), (t.term for t in tokens[1:]))),
+    )
+
+
+def _starts_sentence(text: str, start: int, sentence_starts: set[int]) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in "\"'\u201c\u2018( ":
+        i -= 1
+    return i in sentence_starts
+
+
+ARTICLE_SHARE = 0.3
+"""How much of a word's weight comes from its article spread (the rest from paragraph spread)."""
+
+
+def term_weight(df: int, n_articles: int, dfp: int, n_paragraphs: int) -> float:
+    """Specificity of a word in this story.
+
+    Two spreads: over articles (a word every outlet uses proves nothing) and over paragraphs (a
+    word every outlet uses once, in the paragraph about one fact, still marks that fact; the
+    leaders' names, used in most paragraphs, do not).
+    """
+    by_article = math.log(1 + (n_articles - df + 0.5) / (df + 0.5))
+    by_paragraph = math.log((n_paragraphs + 1) / (dfp + 0.5))
+    top = math.log(1 + (n_articles - 0.5) / 1.5) or 1.0
+    return by_paragraph * ((1 - ARTICLE_SHARE) + ARTICLE_SHARE * by_article / top)
+
+
+@dataclass
+class StoryIndex:
+    """Every aligned paragraph of a story with the story-level term weights."""
+
+    paragraphs: list[ParagraphFeatures]
+    weight: dict[str, float]
+    df: dict[str, int]
+    n_articles: int
+
+    def w(self, term: str) -> float:
+        return self.weight.get(term, 0.0)
+
+
+def index_story(story: Story) -> StoryIndex:
+    """Features of every aligned paragraph and the story-level weight of every term."""
+    paragraphs = [
+        paragraph_features(Ref(a.id, p.n), p.text) for a in story.articles for p in a.body()
+    ]
+    df: dict[str, int] = {}
+    dfp: dict[str, int] = {}
+    by_article: dict[str, set[str]] = {}
+    for pf in paragraphs:
+        by_article.setdefault(pf.ref.article, set()).update(pf.terms)
+        for term in pf.terms:
+            dfp[term] = dfp.get(term, 0) + 1
+    for terms in by_article.values():
+        for term in terms:
+            df[term] = df.get(term, 0) + 1
+    n = max(len(by_article), 1)
+    weight = {t: term_weight(c, n, dfp[t], len(paragraphs)) for t, c in df.items()}
+    for pf in paragraphs:
+        ws = [weight[t] for t in pf.terms]
+        pf.mass = sum(ws)
+        pf.norm = math.sqrt(sum(x * x for x in ws))
+    return StoryIndex(paragraphs, weight, df, n)

@@ -1,0 +1,124 @@
+"""Numbers, quantities and years, with the hedges that make two figures compatible.
+
+A `Quantity` is a value with the range its hedge allows: "at least 12" is [12, ∞), "nearly 25" is
+[22.5, 25], "about 100" is [85, 115], a bare "15" is [15, 15]. Two figures for the same unit
+conflict only when their ranges do not meet, so "at least 12" and "15" agree while "12" and "15"
+do not. "nearly 25 years" and "24 years" therefore agree: "nearly" admits a figure a little below
+the round number, and 24 is within it. Words for numbers ("three", "a dozen", "a quarter-century",
+"two decades") are read as numbers.
+
+The unit is the first word after the figure (light-stemmed: "years" → "year"); a four-digit figure
+from 1800 to 2100 with no unit after it is a year (a date).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+_SPANS_OF_YEARS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
+_FRACTIONS = {"quarter": 0.25, "half": 0.5}
+
+HEDGES: dict[str, tuple[float, float]] = {
+    "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0),
+    "about": (0.85, 1.15), "around": (0.85, 1.15), "roughly": (0.85, 1.15),
+    "some": (0.85, 1.15), "approximately": (0.85, 1.15), "an estimated": (0.85, 1.15),
+    "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf),
+    "upwards of": (1.0, math.inf), "just over": (1.0, 1.1),
+    "less than": (0.0, 1.0), "under": (0.0, 1.0), "fewer than": (0.0, 1.0),
+    "up to": (0.0, 1.0), "at most": (0.0, 1.0), "as many as": (0.0, 1.0), "just under": (0.9, 1.0),
+}
+"""General English approximators and bounds, as factors of the stated figure."""
+
+_HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + r"|an?\s+(?:quarter|half)[\s-]+(?:century|centuries)|half\s+a\s+century)"
+)
+_QUANTITY = re.compile(
+    r"(?<![\w.,])(?:(?P<hedge>" + _HEDGE + r")\s+(?:a\s+|an\s+)?)?"
+    + _NUMBER
+    + r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
+    + r"(?:[\s-]+(?P<unit>[a-z]+(?:'s)?))?",
+    re.IGNORECASE,
+)
+_SKIP_UNIT = frozenset({"u", "s", "the", "of", "and", "or", "to", "in", "a", "an", "per"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure in a paragraph: its value, the range its hedge allows, its unit and place."""
+
+    value: float
+    low: float
+    high: float
+    unit: str
+    """Light-stemmed word after the figure; "year" for spans of years; "" when none."""
+    kind: str
+    """`number` or `year` (a date)."""
+    hedge: str
+    start: int
+    end: int
+
+    def compatible(self, other: Quantity) -> bool:
+        """Whether both can be true at once: their hedged ranges meet."""
+        return self.low <= other.high + 1e-9 and other.low <= self.high + 1e-9
+
+
+def _unit(word: str | None) -> str:
+    if not word:
+        return ""
+    word = word.lower().removesuffix("'s")
+    if word in _SKIP_UNIT:
+        return ""
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _value(num: str) -> tuple[float, str]:
+    low = num.lower()
+    if low in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[low]), ""
+    words = low.replace("-", " ").split()
+    if words and words[-1] in _SPANS_OF_YEARS:
+        fraction = next((_FRACTIONS[w] for w in words if w in _FRACTIONS), 1.0)
+        return fraction * _SPANS_OF_YEARS[words[-1]], "year"
+    return float(num.replace(",", "")), ""
+
+
+def find_quantities(text: str, flat: str | None = None) -> list[Quantity]:
+    """Every figure in `text`, with hedge, unit and (start, end) offsets in `text`."""
+    found: list[Quantity] = []
+    for m in _QUANTITY.finditer(text.replace("\u2019", "'")):
+        value, forced_unit = _value(m.group("num"))
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale").lower()]
+        unit = forced_unit or _unit(m.group("unit"))
+        raw_unit = (m.group("unit") or "").lower()
+        if not forced_unit and raw_unit in _SPANS_OF_YEARS:
+            value, unit = value * _SPANS_OF_YEARS[raw_unit], "year"
+        is_digit = m.group("num")[0].isdigit()
+        if not is_digit and not unit:
+            continue  # "one" alone is a pronoun far more often than a figure
+        kind = "year" if is_digit and not unit and 1800 <= value <= 2100 and value.is_integer() else "number"
+        hedge = (m.group("hedge") or "").lower()
+        lo, hi = HEDGES.get(re.sub(r"\s+", " ", hedge), (1.0, 1.0))
+        if m.group("unit") and unit and not forced_unit:
+            end = m.end("unit")
+        else:
+            end = m.end("scale") if m.group("scale") else m.end("num")
+        found.append(Quantity(value, value * lo, value * hi, unit, kind, hedge, m.start(), end))
+    return found
