@@ -25,6 +25,7 @@ from tui.messages import AlignmentReady, LoadFailed, LoadProgress, StoryLoaded
 from tui.reading import ReadingState
 from tui.resources import styles_dir
 from tui.screens.main import MainScreen
+from tui.screens.views import VIEW_BINDINGS, ViewActions
 from tui.widgets.load_progress import SHOW_AFTER, ProgressLine
 
 PRELOAD_WAIT = 0.3
@@ -39,10 +40,11 @@ if TYPE_CHECKING:
     from tui.persist import StateSaver
 
 
-class SamefactApp(App[int]):
+class SamefactApp(ViewActions, App[int]):
     """samefact: one story, several outlets, the same fact side by side."""
 
-    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "panes.tcss"]
+    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "panes.tcss", styles_dir() / "views.tcss"]
+    BINDINGS = VIEW_BINDINGS  # the whole-story views, from any screen (tui.screens.views)
     TITLE = "samefact"
     COMMANDS = App.COMMANDS | {ReaderCommands}
 

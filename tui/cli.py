@@ -61,7 +61,7 @@ def _report_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format", choices=("md", "json", "html"), help="default: from the -o suffix, else md"
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (- or none: stdout)")
     return parser
 
 
@@ -121,7 +121,7 @@ def run_report(argv: Sequence[str]) -> int:
         _error("no article could be read")
         return 1
     text = render(align_story(story), fmt)
-    if not args.output:
+    if not args.output or args.output == "-":
         sys.stdout.write(text)
         return 0
     try:

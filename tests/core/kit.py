@@ -6,7 +6,17 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.core.model import Alignment, Article, Conflict, Fact, Paragraph, Ref, Story, Version
+from tui.core.model import (
+    Alignment,
+    Article,
+    Conflict,
+    Fact,
+    Match,
+    Paragraph,
+    Ref,
+    Story,
+    Version,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -50,4 +60,48 @@ def gold_alignment(seed_story: Story) -> Alignment:
     facts = tuple(
         Fact(f["id"], tuple(ref(m) for m in f["members"]), f["what"]) for f in gold["facts"]
     )
-    return Alignment(seed_story, (), facts)
+    matches = tuple(
+        Match(ref(p["a"]), ref(p["b"]), 0.9 if p["grade"] == "same" else 0.5, p["grade"])
+        for p in gold["pairs"]
+    )
+    return Alignment(seed_story, matches, facts)
+
+
+def _version(s: Story, article_id: str, n: int, needle: str) -> Version:
+    text = s.article(article_id).paragraphs[n].text
+    start = text.index(needle)
+    return Version(Ref(article_id, n), needle, start, start + len(needle))
+
+
+def seeds_fixed_alignment(seed_story: Story) -> Alignment:
+    """The seeds with the gold facts and two hand-placed conflicts from the gold notes.
+
+    A fixed stand-in for the aligner, so view tests and snapshots do not move when the
+    matcher improves: the "24 years" family (compatible hedges) and the three wordings of
+    the mutual-assistance quote.
+    """
+    gold = gold_alignment(seed_story)
+    ids = {a.id[:3]: a.id for a in seed_story.articles}
+    years = Conflict(
+        "C1",
+        "F5",
+        "number",
+        (
+            _version(seed_story, ids["000"], 0, "nearly 25 years"),
+            _version(seed_story, ids["001"], 1, "24 years"),
+            _version(seed_story, ids["003"], 4, "nearly a quarter-century"),
+        ),
+        "nearly 25 years vs 24 years vs nearly a quarter-century: compatible (hedged)",
+    )
+    quote = Conflict(
+        "C2",
+        "F3",
+        "quote",
+        (
+            _version(seed_story, ids["000"], 2, "against one of the participants"),
+            _version(seed_story, ids["001"], 2, "in case of aggression against one of the parties to this treaty"),
+            _version(seed_story, ids["004"], 2, "in the event of aggression against one of the parties to this agreement"),
+        ),
+        "three wordings of Putin's mutual-assistance quote",
+    )
+    return Alignment(seed_story, gold.matches, gold.facts, (years, quote))

@@ -178,10 +178,17 @@ def group_quotes(quotes: Iterable[Quote]) -> tuple[QuoteGroup, ...]:
     for indices in members.values():
         group = tuple(quotes[i] for i in sorted(indices))
         named = Counter(q.speaker for q in group if q.speaker and q.speaker[0].isupper())
-        speaker = named.most_common(1)[0][0] if named else ""
+        # Most printings first; on a tie a person's name ("Putin") over a description
+        # ("Russian state media").
+        ranked = sorted(named, key=lambda s: (-named[s], not _is_name(s), len(s)))
+        speaker = ranked[0] if ranked else ""
         groups.append(QuoteGroup("", group, speaker))
     groups.sort(key=lambda g: (-len(g.articles), quotes.index(g.quotes[0])))
     return tuple(QuoteGroup(f"Q{i + 1}", g.quotes, g.speaker) for i, g in enumerate(groups))
+
+
+def _is_name(speaker: str) -> bool:
+    return all(w[:1].isupper() for w in speaker.split())
 
 
 def story_quotes(story: Story) -> tuple[QuoteGroup, ...]:

@@ -1,0 +1,251 @@
+"""Pilot tests of the whole-story views: overview grid, exclusives/omissions, conflicts, quotes, report.
+
+The reader aligns the seeds as usual; the tests then swap in a fixed alignment (the gold facts
+and two hand-placed conflicts) so what they check does not move when the matcher improves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from tests.core.kit import seeds_fixed_alignment
+from tests.ui.conftest import reader
+from tui.app import SamefactApp
+from tui.screens.conflicts import ConflictsScreen
+from tui.screens.exclusives import ExclusivesScreen
+from tui.screens.overview import OverviewGrid, OverviewScreen
+from tui.screens.quotes import QuotesScreen
+
+
+async def use_fixed_alignment(app: SamefactApp, pilot: Pilot) -> None:
+    """Replace the computed alignment with the fixed one and let the panes catch up."""
+    assert app.story is not None
+    app.alignment = seeds_fixed_alignment(app.story)
+    app.main.show_alignment()
+    await pilot.pause()
+
+
+async def press(app: SamefactApp, pilot: Pilot, *keys: str) -> None:
+    """Press keys, then wait for any view to finish building (a worker)."""
+    for key in keys:
+        await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+@asynccontextmanager
+async def fixed_reader(size: tuple[int, int] = (120, 40)) -> AsyncIterator[tuple[SamefactApp, Pilot]]:
+    async with reader(size) as (app, pilot):
+        await use_fixed_alignment(app, pilot)
+        yield app, pilot
+
+
+def _text(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_v_opens_the_overview_with_the_five_outlet_facts_on_top() -> None:
+    """The first rows are the facts every outlet reports, each cell filled."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "v")
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        top = [r for r in screen.rows if r.count == 5]
+        assert len(top) == 6
+        assert screen.rows[: len(top)] == tuple(top)
+        grid = screen.query_one(OverviewGrid)
+        assert grid.row_count == len(screen.rows)
+        first = [str(grid.get_cell_at((0, c))) for c in range(1, 6)]
+        assert "·" not in first
+
+
+async def test_hjkl_move_the_cursor_and_s_sorts_by_first_appearance() -> None:
+    """l/h change the outlet column, j/k the fact row; s re-sorts and keeps the fact under the cursor."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "v")
+        grid = app.screen.query_one(OverviewGrid)
+        row, column = grid.cursor_coordinate
+        await press(app, pilot, "l", "j", "j")
+        assert grid.cursor_coordinate == (row + 2, column + 1)
+        await press(app, pilot, "h", "k")
+        assert grid.cursor_coordinate == (row + 1, column)
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        fact = screen.rows[grid.cursor_row].fact.id
+        await press(app, pilot, "s")
+        firsts = [r.first for r in screen.rows]
+        assert firsts == sorted(firsts) and screen.sort_key == "first"
+        assert screen.rows[grid.cursor_row].fact.id == fact
+
+
+async def test_enter_opens_the_outlet_at_the_paragraph_and_ctrl_o_comes_back() -> None:
+    """Enter on a cell opens that outlet at the fact's paragraph; ctrl-o returns to the start."""
+    async with fixed_reader() as (app, pilot):
+        start = (app.main.article.id, app.main.article_pane.current)
+        await press(app, pilot, "v", "l", "l")
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        row, article_id = screen._cell_target()
+        cell = row.cells[article_id]
+        await press(app, pilot, "enter")
+        assert app.screen is app.main
+        assert (app.main.article.id, app.main.article_pane.current) == (article_id, cell.ref.paragraph)
+        await press(app, pilot, "ctrl+o")
+        assert (app.main.article.id, app.main.article_pane.current) == start
+
+
+async def test_enter_on_an_outlet_that_lacks_the_fact_says_so() -> None:
+    """An absent cell opens nothing: the overview stays and a note names the outlet."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "v", "s")
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        grid = screen.query_one(OverviewGrid)
+        target = next(
+            (i, c) for i, r in enumerate(screen.rows) for c, a in enumerate(screen.columns) if a not in r.cells
+        )
+        grid.move_cursor(row=target[0], column=target[1] + 1)
+        await press(app, pilot, "enter")
+        assert app.screen is screen
+        assert any("does not report" in n.message for n in app._notifications)
+
+
+async def test_v_again_or_q_closes_the_overview() -> None:
+    """The key that opened the overview closes it; so does q."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "v")
+        assert isinstance(app.screen, OverviewScreen)
+        await press(app, pilot, "v")
+        assert app.screen is app.main
+        await press(app, pilot, "v", "q")
+        assert app.screen is app.main
+
+
+async def test_help_lists_the_view_keys() -> None:
+    """Help is built from the binding table, so the new keys appear with their ids."""
+    async with fixed_reader() as (app, pilot):
+        ids = {row[1] for row in app.main.help_rows()}
+        assert {"story-overview", "exclusives", "omissions", "conflicts", "quotes", "write-report"} <= ids
+
+
+async def test_exclusives_and_omissions_for_the_current_outlet() -> None:
+    """E lists what only this outlet reports, M what it leaves out; J moves to the next outlet."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "E")
+        screen = app.screen
+        assert isinstance(screen, ExclusivesScreen)
+        overview = screen.data.overview
+        first = app.main.article.id
+        options = screen.query_one(OptionList)
+        assert app.main.article.outlet in _text(screen.query_one("#view-title", Static))
+        seen = []
+        for _ in app.story.articles:
+            exclusives = overview.exclusives(screen.article_id)
+            assert options.option_count == max(1, len(exclusives))  # "(none)" when empty
+            seen.append(len(exclusives))
+            await press(app, pilot, "J")
+        assert screen.article_id == first and sum(seen) > 0
+        await press(app, pilot, "M")
+        assert screen.mode == "omissions"
+        assert options.option_count == max(1, len(overview.omissions(first)))
+        await press(app, pilot, "J")
+        assert screen.article_id != first
+        assert options.option_count == max(1, len(overview.omissions(screen.article_id)))
+
+
+async def test_enter_on_an_exclusive_opens_its_paragraph() -> None:
+    """Enter on an exclusive opens it in this outlet, as a jump."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "E")
+        screen = app.screen
+        assert isinstance(screen, ExclusivesScreen)
+        while not screen.rows:
+            await press(app, pilot, "J")
+        await press(app, pilot, "j")
+        row = screen.rows[screen.query_one(OptionList).highlighted]
+        outlet = screen.article_id
+        await press(app, pilot, "enter")
+        assert app.screen is app.main
+        assert app.main.article.id == outlet
+        assert app.main.article_pane.current == row.cells[outlet].ref.paragraph
+
+
+async def test_conflicts_show_versions_side_by_side_with_the_difference_marked() -> None:
+    """x lists both seed conflicts; the 24-years family shows its three versions bracketed."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "x")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen)
+        assert screen.query_one(OptionList).option_count == 2
+        versions = screen.query(".version")
+        assert len(versions) == 3
+        texts = [_text(v.query_one(Static)) for v in versions]
+        assert "[nearly 25 years]" in texts[0] and "[24 years]" in texts[1]
+        assert "[nearly a quarter-century]" in texts[2]
+        await press(app, pilot, "j")
+        texts = [_text(v.query_one(Static)) for v in screen.query(".version")]
+        assert any("parties to this treaty]" in t for t in texts)
+
+
+async def test_a_version_number_opens_it_and_ctrl_o_comes_back() -> None:
+    """`3` opens the third version's paragraph; ctrl-o returns."""
+    async with fixed_reader() as (app, pilot):
+        start = (app.main.article.id, app.main.article_pane.current)
+        await press(app, pilot, "x")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen)
+        version = screen.conflicts[0].versions[2]
+        await press(app, pilot, "3")
+        assert (app.main.article.id, app.main.article_pane.current) == (version.ref.article, version.ref.paragraph)
+        await press(app, pilot, "ctrl+o")
+        assert (app.main.article.id, app.main.article_pane.current) == start
+
+
+async def test_bracket_x_in_the_article_steps_through_conflicts() -> None:
+    """]x goes to the next paragraph with a conflict, [x back."""
+    async with fixed_reader() as (app, pilot):
+        assert app.main.article_pane.current == 0
+        await press(app, pilot, "right_square_bracket", "x")
+        assert app.main.article_pane.current == 2
+        await press(app, pilot, "left_square_bracket", "x")
+        assert app.main.article_pane.current == 0
+
+
+async def test_quotes_show_the_mutual_assistance_wordings() -> None:
+    """The quote carried by three outlets comes first, its wordings compared word by word."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "quotation_mark")
+        screen = app.screen
+        assert isinstance(screen, QuotesScreen)
+        group = screen.groups[0]
+        assert "mutual assistance" in group.reference.text and len(group.articles) == 3
+        body = _text(screen.query_one("#quote-body", Static))
+        assert "[case]" in body and "[participants,]" in body
+        await press(app, pilot, "enter")
+        assert app.screen is app.main
+        assert app.main.article.id != group.quotes[0].ref.article or len(group.articles) == 1
+
+
+async def test_view_keys_switch_views_directly() -> None:
+    """From the overview, x opens the conflicts without going back to the article first."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "v", "x")
+        assert isinstance(app.screen, ConflictsScreen)
+        assert len(app.screen_stack) == 2
+
+
+async def test_r_writes_the_report_and_says_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """R writes samefact-report.md in the current directory and notifies its path."""
+    monkeypatch.chdir(tmp_path)
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "R")
+        report = tmp_path / "samefact-report.md"
+        assert report.exists()
+        assert "| Fact |" in report.read_text(encoding="utf-8")
+        assert any(str(report) in n.message for n in app._notifications)

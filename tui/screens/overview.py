@@ -1,0 +1,172 @@
+"""The story overview: one row per fact, one column per outlet.
+
+A cell says where the outlet reports the fact (H headline, L lede, ¶N paragraph N) and `!` when
+it conflicts with another outlet; `·` when the outlet does not report it. Letters and glyphs carry
+every state, colour only repeats them, so the grid reads under NO_COLOR. The fact column stays
+put and the outlet columns scroll sideways, so any number of outlets fits 80 columns.
+
+| Key | Id |
+| --- | --- |
+| h j k l, arrows | move |
+| s | sort-facts (by outlet count / by first appearance) |
+| Enter | open-cell (that outlet at that paragraph; ctrl-o comes back) |
+| q, Esc | close-view |
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from tui.core.overview import Row, SortKey, short_names
+from tui.screens.views import Position, StoryData, ViewScreen
+
+OUTLET_WIDTH = 7
+"""Characters per outlet column (names are abbreviated to fit)."""
+
+
+class OverviewGrid(DataTable[Text]):
+    """The fact × outlet table with vim moves."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("h", "cursor_left", "Left", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("l", "cursor_right", "Right", show=False),
+    ]
+
+
+class OverviewScreen(ViewScreen):
+    """Which outlet reports which fact, where, and where they disagree."""
+
+    VIEW = "overview"
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("s", "sort", "Sort", tooltip="Sort facts by outlet count or by first appearance.", id="sort-facts"),
+        Binding("enter", "open_cell", "Open", tooltip="Open that outlet at that paragraph (ctrl-o comes back).", id="open-cell"),
+    ]  # fmt: skip
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "overview--headline",
+        "overview--lede",
+        "overview--body",
+        "overview--conflict",
+        "overview--absent",
+    }
+
+    def __init__(self, data: StoryData, current: Position) -> None:
+        super().__init__(data, current)
+        self.sort_key: SortKey = "count"
+        self.rows: tuple[Row, ...] = ()
+        self.columns = [a.id for a in data.overview.articles]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="view-title", markup=False)
+        yield OverviewGrid(id="overview-grid", cursor_type="cell", zebra_stripes=True)
+        yield Static(id="view-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        grid = self.query_one(OverviewGrid)
+        names = short_names(self.data.overview.articles, OUTLET_WIDTH)
+        # Each column has one cell of padding on either side; keep room for the count and scrollbar.
+        spare = self.app.size.width - (OUTLET_WIDTH + 2) * len(names) - 7 - 4
+        label_width = max(18, min(60, spare))
+        grid.add_column("Fact", width=label_width, key="fact")
+        for article_id, name in names.items():
+            grid.add_column(name, width=OUTLET_WIDTH, key=article_id)
+        grid.add_column("#", width=5, key="count")
+        grid.fixed_columns = 1
+        self._fill(self._current_fact())
+        grid.focus()
+
+    def _current_fact(self) -> str | None:
+        article_id, paragraph = self.current
+        for row in self.data.overview.rows:
+            cell = row.cells.get(article_id)
+            if cell and any(r.paragraph == paragraph for r in cell.refs):
+                return row.fact.id
+        return None
+
+    def _fill(self, fact_id: str | None) -> None:
+        grid = self.query_one(OverviewGrid)
+        column = grid.cursor_column or 1 + self.columns.index(self.current[0])
+        grid.clear()
+        self.rows = self.data.overview.sorted(self.sort_key)
+        for row in self.rows:
+            grid.add_row(*self._cells(row), key=row.fact.id)
+        index = next((i for i, r in enumerate(self.rows) if r.fact.id == fact_id), 0)
+        grid.move_cursor(row=index, column=column, animate=False)
+        self._title()
+
+    def _cells(self, row: Row) -> list[Text]:
+        out = [Text(row.label, no_wrap=True, overflow="ellipsis")]
+        for article_id in self.columns:
+            cell = row.cells.get(article_id)
+            if cell is None:
+                out.append(Text("·", style=self.get_component_rich_style("overview--absent")))
+                continue
+            kind = "conflict" if cell.conflict else cell.placement
+            out.append(Text(cell.mark, style=self.get_component_rich_style(f"overview--{kind}")))
+        count = str(row.count) if row.independent == row.count else f"{row.count}/{row.independent}"
+        out.append(Text(count, justify="right"))
+        return out
+
+    def _title(self) -> None:
+        overview = self.data.overview
+        order = "outlet count" if self.sort_key == "count" else "first appearance"
+        wire = f" · {len(overview.wire)} wire group(s)" if overview.wire else ""
+        title = f"Story overview · {len(self.rows)} facts × {len(self.columns)} outlets{wire} · by {order}"
+        legend = "H headline · L lede · ¶N paragraph · ! conflict · · absent · # outlets"
+        self.query_one("#view-title", Static).update(Text(f"{title}\n{legend}", no_wrap=True, overflow="ellipsis"))
+
+    def action_sort(self) -> None:
+        grid = self.query_one(OverviewGrid)
+        fact = self.rows[grid.cursor_row].fact.id if self.rows else None
+        self.sort_key = "first" if self.sort_key == "count" else "count"
+        self._fill(fact)
+        self.notify(f"Sorted by {'first appearance' if self.sort_key == 'first' else 'outlet count'}", timeout=1.5)
+
+    def _cell_target(self) -> tuple[Row, str | None]:
+        grid = self.query_one(OverviewGrid)
+        row = self.rows[grid.cursor_row]
+        column = grid.cursor_column - 1
+        article_id = self.columns[column] if 0 <= column < len(self.columns) else None
+        return row, article_id
+
+    def action_open_cell(self) -> None:
+        if not self.rows:
+            return
+        row, article_id = self._cell_target()
+        if article_id is None:
+            article_id = self.current[0] if self.current[0] in row.cells else next(iter(row.cells))
+        cell = row.cells.get(article_id)
+        if cell is None:
+            outlet = self.data.overview.story.article(article_id).outlet
+            self.notify(f"{outlet} does not report this fact", timeout=2)
+            return
+        self.open_paragraph(article_id, cell.ref.paragraph)
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        self.action_open_cell()
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        if not self.rows:
+            return
+        row, article_id = self._cell_target()
+        overview = self.data.overview
+        lines = [Text(f"{row.label} · {overview.coverage_line(row)}", no_wrap=True, overflow="ellipsis")]
+        cell = row.cells.get(article_id) if article_id else None
+        if article_id is not None:
+            article = overview.story.article(article_id)
+            if cell is None:
+                lines.append(Text(f"{article.outlet}: does not report this", style="italic"))
+            else:
+                text = article.paragraphs[cell.ref.paragraph].text
+                lines.append(Text(f"{article.outlet} ¶{cell.ref.paragraph}: {text}", no_wrap=True, overflow="ellipsis"))
+        for conflict in row.conflicts:
+            lines.append(Text(f"! {conflict.kind}: {conflict.reason}", no_wrap=True, overflow="ellipsis"))
+        self.query_one("#view-detail", Static).update(Text("\n").join(lines))
