@@ -163,3 +163,15 @@ def test_screen_is_restored_on_exit(tmux_pane) -> None:  # type: ignore[no-untyp
     assert "before-samefact" in screen
     assert "¶ confirmed" not in screen and "Sources" not in screen
     assert pane.run("display", "-p", "-t", pane.name, "#{alternate_on}").stdout.strip() == "0"
+
+
+def test_c_locale_and_basic_colours(tmux_pane) -> None:  # type: ignore[no-untyped-def]
+    """LANG=C on the server and a 16-colour terminal: the reader still draws its text and quits."""
+    env = "env LANG=C LC_ALL=C TEXTUAL_COLOR_SYSTEM=standard"
+    pane = tmux_pane(f"{env} {_samefact()} {SEEDS}")
+    screen = pane.wait_for(lambda s: "¶ confirmed" in s, "the reader under LANG=C")
+    assert "Traceback" not in screen
+    pane.send("]", "c")
+    pane.wait_for(lambda s: "▶1" in s, "the panel under LANG=C")
+    pane.send("q")
+    pane.wait_for(lambda s: not pane.alive() or "¶ confirmed" not in s, "q to quit", timeout=10)

@@ -57,3 +57,43 @@ async def test_held_j_ends_on_latest_paragraph() -> None:
         assert app.reading.paragraph == pane.current
         expected = app.alignment.matches_for(app.main.article.id, pane.current)
         assert len(panel.entries) == len(expected)
+
+
+async def test_scrollbar_or_wheel_position_drives_panel() -> None:
+    """Any change of the scroll position (scrollbar drag, mouse wheel) moves the current paragraph."""
+    async with reader() as (app, pilot):
+        pane = app.main.article_pane
+        pane.scroll_to(y=pane.starts[3], animate=False, immediate=True)
+        await pilot.pause()
+        assert pane.current == 3 and app.reading.paragraph == 3
+        pane.post_message(_wheel(pane, down=False))
+        await pilot.pause()
+        assert pane.line < pane.starts[3]
+        assert app.reading.paragraph == pane.current == pane.paragraph_at(pane.line)
+
+
+def _wheel(widget, down: bool):  # type: ignore[no-untyped-def]
+    from textual import events
+
+    kind = events.MouseScrollDown if down else events.MouseScrollUp
+    return kind(widget, 2, 2, 0, 0, 0, False, False, False, screen_x=2, screen_y=2)
+
+
+async def test_low_bandwidth_turns_animation_off() -> None:
+    from tui.core.settings import Settings
+
+    async with reader(settings=Settings(low_bandwidth=True)) as (app, pilot):
+        assert app.animation_level == "none"
+    async with reader() as (app, pilot):
+        assert app.animation_level != "none"
+
+
+async def test_palette_goes_to_a_source() -> None:
+    """`:` then an outlet's name opens that source."""
+    async with reader() as (app, pilot):
+        target = app.story.articles[2]
+        await pilot.press("colon", *target.outlet)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.article.id == target.id

@@ -167,14 +167,21 @@ class ReaderActions(_Base):
 
     # -- search and filter -------------------------------------------------------------------
 
-    def action_search(self, mode: str) -> None:
+    async def action_search(self, mode: str) -> None:
         pane = self.article_pane
         if mode == "filter" and pane.filter is not None:
             pane.set_filter(None)
             self.notify("Showing every paragraph", timeout=1.5)
             return
         self.search_origin = self.reader.reading.position
-        self.query_one("#search", SearchBar).open(mode)  # type: ignore[arg-type]
+        bars = self.query(SearchBar)
+        if bars:
+            bar = bars.first()
+        else:
+            # Mounted on first use: its styles are not parsed before the first paint.
+            bar = SearchBar(id="search")
+            await self.mount(bar, before=self.query_one("Footer"))
+        bar.open(mode)  # type: ignore[arg-type]
 
     def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:
         pane, bar = self.article_pane, message.bar

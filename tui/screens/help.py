@@ -26,12 +26,16 @@ class HelpScreen(ModalScreen[None]):
         """(keys, id, description) for every binding and key sequence."""
 
     def compose(self) -> ComposeResult:
+        # Narrow terminals drop the id column rather than squeezing the descriptions away.
+        show_ids = self.app.size.width >= 80
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
-        table.add_column("Keys", no_wrap=True, style="bold")
-        table.add_column("What it does", ratio=1)
-        table.add_column("Id", no_wrap=True, style="dim")
+        table.add_column("Keys", no_wrap=True, style="bold", max_width=16)
+        table.add_column("What it does", ratio=1, min_width=16)
+        if show_ids:
+            table.add_column("Id", no_wrap=True, style="dim")
         for keys, binding_id, description in self.rows:
-            table.add_row(Text(keys), Text(description), Text(binding_id))
+            cells = [Text(keys), Text(description)] + ([Text(binding_id)] if show_ids else [])
+            table.add_row(*cells)
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys · q closes · rebind by id in config.toml [keymap]"
             yield Static(table)

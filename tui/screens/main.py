@@ -55,7 +55,6 @@ class MainScreen(ReaderActions, Screen[None]):
                 yield ArticlePane(id="article")
                 yield Static(id="summary", markup=False)
             yield ElsewherePanel(id="elsewhere")
-        yield SearchBar(id="search")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -63,7 +62,6 @@ class MainScreen(ReaderActions, Screen[None]):
         # reading line into another paragraph then repaints the article and the panel in one
         # frame, instead of the panel following one or more frames (16 ms each) later.
         self.watch(self.article_pane, "current", self.follow, init=False)
-        self.query_one("#search", SearchBar).display = False
         self.query_one("#sources", SourceList).border_title = "Sources"
         self.article_pane.border_title = "Article"
         self.panel.border_title = "Same fact elsewhere"
