@@ -20,6 +20,7 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "start": ((120, 40), []),
     "corroborated": ((120, 40), ["right_square_bracket", "c"]),
     "unique": ((120, 40), ["right_square_bracket", "u"]),
+    "conflict": ((120, 40), ["right_square_bracket", "x"]),
     "help": ((120, 40), ["question_mark"]),
     "narrow-80x24": ((80, 24), ["right_square_bracket", "c", "a"]),
 }
@@ -30,6 +31,8 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], out: Path) ->
     from tui.app import make_app
     from tui.core.settings import Settings
 
+    # A private state directory per shot: no shot starts where the previous one stopped.
+    os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="samefact-shots-")
     app = make_app([ROOT / "seeds"], Settings())
     async with app.run_test(size=size) as pilot:
         for _ in range(500):
@@ -51,6 +54,4 @@ async def main() -> None:
 
 if __name__ == "__main__":
     os.environ.setdefault("SAMEFACT_CONFIG", os.devnull)
-    # A private state directory: the screenshots never start from a saved reading position.
-    os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="samefact-shots-")
     asyncio.run(main())

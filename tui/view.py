@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.model import Alignment, Article, Match, Story
+    from tui.core.model import Alignment, Article, Match, Story, Version
 
 
 @dataclass(frozen=True)
@@ -66,19 +66,31 @@ def panel_view(story: Story, alignment: Alignment | None, article: Article, n: i
         return PanelView("not aligned", note=f"This is {role}: it is not compared.")
     matches = alignment.matches_for(article.id, n)
     conflicts = alignment.conflicts_for(article.id, n)
-    outlets = {m.b.article for m in matches}
-    header = outlet_count_label(len(outlets) + 1, total)
-    reasons = tuple(c.reason for c in conflicts)
-    if not matches:
-        absent = tuple(a.outlet for a in story.articles if a.id != article.id)
-        return PanelView(
-            header, note=f"only {article.outlet} reports this", absent=absent, conflicts=reasons
-        )
     conflict_with = {
         v.ref: c.reason for c in conflicts for v in c.versions if v.ref.article != article.id
     }
-    entries = tuple(_entry(story, m, conflict_with.get(m.b, "")) for m in matches)
-    return PanelView(header, entries, conflicts=reasons)
+    entries = [_entry(story, m, conflict_with.get(m.b, "")) for m in matches]
+    shown = {m.b for m in matches}
+    # A paragraph that disagrees with this one reports the same fact too, differently.
+    for conflict in conflicts:
+        for version in conflict.versions:
+            if version.ref.article != article.id and version.ref not in shown:
+                shown.add(version.ref)
+                entries.append(_version_entry(story, version, conflict.reason))
+    outlets = {e.article_id for e in entries}
+    header = outlet_count_label(len(outlets) + 1, total)
+    reasons = tuple(c.reason for c in conflicts)
+    if not entries:
+        absent = tuple(a.outlet for a in story.articles if a.id != article.id)
+        return PanelView(header, note=f"only {article.outlet} reports this", absent=absent)
+    return PanelView(header, tuple(entries), conflicts=reasons)
+
+
+def _version_entry(story: Story, version: Version, reason: str) -> Entry:
+    other = story.article(version.ref.article)
+    paragraph = other.paragraphs[version.ref.paragraph]
+    span = ((version.start, version.end),)
+    return Entry(other.outlet, other.id, paragraph.n, "differs", 0.0, paragraph.text, span, reason)
 
 
 def _entry(story: Story, match: Match, conflict: str) -> Entry:
@@ -90,6 +102,15 @@ def _entry(story: Story, match: Match, conflict: str) -> Entry:
     )
 
 
+def other_outlets(alignment: Alignment, article_id: str, n: int) -> set[str]:
+    """The other articles that report paragraph `n`'s fact: matches, and versions that disagree."""
+    outlets = set(alignment.outlets_for(article_id, n))
+    for conflict in alignment.conflicts_for(article_id, n):
+        outlets.update(v.ref.article for v in conflict.versions)
+    outlets.discard(article_id)
+    return outlets
+
+
 def gutter_marks(alignment: Alignment | None, article: Article) -> dict[int, str]:
     """Per paragraph: how many other outlets report it ("3"), "–" for none, "!" for a conflict."""
     marks: dict[int, str] = {}
@@ -99,7 +120,7 @@ def gutter_marks(alignment: Alignment | None, article: Article) -> dict[int, str
         elif alignment is None:
             marks[p.n] = "…"
         else:
-            count = len(alignment.outlets_for(article.id, p.n))
+            count = len(other_outlets(alignment, article.id, p.n))
             mark = ("+" if count > 9 else str(count)) if count else "–"
             if alignment.conflicts_for(article.id, p.n):
                 mark += "!"
@@ -120,7 +141,7 @@ def paragraph_kind(alignment: Alignment, article: Article, n: int) -> set[str]:
     p = article.paragraphs[n]
     if not p.aligned:
         return set()
-    kinds = {"corroborated" if alignment.matches_for(article.id, n) else "unique"}
+    kinds = {"corroborated" if other_outlets(alignment, article.id, n) else "unique"}
     if alignment.conflicts_for(article.id, n):
         kinds.add("conflict")
     return kinds

@@ -24,6 +24,7 @@ CASES = {
     "start": ((120, 40), []),
     "corroborated": ((120, 40), ["right_square_bracket", "c"]),
     "unique": ((120, 40), ["right_square_bracket", "u"]),
+    "conflict": ((120, 40), ["right_square_bracket", "x"]),
     "followed-match": ((120, 40), ["right_square_bracket", "c", "enter"]),
     "search": ((120, 40), ["slash", "K", "i", "m", "enter"]),
     "help": ((120, 40), ["question_mark"]),

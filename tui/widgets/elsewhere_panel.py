@@ -20,6 +20,10 @@ from textual.strip import Strip
 from tui.view import Entry, PanelView
 
 
+REASON_CHARS = 140
+"""A conflict's reason is cut to about two lines; `=` and the report give it whole."""
+
+
 class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
     """Matches for the current paragraph, best first, numbered for `1`–`9`."""
 
@@ -32,6 +36,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         "elsewhere-panel--score",
         "elsewhere-panel--evidence",
         "elsewhere-panel--conflict",
+        "elsewhere-panel--reason",
         "elsewhere-panel--selected",
         "elsewhere-panel--note",
     }
@@ -97,8 +102,6 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         if view is None:
             return
         text = Text()
-        for reason in view.conflicts:
-            text.append(f"⚠ conflict: {reason}\n", self._style("conflict"))
         if view.note:
             text.append(view.note + "\n", self._style("note"))
             if view.absent:
@@ -106,7 +109,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
                 for outlet in view.absent:
                     text.append(f"  · {outlet}\n")
         for i, entry in enumerate(view.entries):
-            if i or view.conflicts:
+            if i:
                 text.append("\n")
             text.append_text(self._entry_text(i, entry))
         text.rstrip()
@@ -149,13 +152,18 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         head = Text()
         head.append(("▶" if selected else " ") + number + " ", self._style("selected") if selected else "")
         head.append(entry.outlet, self._style("outlet"))
-        head.append(f"  {entry.grade} {entry.score:.2f}", self._style("score"))
+        score = f"  {entry.grade}" if entry.grade == "differs" else f"  {entry.grade} {entry.score:.2f}"
+        head.append(score, self._style("score"))
         if entry.conflict:
-            head.append(f"  ⚠ {entry.conflict}", self._style("conflict"))
+            head.append("  ⚠ conflict", self._style("conflict"))
         body = Text(entry.text)
         for start, end in entry.evidence:
             body.stylize(self._style("evidence"), start, end)
-        return Text.assemble(head, "\n", body, "\n")
+        parts = [head, "\n", body, "\n"]
+        if entry.conflict:
+            reason = entry.conflict if len(entry.conflict) <= REASON_CHARS else entry.conflict[: REASON_CHARS - 1] + "…"
+            parts += [Text(f"⚠ {reason}", self._style("reason")), "\n"]
+        return Text.assemble(*parts)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
