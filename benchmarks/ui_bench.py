@@ -382,6 +382,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="repetitions (medians are reported)")
     parser.add_argument("--keys", type=int, default=50, help="j presses per run")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--save", metavar="FILE", help="also write the JSON to FILE")
     parser.add_argument("--samefact", default=_default_samefact(), help="the samefact executable")
     parser.add_argument("--programs", default=",".join(PROGRAMS), help="comma-separated subset of " + ",".join(PROGRAMS))
     parser.add_argument("--no-big", action="store_true", help="skip the 500-article story")
@@ -408,14 +409,18 @@ def main(argv: list[str] | None = None) -> int:
                     measure_big(run, _argv(name, big_story, args.samefact, every_file=True), big_story, env)
                 runs[name].append(run)
     summary = {name: summarize(runs[name]) for name in programs}
+    result = {
+        "size": list(DEFAULT_SIZE),
+        "repeat": args.repeat,
+        "summary": summary,
+        "targets": [{"target": t, "met": m, "value": v} for t, m, v in targets(summary)]
+        if "samefact" in summary
+        else [],
+        "runs": {name: [asdict(run) for run in runs[name]] for name in programs},
+    }
+    if args.save:
+        Path(args.save).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.json:
-        result = {
-            "size": list(DEFAULT_SIZE),
-            "repeat": args.repeat,
-            "summary": summary,
-            "targets": [{"target": t, "met": m, "value": v} for t, m, v in targets(summary)] if "samefact" in summary else [],
-            "runs": {name: [asdict(run) for run in runs[name]] for name in programs},
-        }
         json.dump(result, sys.stdout, indent=1, ensure_ascii=False)
         print()
     else:

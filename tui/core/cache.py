@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,10 @@ def store_alignment(alignment: Alignment, params: str = "", folder: Path | None 
     # is left out (the caller has it already) and put back on load.
     detached = copy.copy(alignment)
     object.__setattr__(detached, "story", Story(()))
-    payload = pickle.dumps({"key": key, "alignment": detached}, protocol=pickle.HIGHEST_PROTOCOL)
+    with _no_gc():
+        payload = pickle.dumps(
+            {"key": key, "alignment": detached}, protocol=pickle.HIGHEST_PROTOCOL
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write_atomic(
@@ -145,9 +149,26 @@ def _unpack(blob: bytes) -> Any:
     if hashlib.sha256(payload).digest() != digest:
         return None
     try:
-        return pickle.loads(payload)
+        with _no_gc():
+            return pickle.loads(payload)
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cycle collector while tens of thousands of objects are made at once.
+
+    Every few hundred new objects would otherwise start a collection that walks all of
+    them again: for a 200-article story that made unpickling ~8 times slower.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
