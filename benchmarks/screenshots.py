@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

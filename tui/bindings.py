@@ -13,7 +13,8 @@
 | Enter, 1–9 | open-match, open-match-N |
 | a, ctrl-n, z | toggle-panel, toggle-sources, toggle-boilerplate |
 | o O y = | open-url, show-url, copy-paragraph, info |
-| r ctrl-l : ? q Esc Q | reload, repaint, command-palette, help, close-or-quit, close-overlay, quit |
+| r ctrl-l : ? | reload, repaint, command-palette, help |
+| q Esc Q | close-or-quit, close-overlay, quit |
 
 Key sequences (`]c`, marks) are in `tui.keys.SEQUENCES`.
 """
@@ -36,43 +37,143 @@ def _b(keys: str, action: str, short: str, tooltip: str, id: str, show: bool = F
 
 
 BINDINGS: list[Binding] = [
-    _b("j,down", "line(1)", "Down", "Scroll a line down (count: 5j); the panel follows.", "line-down"),
+    _b(
+        "j,down",
+        "line(1)",
+        "Down",
+        "Scroll a line down (count: 5j); the panel follows.",
+        "line-down",
+    ),
     _b("k,up", "line(-1)", "Up", "Scroll a line up (count: 5k).", "line-up"),
-    _b("right_curly_bracket", "paragraph(1)", "Next ¶", "Next paragraph (count).", "next-paragraph"),
-    _b("left_curly_bracket", "paragraph(-1)", "Prev ¶", "Previous paragraph (count).", "previous-paragraph"),
+    _b(
+        "right_curly_bracket", "paragraph(1)", "Next ¶", "Next paragraph (count).", "next-paragraph"
+    ),
+    _b(
+        "left_curly_bracket",
+        "paragraph(-1)",
+        "Prev ¶",
+        "Previous paragraph (count).",
+        "previous-paragraph",
+    ),
     _b("space,f,pagedown", "page(1)", "Page down", "Page down.", "page-down"),
     _b("b,pageup", "page(-1)", "Page up", "Page up.", "page-up"),
     _b("d,ctrl+d", "page(0.5)", "Half down", "Half a page down.", "half-page-down"),
     _b("u,ctrl+u", "page(-0.5)", "Half up", "Half a page up.", "half-page-up"),
     _b("g,home", "go_top", "Top", "Top of the article; with a count (12g) paragraph N.", "go-top"),
-    _b("G,end", "go_bottom", "Bottom", "Last paragraph; with a count (12G) paragraph N.", "go-bottom"),
-    _b("slash", "search('search')", "Search", "Search the article as you type.", "search", show=True),
+    _b(
+        "G,end",
+        "go_bottom",
+        "Bottom",
+        "Last paragraph; with a count (12G) paragraph N.",
+        "go-bottom",
+    ),
+    _b(
+        "slash",
+        "search('search')",
+        "Search",
+        "Search the article as you type.",
+        "search",
+        show=True,
+    ),
     _b("n", "search_step(1)", "Next hit", "Next search hit.", "search-next"),
     _b("N", "search_step(-1)", "Prev hit", "Previous search hit.", "search-previous"),
-    _b("ampersand", "search('filter')", "Filter", "Show only paragraphs matching a pattern (again: all).", "filter"),
-    _b("ctrl+o", "jump_back", "Back", "Back in the jump list (also from another outlet).", "jump-back"),
+    _b(
+        "ampersand",
+        "search('filter')",
+        "Filter",
+        "Show only paragraphs matching a pattern (again: all).",
+        "filter",
+    ),
+    _b(
+        "ctrl+o",
+        "jump_back",
+        "Back",
+        "Back in the jump list (also from another outlet).",
+        "jump-back",
+    ),
     _b("ctrl+i", "jump_forward", "Forward", "Forward in the jump list.", "jump-forward"),
-    _b("tab", "tab", "Next pane", "Focus the next pane (right after ctrl-o: forward, as ctrl-i).", "focus-next"),
-    _b("shift+tab", "app.focus_previous", "Prev pane", "Focus the previous pane.", "focus-previous"),
+    _b(
+        "tab",
+        "tab",
+        "Next pane",
+        "Focus the next pane (right after ctrl-o: forward, as ctrl-i).",
+        "focus-next",
+    ),
+    _b(
+        "shift+tab", "app.focus_previous", "Prev pane", "Focus the previous pane.", "focus-previous"
+    ),
     _b("J", "source(1)", "Next source", "Next source (article).", "next-source"),
     _b("K", "source(-1)", "Prev source", "Previous source (article).", "previous-source"),
-    _b("enter", "open_match(-1)", "Open match", "Open the selected match at its paragraph (ctrl-o returns).", "open-match", show=True),
+    _b(
+        "enter",
+        "open_match(-1)",
+        "Open match",
+        "Open the selected match at its paragraph (ctrl-o returns).",
+        "open-match",
+        show=True,
+    ),
     *[
-        _b(str(i), f"open_match({i - 1})", f"Match {i}", f"Open match {i} of the panel (when the panel has focus).", f"open-match-{i}")
+        _b(
+            str(i),
+            f"open_match({i - 1})",
+            f"Match {i}",
+            f"Open match {i} of the panel (when the panel has focus).",
+            f"open-match-{i}",
+        )
         for i in range(1, 10)
     ],
-    _b("a", "toggle_panel", "Panel", "Show or hide the same-fact panel.", "toggle-panel", show=True),
+    _b(
+        "a", "toggle_panel", "Panel", "Show or hide the same-fact panel.", "toggle-panel", show=True
+    ),
     _b("ctrl+n", "toggle_sources", "Sources", "Show or hide the source list.", "toggle-sources"),
-    _b("z", "toggle_boilerplate", "Boilerplate", "Unfold or fold boilerplate paragraphs.", "toggle-boilerplate"),
+    _b(
+        "z",
+        "toggle_boilerplate",
+        "Boilerplate",
+        "Unfold or fold boilerplate paragraphs.",
+        "toggle-boilerplate",
+    ),
     _b("o", "open_url", "Open URL", "Open the article's URL in $BROWSER.", "open-url"),
     _b("O", "show_url", "Show URL", "Show the article's URL (for SSH).", "show-url"),
-    _b("y", "copy_paragraph", "Copy", "Copy the current paragraph and its source (OSC 52).", "copy-paragraph"),
-    _b("equals_sign", "info", "Info", "About the article: outlet, date, URL, words, coverage.", "info"),
+    _b(
+        "y",
+        "copy_paragraph",
+        "Copy",
+        "Copy the current paragraph and its source (OSC 52).",
+        "copy-paragraph",
+    ),
+    _b(
+        "equals_sign",
+        "info",
+        "Info",
+        "About the article: outlet, date, URL, words, coverage.",
+        "info",
+    ),
     _b("r", "reload", "Reload", "Read and align the sources again.", "reload"),
     _b("ctrl+l", "repaint", "Repaint", "Repaint the screen.", "repaint"),
-    _b("colon", "app.command_palette", "Commands", "Command palette (also ctrl-p).", "command-palette"),
-    _b("question_mark,f1", "help", "Help", "This help, from the live binding table.", "help", show=True),
-    _b("q", "close_or_quit", "Quit", "Close the open overlay; otherwise quit.", "close-or-quit", show=True),
+    _b(
+        "colon",
+        "app.command_palette",
+        "Commands",
+        "Command palette (also ctrl-p).",
+        "command-palette",
+    ),
+    _b(
+        "question_mark,f1",
+        "help",
+        "Help",
+        "This help, from the live binding table.",
+        "help",
+        show=True,
+    ),
+    _b(
+        "q",
+        "close_or_quit",
+        "Quit",
+        "Close the open overlay; otherwise quit.",
+        "close-or-quit",
+        show=True,
+    ),
     _b("escape", "close", "Close", "Close the open overlay, search or filter.", "close-overlay"),
     _b("Q,ctrl+q", "app.quit", "Quit now", "Quit at once.", "quit"),
 ]
@@ -116,10 +217,25 @@ def _join(keys: list[str]) -> str:
 
 
 _NAMES = {
-    "right_curly_bracket": "}", "left_curly_bracket": "{", "slash": "/", "ampersand": "&",
-    "equals_sign": "=", "colon": ":", "question_mark": "?", "escape": "Esc", "enter": "Enter",
-    "space": "Space", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End",
-    "down": "↓", "up": "↑", "tab": "Tab", "shift+tab": "Shift-Tab", "f1": "F1",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
+    "slash": "/",
+    "ampersand": "&",
+    "equals_sign": "=",
+    "colon": ":",
+    "question_mark": "?",
+    "escape": "Esc",
+    "enter": "Enter",
+    "space": "Space",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "down": "↓",
+    "up": "↑",
+    "tab": "Tab",
+    "shift+tab": "Shift-Tab",
+    "f1": "F1",
 }
 
 

@@ -20,7 +20,11 @@ class ReaderCommands(Provider):
         if story is not None:
             for article in story.articles:
                 commands.append(
-                    (f"Go to source: {article.outlet}", article.title, partial(screen.go_source, article.id))  # type: ignore[attr-defined]
+                    (
+                        f"Go to source: {article.outlet}",
+                        article.title,
+                        partial(screen.go_source, article.id),
+                    )  # type: ignore[attr-defined]
                 )
         for binding in BINDINGS:
             if binding.id and not binding.id.startswith(("open-match-", "line-", "command-")):

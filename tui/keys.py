@@ -25,12 +25,31 @@ class KeySequence:
 
 
 SEQUENCES: tuple[KeySequence, ...] = (
-    KeySequence("]c", "next_kind('corroborated')", "Next paragraph reported elsewhere.", "next-corroborated"),
-    KeySequence("[c", "previous_kind('corroborated')", "Previous paragraph reported elsewhere.", "previous-corroborated"),
-    KeySequence("]u", "next_kind('unique')", "Next paragraph only this outlet reports.", "next-unique"),
-    KeySequence("[u", "previous_kind('unique')", "Previous paragraph only this outlet reports.", "previous-unique"),
+    KeySequence(
+        "]c", "next_kind('corroborated')", "Next paragraph reported elsewhere.", "next-corroborated"
+    ),
+    KeySequence(
+        "[c",
+        "previous_kind('corroborated')",
+        "Previous paragraph reported elsewhere.",
+        "previous-corroborated",
+    ),
+    KeySequence(
+        "]u", "next_kind('unique')", "Next paragraph only this outlet reports.", "next-unique"
+    ),
+    KeySequence(
+        "[u",
+        "previous_kind('unique')",
+        "Previous paragraph only this outlet reports.",
+        "previous-unique",
+    ),
     KeySequence("]x", "next_kind('conflict')", "Next paragraph with a conflict.", "next-conflict"),
-    KeySequence("[x", "previous_kind('conflict')", "Previous paragraph with a conflict.", "previous-conflict"),
+    KeySequence(
+        "[x",
+        "previous_kind('conflict')",
+        "Previous paragraph with a conflict.",
+        "previous-conflict",
+    ),
     KeySequence("''", "back_from_jump", "Back to where the last jump started.", "back-from-jump"),
     KeySequence("m*", "set_mark", "Set mark (m + letter).", "set-mark"),
     KeySequence("'*", "go_to_mark", "Go to mark (' + letter).", "go-to-mark"),

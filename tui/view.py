@@ -98,7 +98,14 @@ def _entry(story: Story, match: Match, conflict: str) -> Entry:
     paragraph = other.paragraphs[match.b.paragraph]
     spans = tuple((s.b_start, s.b_end) for s in match.evidence)
     return Entry(
-        other.outlet, other.id, paragraph.n, match.grade, match.score, paragraph.text, spans, conflict
+        other.outlet,
+        other.id,
+        paragraph.n,
+        match.grade,
+        match.score,
+        paragraph.text,
+        spans,
+        conflict,
     )
 
 

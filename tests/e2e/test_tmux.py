@@ -83,11 +83,29 @@ def tmux_pane(tmp_path: Path) -> Iterator[Callable[[str], Pane]]:
     def start(command: str) -> Pane:
         name = f"t{len(names)}"
         names.append(name)
-        env = f"env -u COLUMNS -u LINES TERM=xterm-256color HOME={tmp_path} SAMEFACT_CONFIG={tmp_path / 'config.toml'}"
+        config = tmp_path / "config.toml"
+        env = (
+            f"env -u COLUMNS -u LINES TERM=xterm-256color HOME={tmp_path} SAMEFACT_CONFIG={config}"
+        )
         subprocess.run(
-            [tmux, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
-             "-x", "120", "-y", "40", f"{env} {command}"],
-            check=True, timeout=20,
+            [
+                tmux,
+                "-L",
+                socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                name,
+                "-x",
+                "120",
+                "-y",
+                "40",
+                f"{env} {command}",
+            ],
+            check=True,
+            timeout=20,
         )
         return _SocketPane(tmux, socket, name)
 
@@ -133,7 +151,7 @@ def _settled(pane: Pane, timeout: float = 5.0) -> str:
 
 
 def test_read_follow_jump_and_back_then_quit(tmux_pane) -> None:  # type: ignore[no-untyped-def]
-    """j and } move the reading line, the panel follows; Enter jumps to another outlet, ctrl-o returns."""
+    """j and } move the reading line and the panel follows; Enter jumps, ctrl-o returns."""
     pane = tmux_pane(f"{_samefact()} {SEEDS}")
     start = pane.wait_for(lambda s: "¶ confirmed" in s and "outlets" in s, "the aligned story")
     first_outlet = _outlet(start)

@@ -71,7 +71,9 @@ async def test_bracket_keys_find_paragraph_kinds(kind: str, key: str) -> None:
     """]c goes to the next paragraph reported elsewhere, ]u to one only this outlet has."""
     async with reader() as (app, pilot):
         pane, article = app.main.article_pane, app.main.article
-        wanted = [p.n for p in article.paragraphs if kind in paragraph_kind(app.alignment, article, p.n)]
+        wanted = [
+            p.n for p in article.paragraphs if kind in paragraph_kind(app.alignment, article, p.n)
+        ]
         later = [n for n in wanted if n > 0]
         assert later, "the first seed article has both kinds"
         await pilot.press("right_square_bracket", key)
@@ -84,7 +86,9 @@ async def test_conflict_keys_use_conflicts_for() -> None:
     """]x stops only on paragraphs with a conflict, or says there is none."""
     async with reader() as (app, pilot):
         article = app.main.article
-        conflicted = [p.n for p in article.paragraphs if app.alignment.conflicts_for(article.id, p.n)]
+        conflicted = [
+            p.n for p in article.paragraphs if app.alignment.conflicts_for(article.id, p.n)
+        ]
         await pilot.press("right_square_bracket", "x")
         assert app.main.article_pane.current == (conflicted[0] if conflicted else 0)
 

@@ -7,7 +7,7 @@ from tests.ui.conftest import reader
 
 async def test_start_shows_first_article_and_panel_for_headline() -> None:
     """At start the first article is open at its headline and the panel describes it."""
-    async with reader() as (app, pilot):
+    async with reader() as (app, _pilot):
         screen = app.main
         assert screen.article is app.story.articles[0]
         assert screen.article_pane.current == 0
@@ -60,7 +60,7 @@ async def test_held_j_ends_on_latest_paragraph() -> None:
 
 
 async def test_scrollbar_or_wheel_position_drives_panel() -> None:
-    """Any change of the scroll position (scrollbar drag, mouse wheel) moves the current paragraph."""
+    """Any change of the scroll position (scrollbar, mouse wheel) moves the current paragraph."""
     async with reader() as (app, pilot):
         pane = app.main.article_pane
         pane.scroll_to(y=pane.starts[3], animate=False, immediate=True)
@@ -84,7 +84,7 @@ async def test_low_bandwidth_turns_animation_off() -> None:
 
     async with reader(settings=Settings(low_bandwidth=True)) as (app, pilot):
         assert app.animation_level == "none"
-    async with reader() as (app, pilot):
+    async with reader() as (app, _pilot):
         assert app.animation_level != "none"
 
 

@@ -52,7 +52,7 @@ async def test_resize_keeps_current_paragraph_in_view() -> None:
 
 
 async def test_layout_setting_forces_narrow() -> None:
-    async with reader(size=(160, 48), settings=Settings(layout="narrow")) as (app, pilot):
+    async with reader(size=(160, 48), settings=Settings(layout="narrow")) as (app, _pilot):
         assert app.main.narrow
 
 
@@ -74,4 +74,3 @@ async def test_wide_text_and_markup_are_shown_literally(tmp_path: Path) -> None:
         assert "[bold]not bold[/bold]" in text
         await pilot.press("G", "j", "k")
         assert app.is_running
-

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from tui.core import align_story, load_story
@@ -21,7 +20,9 @@ def test_unique_paragraph_names_the_outlets_that_do_not_report_it(aligned) -> No
     story, alignment = aligned
     for article in story.articles:
         for p in article.body():
-            if not alignment.matches_for(article.id, p.n) and not alignment.conflicts_for(article.id, p.n):
+            if not alignment.matches_for(article.id, p.n) and not alignment.conflicts_for(
+                article.id, p.n
+            ):
                 view = panel_view(story, alignment, article, p.n)
                 assert view.note == f"only {article.outlet} reports this"
                 assert view.header == f"1 of {len(story.articles)} outlets"

@@ -90,13 +90,22 @@ class ReaderActions(_Base):
             return
         pane = self.article_pane
         order = sorted(pane.starts)
-        order = [n for n in (order if direction > 0 else reversed(order))
-                 if (n > pane.current if direction > 0 else n < pane.current)]
+        order = [
+            n
+            for n in (order if direction > 0 else reversed(order))
+            if (n > pane.current if direction > 0 else n < pane.current)
+        ]
         count = self._count() or 1
         found = [n for n in order if kind in paragraph_kind(alignment, article, n)]
         if not found:
-            words = {"corroborated": "reported elsewhere", "unique": "only here", "conflict": "with a conflict"}
-            self.notify(f"No {'later' if direction > 0 else 'earlier'} paragraph {words[kind]}", timeout=2)
+            words = {
+                "corroborated": "reported elsewhere",
+                "unique": "only here",
+                "conflict": "with a conflict",
+            }
+            self.notify(
+                f"No {'later' if direction > 0 else 'earlier'} paragraph {words[kind]}", timeout=2
+            )
             return
         pane.go_to(found[min(count, len(found)) - 1])
 
@@ -127,7 +136,10 @@ class ReaderActions(_Base):
             self.open(*position)
 
     def action_tab(self) -> None:
-        if self.reader.reading.jumps.index is not None and self.reader.reading.jumps.forward_available:
+        if (
+            self.reader.reading.jumps.index is not None
+            and self.reader.reading.jumps.forward_available
+        ):
             self.action_jump_forward()
         else:
             self.focus_next()
@@ -263,7 +275,9 @@ class ReaderActions(_Base):
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(keys, id, description) for every binding and sequence, as bound right now."""
-        return help_rows(self.active_bindings.values(), self.app.get_key_display, self.keys.sequences)
+        return help_rows(
+            self.active_bindings.values(), self.app.get_key_display, self.keys.sequences
+        )
 
     def action_info(self) -> None:
         from tui.screens.info import InfoScreen
@@ -272,10 +286,16 @@ class ReaderActions(_Base):
         if article is None:
             return
         words = sum(len(p.text.split()) for p in article.paragraphs)
-        rows = [("Outlet", f"{article.outlet} (from {article.outlet_evidence})"),
-                ("Headline", article.title), ("Byline", article.author or "—"),
-                ("Date", article.date or "—"), ("URL", article.url or "—"), ("File", article.path),
-                ("Paragraphs", str(len(article.paragraphs))), ("Words", str(words))]
+        rows = [
+            ("Outlet", f"{article.outlet} (from {article.outlet_evidence})"),
+            ("Headline", article.title),
+            ("Byline", article.author or "—"),
+            ("Date", article.date or "—"),
+            ("URL", article.url or "—"),
+            ("File", article.path),
+            ("Paragraphs", str(len(article.paragraphs))),
+            ("Words", str(words)),
+        ]
         if alignment is not None:
             matched, aligned = alignment.coverage(article.id)
             rows.append(("Reported elsewhere", f"{matched} of {aligned} paragraphs"))
@@ -294,7 +314,9 @@ class ReaderActions(_Base):
 
     def action_show_url(self) -> None:
         article = self.article
-        self.notify(article.url if article and article.url else "This article has no URL", timeout=8)
+        self.notify(
+            article.url if article and article.url else "This article has no URL", timeout=8
+        )
 
     def action_copy_paragraph(self) -> None:
         article = self.article

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -14,7 +16,9 @@ from textual.widgets import Static
 class InfoScreen(ModalScreen[None]):
     """A table of facts about one article; q or Esc closes it."""
 
-    BINDINGS = [Binding("q,escape,equals_sign", "dismiss", "Close", id="close-overlay")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,escape,equals_sign", "dismiss", "Close", id="close-overlay")
+    ]
 
     def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -343,7 +343,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_line(line_no)
 
     def step_paragraph(self, n: int) -> None:
-        """Move `n` paragraphs on (negative: back); back from inside a paragraph goes to its start."""
+        """Move `n` paragraphs on (negative: back); back from inside one goes to its start."""
         order = sorted(self.starts)
         if not order:
             return

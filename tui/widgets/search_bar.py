@@ -15,7 +15,9 @@ class SearchBar(Input):
     """An input that reports every change, Enter and Esc/q-less cancel to the screen."""
 
     class QueryChanged(Message):
-        def __init__(self, bar: SearchBar, mode: Mode, query: str, done: bool, cancelled: bool) -> None:
+        def __init__(
+            self, bar: SearchBar, mode: Mode, query: str, done: bool, cancelled: bool
+        ) -> None:
             super().__init__()
             self.bar = bar
             self.mode = mode
@@ -33,7 +35,11 @@ class SearchBar(Input):
 
     def open(self, mode: Mode) -> None:
         self.mode = mode
-        self.placeholder = "search (Enter keeps, Esc cancels)" if mode == "search" else "show only paragraphs with…"
+        self.placeholder = (
+            "search (Enter keeps, Esc cancels)"
+            if mode == "search"
+            else "show only paragraphs with…"
+        )
         self.value = ""
         self.display = True
         self.focus()

@@ -72,7 +72,11 @@ class SourceList(OptionList, inherit_bindings=False):
         text.append("▶ " if current else "  ", "bold")
         text.append(article.outlet, "bold" if current else "")
         text.append("\n")
-        title = article.title if len(article.title) <= TITLE_CHARS else article.title[: TITLE_CHARS - 1] + "…"
+        title = (
+            article.title
+            if len(article.title) <= TITLE_CHARS
+            else article.title[: TITLE_CHARS - 1] + "…"
+        )
         text.append(title, "italic")
         text.append("\n")
         text.append(self.coverage.get(article.id, "… aligning"), "dim")
