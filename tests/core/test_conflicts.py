@@ -89,3 +89,21 @@ def test_seed_conflicts_point_into_their_fact() -> None:
     for c in alignment.conflicts:
         assert {v.ref for v in c.versions} <= set(facts[c.fact].members)
         assert len({v.ref.article for v in c.versions}) == 2
+
+
+def test_one_changed_small_word_is_not_a_conflict() -> None:
+    """"the" for "a" inside a quote is copy-editing, not a different wording."""
+    alignment = align_story(_fact_story(
+        "The mayor said: “we will rebuild the mine and every house on the river bank”.",
+        "The mayor said: “we will rebuild a mine and every house on the river bank”.",
+    ))
+    assert not [c for c in alignment.conflicts if c.kind == "quote"]
+
+
+def test_several_changed_small_words_are_a_quote_conflict() -> None:
+    """Two separate function-word changes make a different wording of one statement."""
+    alignment = align_story(_fact_story(
+        "The mayor said: “we will rebuild the mine and every house on the river bank for the town”.",
+        "The mayor said: “we will rebuild a mine and every house on the river bank as well as town”.",
+    ))
+    assert [c for c in alignment.conflicts if c.kind == "quote"]

@@ -11,8 +11,8 @@ Only paragraphs of one fact are compared, and only paragraphs of different artic
   "since 2000", "in 2019" vs "in 2018").
 - `quote`: a quoted passage of one paragraph found in the other with a clearly similar but not
   identical wording (`partial_ratio` between `QUOTE_LOW` and `QUOTE_HIGH`) where at least one
-  content word differs inside the passage (a quote cut short is not a conflict: differences at
-  either end are ignored). Different translations of one statement show up here.
+  content word differs inside the passage, or at least two small words do (a quote cut short is
+  not a conflict: words added or dropped at either end are ignored). Different translations of one statement show up here.
 
 Each conflict carries the differing spans of both paragraphs (`Version`) and a one-line reason.
 """
@@ -29,7 +29,7 @@ from tui.core.model import Conflict, Fact, Version
 from tui.core.numbers import Quantity
 
 QUOTE_LOW = 72.0
-QUOTE_HIGH = 97.0
+QUOTE_HIGH = 100.0
 MAX_FACT = 40
 """Facts larger than this are compared through their first members only (cost bound)."""
 _WORD = re.compile(r"[^\W_]+")
@@ -142,16 +142,17 @@ def _inner_difference(left: str, right: str, strict_ends: bool = False) -> str:
         ops.pop(0)
     while ops and ops[-1][0] in edge:
         ops.pop()
-    diffs = []
+    diffs, content = [], False
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             continue
-        xs = [w for w in wa[i1:i2] if w not in STOPWORDS]
-        ys = [w for w in wb[j1:j2] if w not in STOPWORDS]
-        if {stem(w) for w in xs} == {stem(w) for w in ys}:
-            continue
+        xs = {stem(w) for w in wa[i1:i2] if w not in STOPWORDS}
+        ys = {stem(w) for w in wb[j1:j2] if w not in STOPWORDS}
+        content = content or xs != ys
         diffs.append(f"{' '.join(wa[i1:i2]) or '—'} / {' '.join(wb[j1:j2]) or '—'}")
-    return "; ".join(diffs)
+    # One changed article or preposition is copy-editing; a changed content word, or several
+    # changed small words, is a different wording.
+    return "; ".join(diffs) if content or len(diffs) >= 2 else ""
 
 
 
