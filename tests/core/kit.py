@@ -74,34 +74,27 @@ def _version(s: Story, article_id: str, n: int, needle: str) -> Version:
 
 
 def seeds_fixed_alignment(seed_story: Story) -> Alignment:
-    """The seeds with the gold facts and two hand-placed conflicts from the gold notes.
+    """The seeds with the gold facts and the mutual-assistance quote conflicts, pairwise.
 
-    A fixed stand-in for the aligner, so view tests and snapshots do not move when the
-    matcher improves: the "24 years" family (compatible hedges) and the three wordings of
-    the mutual-assistance quote.
+    A fixed stand-in for the aligner, so view tests and snapshots do not move when the matcher
+    improves. The three wordings come as three pairwise conflicts, as the aligner reports them;
+    the "24 years / nearly 25 years / quarter-century" figures are no conflict (their hedges
+    overlap), and the views find them as a compatible group from the gold facts.
     """
     gold = gold_alignment(seed_story)
     ids = {a.id[:3]: a.id for a in seed_story.articles}
-    years = Conflict(
-        "C1",
-        "F5",
-        "number",
-        (
-            _version(seed_story, ids["000"], 0, "nearly 25 years"),
-            _version(seed_story, ids["001"], 1, "24 years"),
-            _version(seed_story, ids["003"], 4, "nearly a quarter-century"),
-        ),
-        "nearly 25 years vs 24 years vs nearly a quarter-century: compatible (hedged)",
+    wordings = {
+        "000": (2, "mutual assistance in the event of aggression against one of the participants"),
+        "001": (2, "mutual assistance in case of aggression against one of the parties to this treaty"),
+        "004": (2, "mutual assistance in the event of aggression against one of the parties to this agreement"),
+    }
+    versions = {k: _version(seed_story, ids[k], n, text) for k, (n, text) in wordings.items()}
+    pairs = [("000", "001"), ("000", "004"), ("001", "004")]
+    conflicts = tuple(
+        Conflict(
+            f"C{i + 1}", "F3", "quote", (versions[a], versions[b]),
+            f"quoted “{versions[a].text}” vs “{versions[b].text}”",
+        )
+        for i, (a, b) in enumerate(pairs)
     )
-    quote = Conflict(
-        "C2",
-        "F3",
-        "quote",
-        (
-            _version(seed_story, ids["000"], 2, "against one of the participants"),
-            _version(seed_story, ids["001"], 2, "in case of aggression against one of the parties to this treaty"),
-            _version(seed_story, ids["004"], 2, "in the event of aggression against one of the parties to this agreement"),
-        ),
-        "three wordings of Putin's mutual-assistance quote",
-    )
-    return Alignment(seed_story, gold.matches, gold.facts, (years, quote))
+    return Alignment(seed_story, gold.matches, gold.facts, conflicts)

@@ -162,3 +162,17 @@ def test_cli_prints_to_stdout_and_fails_in_one_line(tmp_path: Path) -> None:
     bad = _cli(str(SEEDS), "-o", str(tmp_path / "missing" / "r.md"))
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1 and "missing" in bad.stderr
+
+
+def test_seeds_report_shows_the_quote_family_and_the_compatible_years() -> None:
+    """The conflicts section has the three quote wordings as one entry and the years as compatible."""
+    from tests.core.kit import seeds_fixed_alignment
+    from tui.core import load_story
+
+    data = build_report(seeds_fixed_alignment(load_story([SEEDS])))
+    states = {(c["kind"], c["state"]) for c in data["conflicts"]}
+    assert states == {("quote", "conflicting"), ("number", "compatible")}
+    quote = next(c for c in data["conflicts"] if c["kind"] == "quote")
+    assert len(quote["versions"]) == 3 and len(quote["conflicts"]) == 3
+    text = to_markdown(data)
+    assert "nearly a quarter\\-century" in text or "nearly a quarter-century" in text

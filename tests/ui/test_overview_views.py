@@ -177,7 +177,7 @@ async def test_enter_on_an_exclusive_opens_its_paragraph() -> None:
 
 
 async def test_conflicts_show_versions_side_by_side_with_the_difference_marked() -> None:
-    """x lists both seed conflicts; the 24-years family shows its three versions bracketed."""
+    """x lists the quote family and the compatible years; each shows its three wordings bracketed."""
     async with fixed_reader() as (app, pilot):
         await press(app, pilot, "x")
         screen = app.screen
@@ -188,8 +188,10 @@ async def test_conflicts_show_versions_side_by_side_with_the_difference_marked()
         texts = [_text(v.query_one(Static)) for v in versions]
         assert "[nearly 25 years]" in texts[0] and "[24 years]" in texts[1]
         assert "[nearly a quarter-century]" in texts[2]
-        await press(app, pilot, "j")
+        assert "compatible" in _text(screen.query_one("#view-title", Static))
+        await press(app, pilot, "k")
         texts = [_text(v.query_one(Static)) for v in screen.query(".version")]
+        assert len(texts) == 3
         assert any("parties to this treaty]" in t for t in texts)
 
 
@@ -200,7 +202,8 @@ async def test_a_version_number_opens_it_and_ctrl_o_comes_back() -> None:
         await press(app, pilot, "x")
         screen = app.screen
         assert isinstance(screen, ConflictsScreen)
-        version = screen.conflicts[0].versions[2]
+        assert screen.shown is not None
+        version = screen.shown.wordings[2][0]
         await press(app, pilot, "3")
         assert (app.main.article.id, app.main.article_pane.current) == (version.ref.article, version.ref.paragraph)
         await press(app, pilot, "ctrl+o")
@@ -208,13 +211,13 @@ async def test_a_version_number_opens_it_and_ctrl_o_comes_back() -> None:
 
 
 async def test_bracket_x_in_the_article_steps_through_conflicts() -> None:
-    """]x goes to the next paragraph with a conflict, [x back."""
+    """]x goes to the next paragraph with a conflict (the quote), [x back from later on."""
     async with fixed_reader() as (app, pilot):
         assert app.main.article_pane.current == 0
         await press(app, pilot, "right_square_bracket", "x")
         assert app.main.article_pane.current == 2
-        await press(app, pilot, "left_square_bracket", "x")
-        assert app.main.article_pane.current == 0
+        await press(app, pilot, "G", "left_square_bracket", "x")
+        assert app.main.article_pane.current == 2
 
 
 async def test_quotes_show_the_mutual_assistance_wordings() -> None:

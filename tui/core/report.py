@@ -14,11 +14,14 @@ import re
 from typing import Any
 
 from tui import __version__
-from tui.core.model import Alignment, Conflict
+from tui.core.model import Alignment
 from tui.core.overview import Overview, Row, build_overview, short_names
 from tui.core.quotes import QuoteGroup, diff_words, story_quotes
+from tui.core.variants import VariantGroup, variant_groups
 
 REPORT_VERSION = 1
+"""Changes when the JSON shape does. `conflicts` holds conflict families and compatible figures
+(`state`), each listing the ids of the alignment's conflicts it merges."""
 FORMATS = ("md", "json", "html")
 LEGEND = (
     "H headline · L lede · ¶N paragraph N · ! conflicts with another outlet · blank: not reported"
@@ -49,7 +52,7 @@ def build_report(alignment: Alignment, overview: Overview | None = None) -> dict
         "omissions": {
             a.id: [_listed(row, None) for row in overview.omissions(a.id)] for a in story.articles
         },
-        "conflicts": [_conflict(alignment, c) for c in alignment.conflicts],
+        "conflicts": [_conflict(alignment, g) for g in variant_groups(alignment)],
         "quotes": [_quote(g) for g in story_quotes(story)],
     }
 
@@ -80,13 +83,16 @@ def _listed(row: Row, article_id: str | None) -> dict[str, Any]:
     return out
 
 
-def _conflict(alignment: Alignment, conflict: Conflict) -> dict[str, Any]:
+def _conflict(alignment: Alignment, conflict: VariantGroup) -> dict[str, Any]:
+    """A conflict family (`conflicting`) or differing figures that agree (`compatible`)."""
     story = alignment.story
     return {
         "id": conflict.id,
         "fact": conflict.fact,
         "kind": conflict.kind,
+        "state": conflict.state,
         "reason": conflict.reason,
+        "conflicts": list(conflict.conflicts),
         "versions": [
             {
                 "article": v.ref.article,
@@ -170,7 +176,7 @@ def to_markdown(data: dict[str, Any]) -> str:
             out.append("")
     out += ["## Conflicts", ""]
     for c in data["conflicts"]:
-        out.append(f"- **{md_escape(c['kind'])}**: {md_escape(c['reason'])}")
+        out.append(f"- **{md_escape(c['kind'])}, {c['state']}**: {md_escape(c['reason'])}")
         out += [
             f"  - {md_escape(v['outlet'])} ¶{v['paragraph']}: {md_escape(v['text'])}"
             for v in c["versions"]
@@ -273,7 +279,7 @@ def to_html(data: dict[str, Any]) -> str:
             out.append("</ul>")
     out.append("<h2>Conflicts</h2><ul>")
     for c in data["conflicts"]:
-        out.append(f"<li><b>{_e(c['kind'])}</b>: {_e(c['reason'])}<ul>")
+        out.append(f"<li><b>{_e(c['kind'])}, {_e(c['state'])}</b>: {_e(c['reason'])}<ul>")
         out += [
             f"<li>{_e(v['outlet'])} ¶{v['paragraph']}: {_e(v['text'])}</li>" for v in c["versions"]
         ]

@@ -1,14 +1,16 @@
 """Conflicts: where outlets disagree on one fact, with the competing versions side by side.
 
-Each version shows its paragraph with the disputed part in reverse video and, inside it, the
-words that differ from the other version underlined and bracketed (numbers, dates, quote
-wordings, attributions), so the difference reads without colour.
+The list holds the alignment's conflicts, merged into families (three wordings of one quote are
+one entry), marked `!` conflicting, then the figures worded differently that can all be true,
+marked `≈` compatible, each with its reason. Below, one pane per wording: its paragraph with the
+disputed part [bracketed] in reverse video and, inside it, the words that differ from the other
+wording underlined, so the difference reads without colour.
 
 | Key | Id |
 | --- | --- |
 | j k, arrows | move between conflicts |
-| Enter | open-version (the first version in another outlet; ctrl-o comes back) |
-| 1–9 | open-version-N |
+| Enter | open-version (the first wording in another outlet; ctrl-o comes back) |
+| 1–9 | open-version-N (wording N) |
 | q, Esc | close-view |
 """
 
@@ -25,8 +27,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.model import Conflict, Version
+from tui.core.model import Version
 from tui.core.quotes import words_of
+from tui.core.variants import VariantGroup
 from tui.screens.exclusives import FactList
 from tui.screens.views import Position, StoryData, ViewScreen
 
@@ -58,8 +61,8 @@ class ConflictsScreen(ViewScreen):
 
     def __init__(self, data: StoryData, current: Position) -> None:
         super().__init__(data, current)
-        self.conflicts: tuple[Conflict, ...] = data.alignment.conflicts
-        self.shown: Conflict | None = None
+        self.conflicts: tuple[VariantGroup, ...] = data.variants
+        self.shown: VariantGroup | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="view-title", markup=False)
@@ -68,23 +71,23 @@ class ConflictsScreen(ViewScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        n = len(self.conflicts)
-        title = f"Conflicts · {n} found · [disputed part] · differing words underlined"
+        n = sum(1 for g in self.conflicts if g.state == "conflicting")
+        title = f"! {n} conflicting · ≈ {len(self.conflicts) - n} compatible · [disputed part] · differing words underlined"
         self.query_one("#view-title", Static).update(Text(title, no_wrap=True, overflow="ellipsis"))
         options = self.query_one(FactList)
         if not self.conflicts:
-            options.add_option(Option(Text("No conflict found between the outlets of this story.", style="italic"), disabled=True))
+            options.add_option(Option(Text("No conflict and no differing figures found in this story.", style="italic"), disabled=True))
             return
         options.add_options([Option(self._line(c)) for c in self.conflicts])
         here = [i for i, c in enumerate(self.conflicts) if any(v.ref.article == self.current[0] and v.ref.paragraph == self.current[1] for v in c.versions)]
         options.highlighted = here[0] if here else 0
         options.focus()
 
-    def _line(self, conflict: Conflict) -> Text:
-        outlets = len({v.ref.article for v in conflict.versions})
-        line = Text(f"{conflict.kind:<11}", style="bold")
-        line.append(f"{conflict.reason}  ")
-        line.append(f"({outlets} outlets)", style="italic")
+    def _line(self, group: VariantGroup) -> Text:
+        mark = "!" if group.state == "conflicting" else "≈"
+        line = Text(f"{mark} {group.kind:<7}", style="bold")
+        line.append(f"{group.reason}  ")
+        line.append(f"({len(group.articles)} outlets, {group.state})", style="italic")
         return line
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -95,23 +98,28 @@ class ConflictsScreen(ViewScreen):
         event.stop()
         self.action_open_version(-1)
 
-    def _show(self, conflict: Conflict) -> None:
-        if conflict is self.shown:
+    def _show(self, group: VariantGroup) -> None:
+        if group is self.shown:
             return
-        self.shown = conflict
+        self.shown = group
         box = self.query_one("#versions", Horizontal)
         box.remove_children()
         box.mount_all(
-            VerticalScroll(Static(self._version(conflict, i)), classes="version")
-            for i in range(len(conflict.versions))
+            VerticalScroll(Static(self._version(group, i)), classes="version")
+            for i in range(len(group.wordings))
         )
 
-    def _version(self, conflict: Conflict, index: int) -> Text:
-        version = conflict.versions[index]
-        others = [v for v in conflict.versions if v.text != version.text] or list(conflict.versions)
-        article = self.data.alignment.story.article(version.ref.article)
+    def _version(self, group: VariantGroup, index: int) -> Text:
+        carriers = group.wordings[index]
+        version = carriers[0]
+        others = [w[0] for w in group.wordings if w[0].text != version.text] or [version]
+        story = self.data.alignment.story
+        article = story.article(version.ref.article)
         text = article.paragraphs[version.ref.paragraph].text
-        out = Text(f"{index + 1}. {article.outlet} ¶{version.ref.paragraph}\n", style=self.get_component_rich_style("conflicts--outlet"))
+        head = f"{index + 1}. {article.outlet} ¶{version.ref.paragraph}"
+        also = [f"{story.article(v.ref.article).outlet} ¶{v.ref.paragraph}" for v in carriers[1:]]
+        head += (" · also " + ", ".join(also)) if also else ""
+        out = Text(head + "\n", style=self.get_component_rich_style("conflicts--outlet"))
         start, end = _located(text, version)
         if start == end:
             out.append(text)
@@ -130,14 +138,14 @@ class ConflictsScreen(ViewScreen):
     def action_open_version(self, index: int) -> None:
         if self.shown is None:
             return
-        versions = self.shown.versions
+        wordings = [w[0] for w in self.shown.wordings]
         if index < 0:
-            elsewhere = [v for v in versions if v.ref.article != self.current[0]]
-            version = (elsewhere or list(versions))[0]
-        elif index < len(versions):
-            version = versions[index]
+            elsewhere = [v for v in self.shown.versions if v.ref.article != self.current[0]]
+            version = (elsewhere or wordings)[0]
+        elif index < len(wordings):
+            version = wordings[index]
         else:
-            self.notify(f"This conflict has {len(versions)} versions", timeout=2)
+            self.notify(f"This has {len(wordings)} wordings", timeout=2)
             return
         self.open_paragraph(version.ref.article, version.ref.paragraph)
 

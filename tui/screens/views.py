@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tui.core.model import Alignment
     from tui.core.overview import Overview
     from tui.core.quotes import QuoteGroup, WordDiff
+    from tui.core.variants import VariantGroup
 
 Position = tuple[str, int]
 
@@ -50,10 +51,12 @@ class StoryData:
     def __init__(self, alignment: Alignment) -> None:
         from tui.core.overview import build_overview
         from tui.core.quotes import story_quotes
+        from tui.core.variants import variant_groups
 
         self.alignment = alignment
         self.overview: Overview = build_overview(alignment)
         self.quotes: tuple[QuoteGroup, ...] = story_quotes(alignment.story)
+        self.variants: tuple[VariantGroup, ...] = variant_groups(alignment)
 
 
 class ViewScreen(Screen[Position | None]):
