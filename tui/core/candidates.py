@@ -10,18 +10,29 @@ The cost follows the posting lists of specific words, which grow about linearly 
 
 from __future__ import annotations
 
-import heapq
+from bisect import bisect_right
 
 from tui.core.features import StoryIndex
 
 PER_PARAGRAPH = 40
-"""Partners kept per paragraph (before scoring); bounds the work on a story with many copies."""
+"""Partners kept per paragraph (before scoring) in a story of up to `SMALL_STORY` articles."""
+PER_PARAGRAPH_LARGE = 8
+"""Partners kept per paragraph in a larger story: bounds the work when a fact has many copies."""
+SMALL_STORY = 30
+
+
+def partner_cap(n_articles: int) -> int:
+    """How many partners a paragraph keeps in a story of `n_articles` articles."""
+    return PER_PARAGRAPH if n_articles <= SMALL_STORY else PER_PARAGRAPH_LARGE
+
 PER_ARTICLE = 3
 """Partners kept per paragraph in each other article: an outlet states a fact in few places."""
 MIN_COS = 0.04
 """A pair must reach this weighted cosine to be scored at all."""
-COMMON_SHARE = 0.5
-"""A word in more than this share of the articles is not indexed (stories of ≥ 8 articles)."""
+COMMON_SHARE = 0.3
+"""A word in more than this share of the articles is not indexed (stories of ≥ 40 articles)."""
+MAX_POSTINGS = 200
+"""A word in more paragraphs than this is not indexed: its list would cost more than it tells."""
 MIN_SHARED = 0.1
 """A pair must share at least this much squared weight to be scored at all."""
 
@@ -34,32 +45,44 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     sq: dict[str, float] = {}
     for i, pf in enumerate(paragraphs):
         for term in pf.terms:
-            if index.df[term] < 2 or index.df[term] > limit:
+            if index.df[term] < 2 or index.df[term] > limit or index.dfp[term] > MAX_POSTINGS:
                 continue
             postings.setdefault(term, []).append(i)
     for term in postings:
         sq[term] = index.weight[term] ** 2
     article = [pf.ref.article for pf in paragraphs]
+    norms = [pf.norm or 1.0 for pf in paragraphs]
     kept: dict[tuple[int, int], float] = {}
+    cap = partner_cap(index.n_articles)
+    per_article_cap = PER_ARTICLE if index.n_articles <= SMALL_STORY else 2
+    # In a large story each paragraph looks only forward (posting lists are in paragraph order),
+    # so every pair is accumulated once: half the work, partners still chosen by the earlier one.
+    forward = index.n_articles > SMALL_STORY
     for i, pf in enumerate(paragraphs):
         acc: dict[int, float] = {}
         get = acc.get
-        own = article[i]
         for term in pf.terms:
             plist = postings.get(term)
             if plist is None:
                 continue
             w = sq[term]
-            for j in plist:
+            for j in plist[bisect_right(plist, i) :] if forward else plist:
                 acc[j] = get(j, 0.0) + w
-        norm = pf.norm or 1.0
-        floor = MIN_COS * norm
-        per_article: dict[str, list[tuple[float, int]]] = {}
-        for j, d in acc.items():
-            if d >= MIN_SHARED and article[j] != own and d >= floor * (paragraphs[j].norm or 1.0):
-                per_article.setdefault(article[j], []).append((d / (paragraphs[j].norm or 1.0), j))
-        pool = [x for group in per_article.values() for x in heapq.nlargest(PER_ARTICLE, group)]
-        for _, j in heapq.nlargest(PER_PARAGRAPH, pool):
-            d = acc[j]
-            kept[(i, j) if i < j else (j, i)] = d
+        own = article[i]
+        floor = MIN_COS * norms[i]
+        ranked = sorted(
+            ((d / norms[j], j) for j, d in acc.items() if d >= MIN_SHARED and d >= floor * norms[j]),
+            reverse=True,
+        )
+        per_article: dict[str, int] = {}
+        taken = 0
+        for _, j in ranked:
+            other = article[j]
+            if other == own or per_article.get(other, 0) >= per_article_cap:
+                continue
+            per_article[other] = per_article.get(other, 0) + 1
+            kept[(i, j) if i < j else (j, i)] = acc[j]
+            taken += 1
+            if taken >= cap:
+                break
     return [(i, j, d) for (i, j), d in kept.items()]

@@ -8,8 +8,6 @@ the story use are never evidence.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from rapidfuzz import fuzz
 
 from tui.core.features import ParagraphFeatures, StoryIndex
@@ -54,18 +52,34 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
 
 
 def _phrases(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
-    ta, tb = [t.term for t in a.tokens], [t.term for t in b.tokens]
-    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    """Runs of two or more words that both paragraphs write in the same order."""
+    shared = a.bigrams & b.bigrams
+    if not shared:
+        return []
+    first_b: dict[tuple[str, str], int] = {}
+    for k in range(len(b.tokens) - 1):
+        first_b.setdefault((b.tokens[k].term, b.tokens[k + 1].term), k)
     out: list[Span] = []
-    for block in matcher.get_matching_blocks():
-        if block.size < 2:
+    k = 0
+    ta = a.tokens
+    while k < len(ta) - 1:
+        start_b = first_b.get((ta[k].term, ta[k + 1].term)) if (ta[k].term, ta[k + 1].term) in shared else None
+        if start_b is None:
+            k += 1
             continue
-        terms = ta[block.a : block.a + block.size]
-        if sum(index.w(t) for t in terms) < 2 * SPECIFIC:
-            continue
-        x0, x1 = a.tokens[block.a], a.tokens[block.a + block.size - 1]
-        y0, y1 = b.tokens[block.b], b.tokens[block.b + block.size - 1]
-        out.append(Span("phrase", a.text[x0.start : x1.end], x0.start, x1.end, y0.start, y1.end))
+        size = 2
+        while (
+            k + size < len(ta)
+            and start_b + size < len(b.tokens)
+            and ta[k + size].term == b.tokens[start_b + size].term
+        ):
+            size += 1
+        terms = [t.term for t in ta[k : k + size]]
+        if sum(index.w(t) for t in terms) >= 2 * SPECIFIC:
+            x0, x1 = ta[k], ta[k + size - 1]
+            y0, y1 = b.tokens[start_b], b.tokens[start_b + size - 1]
+            out.append(Span("phrase", a.text[x0.start : x1.end], x0.start, x1.end, y0.start, y1.end))
+        k += size
     out.sort(key=lambda s: -(s.a_end - s.a_start))
     return out
 

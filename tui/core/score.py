@@ -42,18 +42,16 @@ FEATURES = ("cos", "cover", "sent", "fuzz", "quote", "number", "name", "phrase",
 def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> float:
     if len(a.sentences) < 2 and len(b.sentences) < 2:
         return -1.0
-    w = index.weight
+    sq = index.sq
     best = 0.0
-    norms_b = [math.sqrt(sum(w[t] ** 2 for t in s)) for s in b.sentences]
-    for sa in a.sentences:
-        na = math.sqrt(sum(w[t] ** 2 for t in sa))
+    for sa, na in zip(a.sentences, a.sentence_norms):
         if not na:
             continue
-        for sb, nb in zip(b.sentences, norms_b):
+        for sb, nb in zip(b.sentences, b.sentence_norms):
             if nb:
                 shared = sa & sb
                 if shared:
-                    best = max(best, sum(w[t] ** 2 for t in shared) / (na * nb))
+                    best = max(best, sum(sq[t] for t in shared) / (na * nb))
     return best
 
 
@@ -82,7 +80,7 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
     """The signals of `FEATURES` for one pair, each roughly in 0–1."""
     w = index.weight
     shared = a.terms & b.terms
-    dot = sum(w[t] ** 2 for t in shared)
+    dot = sum(index.sq[t] for t in shared)
     mass = sum(w[t] for t in shared)
     cos = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
     cover = mass / min(a.mass, b.mass) if min(a.mass, b.mass) else 0.0

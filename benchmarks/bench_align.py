@@ -1,0 +1,87 @@
+"""Alignment time and peak memory on generated stories of 5, 50, 200 and 1,000 articles.
+
+    python benchmarks/bench_align.py [SIZES ...]
+
+Each size runs in its own process (so peak memory is its own): the story is generated in memory
+(`bigstory.generate`), then `align_story` is timed. Prints paragraphs, candidate pairs, matches,
+seconds (wall and CPU), the growth exponent of CPU time against the previous size (∝ n^k) and the process's peak
+resident memory. Also times the seeds in process (best of 20).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+SIZES = (5, 50, 200, 1000)
+
+
+def _one(n: int) -> dict:
+    from benchmarks.bigstory import generate
+    from tui.core import align_story
+
+    story = generate(n)
+    paragraphs = sum(len(a.paragraphs) for a in story.articles)
+    start, cpu = time.perf_counter(), time.process_time()
+    alignment = align_story(story)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "articles": n,
+        "paragraphs": paragraphs,
+        "matches": len(alignment.matches),
+        "facts": sum(1 for f in alignment.facts if not f.unique),
+        "conflicts": len(alignment.conflicts),
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_mb": rss,
+    }
+
+
+def _seeds() -> float:
+    from tui.core import align_story, load_story
+
+    story = load_story([Path(__file__).resolve().parent.parent / "seeds"])
+    align_story(story)
+    best = math.inf
+    for _ in range(20):
+        start = time.perf_counter()
+        align_story(story)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--one":
+        print(json.dumps(_one(int(sys.argv[2]))))
+        return
+    sizes = [int(a) for a in sys.argv[1:]] or list(SIZES)
+    print(f"seeds: {_seeds() * 1000:.1f} ms (best of 20, in process)")
+    previous = None
+    for n in sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+        )
+        r = json.loads(out.stdout)
+        growth = ""
+        if previous:
+            k = math.log(r["cpu"] / previous["cpu"]) / math.log(n / previous["articles"])
+            growth = f"  n^{k:.2f} since {previous['articles']}"
+        print(
+            f"{n:>5} articles {r['paragraphs']:>6} paragraphs: {r['seconds']:7.2f} s "
+            f"({r['cpu']:.2f} s CPU), "
+            f"peak {r['peak_mb']:6.0f} MB, {r['matches']} matches, {r['facts']} facts, "
+            f"{r['conflicts']} conflicts{growth}"
+        )
+        previous = r
+
+
+if __name__ == "__main__":
+    main()
