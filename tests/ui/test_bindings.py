@@ -11,6 +11,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.info import InfoScreen
 from tui.view import paragraph_kind
 from tui.widgets.elsewhere_panel import ElsewherePanel
+from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_list import SourceList
 
 
@@ -164,6 +165,9 @@ async def test_search_is_incremental_and_n_steps() -> None:
     async with reader() as (app, pilot):
         pane = app.main.article_pane
         await pilot.press("slash", "K", "i", "m")
+        bar = app.main.query_one(SearchBar)
+        assert bar.region.height == 1 and bar.value == "Kim", "the prompt is on screen"
+        assert not bar.region.overlaps(app.main.query_one("Footer").region)
         hits = pane.hits()
         assert hits and pane.line == hits[0][1]
         await pilot.press("enter")
