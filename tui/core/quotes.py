@@ -316,7 +316,10 @@ def _candidates(words: list[list[str]]) -> set[tuple[int, int]]:
     """Pairs of quotes that share a word pair (or are both too short to have one)."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
-        for pair in set(zip(ws, ws[1:])):
+        pairs = set(zip(ws, ws[1:]))
+        # "of the", "in a": pairs of short words would make every quote a candidate of every other.
+        specific = {p for p in pairs if max(len(p[0]), len(p[1])) > 3} or pairs
+        for pair in specific:
             index[pair].append(i)
     out = set()
     for ids in index.values():
