@@ -16,9 +16,9 @@ from tui.core.features import StoryIndex
 
 PER_PARAGRAPH = 40
 """Partners kept per paragraph (before scoring); bounds the work on a story with many copies."""
-PER_ARTICLE = 3
+PER_ARTICLE = 5
 """Partners kept per paragraph in each other article: an outlet states a fact in few places."""
-MIN_COS = 0.04
+MIN_COS = 0.02
 """A pair must reach this weighted cosine to be scored at all."""
 COMMON_SHARE = 0.5
 """A word in more than this share of the articles is not indexed (stories of ≥ 8 articles)."""

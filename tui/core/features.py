@@ -130,6 +130,10 @@ class ParagraphFeatures:
     mass: float = 0.0
     """Sum of term weights."""
     bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    position: int = 0
+    """Ordinal among the aligned paragraphs of its article (0: headline or lede)."""
+    sentence_norms: list[float] = field(default_factory=list)
+    """Weighted norm of each of `sentences` (filled by `index_story`)."""
 
 
 def paragraph_features(ref: Ref, text: str) -> ParagraphFeatures:
@@ -209,9 +213,12 @@ class StoryIndex:
 
 def index_story(story: Story) -> StoryIndex:
     """Features of every aligned paragraph and the story-level weight of every term."""
-    paragraphs = [
-        paragraph_features(Ref(a.id, p.n), p.text) for a in story.articles for p in a.body()
-    ]
+    paragraphs = []
+    for a in story.articles:
+        for k, p in enumerate(a.body()):
+            pf = paragraph_features(Ref(a.id, p.n), p.text)
+            pf.position = k
+            paragraphs.append(pf)
     df: dict[str, int] = {}
     dfp: dict[str, int] = {}
     by_article: dict[str, set[str]] = {}
@@ -228,4 +235,5 @@ def index_story(story: Story) -> StoryIndex:
         ws = [weight[t] for t in pf.terms]
         pf.mass = sum(ws)
         pf.norm = math.sqrt(sum(x * x for x in ws))
+        pf.sentence_norms = [math.sqrt(sum(weight[t] ** 2 for t in s)) for s in pf.sentences]
     return StoryIndex(paragraphs, weight, df, n)

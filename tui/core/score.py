@@ -35,8 +35,10 @@ from rapidfuzz import fuzz
 from tui.core.features import ParagraphFeatures, StoryIndex
 from tui.core.weights import BIAS, STAGE2, WEIGHTS
 
-RANK_FEATURES = ("logit", "best_a", "best_b", "near_a", "near_b", "central")
-FEATURES = ("cos", "cover", "sent", "fuzz", "quote", "number", "name", "phrase", "mass")
+RANK_FEATURES = ("logit", "best_a", "best_b", "near_a", "near_b", "central", "mutual")
+FEATURES = ("cos", "cover", "sent", "fuzz", "quote", "number", "name", "phrase", "mass", "lede")
+LEDE = 3
+"""Paragraphs from the top of an article (headline, lede, nut graf): where the main fact sits."""
 
 
 def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> float:
@@ -44,9 +46,8 @@ def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
         return -1.0
     w = index.weight
     best = 0.0
-    norms_b = [math.sqrt(sum(w[t] ** 2 for t in s)) for s in b.sentences]
-    for sa in a.sentences:
-        na = math.sqrt(sum(w[t] ** 2 for t in sa))
+    norms_b = b.sentence_norms
+    for sa, na in zip(a.sentences, a.sentence_norms):
         if not na:
             continue
         for sb, nb in zip(b.sentences, norms_b):
@@ -94,7 +95,8 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
     numbers = min(1.0, len(shared_numbers(a, b)) / 1.0)
     names = min(1.0, sum(w[t] for t in a.names & b.names) / 3.0)
     phrases = min(1.0, sum(min(w[x], w[y]) for x, y in a.bigrams & b.bigrams) / 2.0)
-    return [cos, cover, sent, ratio, quote, numbers, names, phrases, min(1.0, mass / 8.0)]
+    lede = min(1.0, mass / 2) if a.position < LEDE and b.position < LEDE else 0.0
+    return [cos, cover, sent, ratio, quote, numbers, names, phrases, min(1.0, mass / 8.0), lede]
 
 
 def combine(features: list[float]) -> float:
@@ -126,7 +128,8 @@ def rank_features(
     for (i, j), z in zip(pairs, logits):
         bi, bj = best[(i, article[j])], best[(j, article[i])]
         central = (per_paragraph[i] / others) * (per_paragraph[j] / others)
-        out.append([z, float(z >= bi), float(z >= bj), z - bi, z - bj, central])
+        mutual = float(z >= bi and z >= bj)
+        out.append([z, float(z >= bi), float(z >= bj), z - bi, z - bj, central, mutual])
     return out
 
 

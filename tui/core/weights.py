@@ -1,13 +1,13 @@
 """Fitted constants of the pair model (written by `benchmarks/fit.py`; refit, do not edit).
 
-Order of WEIGHTS follows `score.FEATURES`: cos, cover, sent, fuzz, quote, number, name, phrase, mass.
-STAGE2 is the bias then the weights of `score.RANK_FEATURES`: logit, best_a, best_b, near_a, near_b, central.
+Order of WEIGHTS follows `score.FEATURES`: cos, cover, sent, fuzz, quote, number, name, phrase, mass, lede.
+STAGE2 is the bias then the weights of `score.RANK_FEATURES`: logit, best_a, best_b, near_a, near_b, central, mutual.
 """
 
-BIAS = -3.0416
-WEIGHTS = (-0.1101, 0.2245, 0.1780, 0.6758, 0.5922, -0.2624, 0.3876, 0.5269, 1.6944)
-STAGE2 = (-0.0341, 1.3201, -0.1232, 0.1526, -0.3303, -0.1367, 1.0535)
-SAME = 0.54
+BIAS = -3.2335
+WEIGHTS = (0.0290, 0.1523, 0.2374, 0.4572, 0.4967, -0.1761, 0.3416, 0.3760, 1.5725, 1.8689)
+STAGE2 = (0.4991, 1.3766, -0.2698, -0.0357, -0.2015, 0.1250, 0.4204, 0.0830)
+SAME = 0.24
 """Score from which a match is graded `same`."""
-RELATED = 0.29
+RELATED = 0.24
 """Score from which a pair is shown at all (`related` below SAME)."""
