@@ -132,6 +132,8 @@ class ParagraphFeatures:
     bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     position: int = 0
     """Ordinal among the aligned paragraphs of its article (0: headline or lede)."""
+    quote_terms: list[frozenset[str]] = field(default_factory=list)
+    """Content words of each of `quotes` (to skip fuzzy matching where a quote cannot be)."""
     sentence_norms: list[float] = field(default_factory=list)
     """Weighted norm of each of `sentences` (filled by `index_story`)."""
 
@@ -160,6 +162,8 @@ def paragraph_features(ref: Ref, text: str) -> ParagraphFeatures:
         if sentences:
             sentences[-1].add(term)
     terms = frozenset(t.term for t in tokens)
+    quotes = find_quotes(text)
+    quote_terms = [frozenset(t.term for t in tokens if s <= t.start < e) for s, e in quotes]
     return ParagraphFeatures(
         ref=ref,
         text=text,
@@ -167,7 +171,8 @@ def paragraph_features(ref: Ref, text: str) -> ParagraphFeatures:
         tokens=tokens,
         terms=terms,
         sentences=[frozenset(s) for s in sentences if s],
-        quotes=find_quotes(text),
+        quotes=quotes,
+        quote_terms=quote_terms,
         quantities=find_quantities(text, flat),
         names=frozenset(t.term for t in tokens if t.capital),
         bigrams=frozenset(zip((t.term for t in tokens), (t.term for t in tokens[1:]))),
@@ -206,6 +211,8 @@ class StoryIndex:
     weight: dict[str, float]
     df: dict[str, int]
     n_articles: int
+    weight2: dict[str, float] = field(default_factory=dict)
+    """Squared weights (cosine terms), computed once."""
 
     def w(self, term: str) -> float:
         return self.weight.get(term, 0.0)
@@ -231,9 +238,10 @@ def index_story(story: Story) -> StoryIndex:
             df[term] = df.get(term, 0) + 1
     n = max(len(by_article), 1)
     weight = {t: term_weight(c, n, dfp[t], len(paragraphs)) for t, c in df.items()}
+    weight2 = {t: x * x for t, x in weight.items()}
     for pf in paragraphs:
         ws = [weight[t] for t in pf.terms]
         pf.mass = sum(ws)
         pf.norm = math.sqrt(sum(x * x for x in ws))
-        pf.sentence_norms = [math.sqrt(sum(weight[t] ** 2 for t in s)) for s in pf.sentences]
-    return StoryIndex(paragraphs, weight, df, n)
+        pf.sentence_norms = [math.sqrt(sum(weight2[t] for t in s)) for s in pf.sentences]
+    return StoryIndex(paragraphs, weight, df, n, weight2)

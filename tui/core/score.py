@@ -39,12 +39,14 @@ RANK_FEATURES = ("logit", "best_a", "best_b", "near_a", "near_b", "central", "mu
 FEATURES = ("cos", "cover", "sent", "fuzz", "quote", "number", "name", "phrase", "mass", "lede")
 LEDE = 3
 """Paragraphs from the top of an article (headline, lede, nut graf): where the main fact sits."""
+QUOTE_SHARE = 0.3
+"""Share of a quote's content words the other paragraph must use before the quote is sought there."""
 
 
 def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> float:
     if len(a.sentences) < 2 and len(b.sentences) < 2:
         return -1.0
-    w = index.weight
+    w2 = index.weight2
     best = 0.0
     norms_b = b.sentence_norms
     for sa, na in zip(a.sentences, a.sentence_norms):
@@ -54,7 +56,7 @@ def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
             if nb:
                 shared = sa & sb
                 if shared:
-                    best = max(best, sum(w[t] ** 2 for t in shared) / (na * nb))
+                    best = max(best, sum(w2[t] for t in shared) / (na * nb))
     return best
 
 
@@ -62,10 +64,13 @@ def quote_score(a: ParagraphFeatures, b: ParagraphFeatures) -> float:
     """Best partial_ratio (0–1) of a quoted passage of one paragraph inside the other."""
     best = 0.0
     for x, y in ((a, b), (b, a)):
-        for start, end in x.quotes:
+        for (start, end), terms in zip(x.quotes, x.quote_terms):
+            if len(terms & y.terms) < QUOTE_SHARE * len(terms):
+                continue  # too few of its words in the other paragraph to be found there
             quote = x.flat[start:end].strip()
             if len(quote) >= 12:
-                best = max(best, fuzz.partial_ratio(quote, y.flat) / 100)
+                # below 50 the signal is 0 anyway: the cutoff lets rapidfuzz stop early
+                best = max(best, fuzz.partial_ratio(quote, y.flat, score_cutoff=50) / 100)
     return best
 
 
@@ -83,7 +88,7 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
     """The signals of `FEATURES` for one pair, each roughly in 0–1."""
     w = index.weight
     shared = a.terms & b.terms
-    dot = sum(w[t] ** 2 for t in shared)
+    dot = sum(index.weight2[t] for t in shared)
     mass = sum(w[t] for t in shared)
     cos = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
     cover = mass / min(a.mass, b.mass) if min(a.mass, b.mass) else 0.0
