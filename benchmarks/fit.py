@@ -181,7 +181,10 @@ def thresholds(theta: list[float], data) -> tuple[float, float, dict]:
         if value > best[0]:
             best = (value, t, {"seeds all": fs, "ecb dev": fe})
     related_t = min(best[1], same_t)
-    figures = dict(best[2])
+    figures = {
+        "seeds all": prf({p for s, p in s_scores if s >= related_t}, seeds_gold["all"]),
+        "ecb dev": prf({p for s, p in e_scores if s >= related_t}, ecb_gold["all"]),
+    }
     figures["seeds same"] = prf({p for s, p in s_scores if s >= same_t}, seeds_gold["same"])
     return same_t, related_t, figures
 

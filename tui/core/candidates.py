@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 
-from tui.core.features import StoryIndex
+from tui.core.features import LEDE, StoryIndex
 
 PER_PARAGRAPH = 40
 """Partners kept per paragraph (before scoring); bounds the work on a story with many copies."""
@@ -23,6 +23,10 @@ MIN_COS = 0.02
 COMMON_SHARE = 0.5
 """A word in more than this share of the articles is not indexed (stories of ≥ 8 articles)."""
 MIN_SHARED = 0.1
+LEDE_ALL_PAIRS = 20
+"""Up to this many articles, every pair of top paragraphs (`features.LEDE`) is scored; the count
+of such pairs grows with the square of the articles, so larger stories rely on the index."""
+
 """A pair must share at least this much squared weight to be scored at all."""
 
 
@@ -62,4 +66,17 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
         for _, j in heapq.nlargest(PER_PARAGRAPH, pool):
             d = acc[j]
             kept[(i, j) if i < j else (j, i)] = d
+    if index.n_articles <= LEDE_ALL_PAIRS:
+        _add_lede_pairs(index, kept)
     return [(i, j, d) for (i, j), d in kept.items()]
+
+
+def _add_lede_pairs(index: StoryIndex, kept: dict[tuple[int, int], float]) -> None:
+    """Every cross-article pair of top paragraphs: outlets open with the story's main fact,
+    often in words that share little (a headline and another outlet's lede)."""
+    top = [i for i, pf in enumerate(index.paragraphs) if pf.position < LEDE]
+    paragraphs = index.paragraphs
+    for x, i in enumerate(top):
+        for j in top[x + 1 :]:
+            if paragraphs[i].ref.article != paragraphs[j].ref.article:
+                kept.setdefault((i, j), 0.0)

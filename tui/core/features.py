@@ -186,6 +186,9 @@ def _starts_sentence(text: str, start: int, sentence_starts: set[int]) -> bool:
     return i in sentence_starts
 
 
+LEDE = 3
+"""Paragraphs from the top of an article (headline, lede, nut graf): where the main fact sits."""
+
 ARTICLE_SHARE = 0.3
 """How much of a word's weight comes from its article spread (the rest from paragraph spread)."""
 

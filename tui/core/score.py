@@ -32,13 +32,11 @@ import math
 
 from rapidfuzz import fuzz
 
-from tui.core.features import ParagraphFeatures, StoryIndex
+from tui.core.features import LEDE, ParagraphFeatures, StoryIndex
 from tui.core.weights import BIAS, STAGE2, WEIGHTS
 
 RANK_FEATURES = ("logit", "best_a", "best_b", "near_a", "near_b", "central", "mutual")
 FEATURES = ("cos", "cover", "sent", "fuzz", "quote", "number", "name", "phrase", "mass", "lede")
-LEDE = 3
-"""Paragraphs from the top of an article (headline, lede, nut graf): where the main fact sits."""
 QUOTE_SHARE = 0.3
 """Share of a quote's content words the other paragraph must use before the quote is sought there."""
 
