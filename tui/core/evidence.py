@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from tui.core.features import ParagraphFeatures, StoryIndex
 from tui.core.model import Span
-from tui.core.score import shared_numbers
+from tui.core.score import QUOTE_SHARE, shared_numbers
 
 MAX_SPANS = 6
 QUOTE_MIN = 75.0
@@ -38,11 +38,11 @@ def spans(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> tupl
 def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
     out: list[Span] = []
     for x, y, flip in ((a, b, False), (b, a, True)):
-        for start, end in x.quotes:
+        for (start, end), terms in zip(x.quotes, x.quote_terms):
             quote = x.flat[start:end]
-            if len(quote.strip()) < 12:
+            if len(quote.strip()) < 12 or len(terms & y.terms) < QUOTE_SHARE * len(terms):
                 continue
-            hit = fuzz.partial_ratio_alignment(quote, y.flat)
+            hit = fuzz.partial_ratio_alignment(quote, y.flat, score_cutoff=QUOTE_MIN)
             if hit is None or hit.score < QUOTE_MIN:
                 continue
             ys, ye = hit.dest_start, hit.dest_end
