@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from tui.core.model import Ref, Story
@@ -83,6 +84,7 @@ def flatten(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in translated)
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match inflections, never meant to be linguistics."""
     if word.endswith("'s"):
