@@ -14,8 +14,6 @@ The label is the fact's most specific phrase shared by most of its articles.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import ParagraphFeatures, StoryIndex
 from tui.core.model import Fact, Match, Ref, Story
@@ -70,24 +68,33 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
 
     Deterministic: ties go to the phrase met first in story order.
     """
-    seen: Counter[tuple[str, ...]] = Counter()
-    where: dict[tuple[str, ...], tuple[ParagraphFeatures, int, int]] = {}
+    seen: dict[tuple[str, ...], list] = {}
+    """gram -> [articles using it, first (paragraph, start, end), rank of first sight]"""
     for pf in members:
         own: set[tuple[str, ...]] = set()
-        for k, tok in enumerate(pf.tokens):
+        tokens, text = pf.tokens, pf.text
+        last = len(tokens) - 1
+        for k, tok in enumerate(tokens):
             grams = [((tok.term,), tok.end)]
-            nxt = pf.tokens[k + 1] if k + 1 < len(pf.tokens) else None
-            if nxt is not None and not pf.text[tok.end : nxt.start].strip():
-                grams.append(((tok.term, nxt.term), nxt.end))
+            if k < last:
+                nxt = tokens[k + 1]
+                if not text[tok.end : nxt.start].strip():
+                    grams.append(((tok.term, nxt.term), nxt.end))
             for gram, end in grams:
-                if gram not in own:
-                    own.add(gram)
-                    seen[gram] += 1
-                    where.setdefault(gram, (pf, tok.start, end))
+                if gram in own:
+                    continue
+                own.add(gram)
+                entry = seen.get(gram)
+                if entry is None:
+                    seen[gram] = [1, (pf, tok.start, end), len(seen)]
+                else:
+                    entry[0] += 1
     if not seen:
         return members[0].text[:40]
-    w = index.w
-    rank = {g: k for k, g in enumerate(where)}
-    best = max(seen, key=lambda g: (seen[g] * sum(w(t) for t in g), len(g), -rank[g]))
-    pf, start, end = where[best]
+    w = index.weight
+    best = max(
+        seen.items(),
+        key=lambda item: (item[1][0] * sum(w.get(t, 0.0) for t in item[0]), len(item[0]), -item[1][2]),
+    )
+    pf, start, end = best[1][1]
     return pf.text[start:end]
