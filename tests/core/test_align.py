@@ -83,7 +83,8 @@ def test_progress_is_reported_to_the_end() -> None:
 
 
 def test_seeds_beat_the_fuzzy_baseline() -> None:
-    """On the seeds' gold, `same` matches are far more precise than token_set_ratio (0.60)."""
+    """On the seeds' gold, `same` matches find the same facts far better than token_set_ratio at
+    its best threshold (F1 0.39 against gold `same`), and most of them are gold pairs."""
     gold = json.loads((DATA / "seeds-gold.json").read_text(encoding="utf-8"))
     pairs = {
         frozenset((p["a"].replace(".txt", ""), p["b"].replace(".txt", ""))) for p in gold["pairs"]
@@ -94,8 +95,15 @@ def test_seeds_beat_the_fuzzy_baseline() -> None:
         for m in alignment.matches
         if m.grade == "same"
     ]
-    assert len(same) >= 20
-    assert sum(p in pairs for p in same) / len(same) >= 0.85
+    strict = {
+        frozenset((p["a"].replace(".txt", ""), p["b"].replace(".txt", "")))
+        for p in gold["pairs"]
+        if p["grade"] == "same"
+    }
+    hits = sum(p in strict for p in same)
+    f1 = 2 * hits / (len(same) + len(strict))
+    assert f1 >= 0.5
+    assert sum(p in pairs for p in same) / len(same) >= 0.7
 
 
 def test_thresholds_can_be_overridden() -> None:

@@ -10,79 +10,88 @@ The cost follows the posting lists of specific words, which grow about linearly 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import heapq
 
-from tui.core.features import StoryIndex
+from tui.core.features import LEDE, StoryIndex
 
 PER_PARAGRAPH = 40
-"""Partners kept per paragraph (before scoring) in a story of up to `SMALL_STORY` articles."""
-PER_PARAGRAPH_LARGE = 8
-"""Partners kept per paragraph in a larger story: bounds the work when a fact has many copies."""
-SMALL_STORY = 30
-
-
-def partner_cap(n_articles: int) -> int:
-    """How many partners a paragraph keeps in a story of `n_articles` articles."""
-    return PER_PARAGRAPH if n_articles <= SMALL_STORY else PER_PARAGRAPH_LARGE
-
-PER_ARTICLE = 3
+"""Partners kept per paragraph (before scoring); bounds the work on a story with many copies."""
+PER_ARTICLE = 5
 """Partners kept per paragraph in each other article: an outlet states a fact in few places."""
-MIN_COS = 0.04
+MIN_COS = 0.02
 """A pair must reach this weighted cosine to be scored at all."""
-COMMON_SHARE = 0.3
-"""A word in more than this share of the articles is not indexed (stories of ≥ 40 articles)."""
-MAX_POSTINGS = 200
-"""A word in more paragraphs than this is not indexed: its list would cost more than it tells."""
+COMMON_SHARE = 0.5
+"""A word in more than this share of the articles is not indexed (stories of ≥ 8 articles)."""
 MIN_SHARED = 0.1
 """A pair must share at least this much squared weight to be scored at all."""
+SMALL_STORY = 30
+"""Beyond this many articles the bounds below apply: a fact with many copies must not make the
+work grow with the square of the story."""
+PER_PARAGRAPH_LARGE = 8
+"""Partners kept per paragraph in a larger story."""
+PER_ARTICLE_LARGE = 2
+"""Partners kept per paragraph in each other article, in a larger story."""
+MAX_POSTINGS = 200
+"""In a larger story a word in more paragraphs than this is not indexed: its list costs more
+than it tells."""
+LEDE_ALL_PAIRS = 20
+"""Up to this many articles, every pair of top paragraphs (`features.LEDE`) is scored; the count
+of such pairs grows with the square of the articles, so larger stories rely on the index."""
 
 
 def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     """(i, j, dot) with i < j, paragraphs of different articles that share specific words."""
     paragraphs = index.paragraphs
     limit = index.n_articles * COMMON_SHARE if index.n_articles >= 40 else float("inf")
+    large = index.n_articles > SMALL_STORY
+    max_postings = MAX_POSTINGS if large else float("inf")
+    per_article_cap = PER_ARTICLE_LARGE if large else PER_ARTICLE
+    per_paragraph_cap = PER_PARAGRAPH_LARGE if large else PER_PARAGRAPH
     postings: dict[str, list[int]] = {}
     sq: dict[str, float] = {}
     for i, pf in enumerate(paragraphs):
         for term in pf.terms:
-            if index.df[term] < 2 or index.df[term] > limit or index.dfp[term] > MAX_POSTINGS:
+            if index.df[term] < 2 or index.df[term] > limit:
                 continue
             postings.setdefault(term, []).append(i)
+    if large:
+        postings = {t: plist for t, plist in postings.items() if len(plist) <= max_postings}
     for term in postings:
         sq[term] = index.weight[term] ** 2
     article = [pf.ref.article for pf in paragraphs]
-    norms = [pf.norm or 1.0 for pf in paragraphs]
     kept: dict[tuple[int, int], float] = {}
-    cap = partner_cap(index.n_articles)
-    per_article_cap = PER_ARTICLE if index.n_articles <= SMALL_STORY else 2
-    # In a large story each paragraph looks only forward (posting lists are in paragraph order),
-    # so every pair is accumulated once: half the work, partners still chosen by the earlier one.
-    forward = index.n_articles > SMALL_STORY
     for i, pf in enumerate(paragraphs):
         acc: dict[int, float] = {}
         get = acc.get
+        own = article[i]
         for term in pf.terms:
             plist = postings.get(term)
             if plist is None:
                 continue
             w = sq[term]
-            for j in plist[bisect_right(plist, i) :] if forward else plist:
+            for j in plist:
                 acc[j] = get(j, 0.0) + w
-        own = article[i]
-        floor = MIN_COS * norms[i]
-        ranked = sorted(
-            ((d / norms[j], j) for j, d in acc.items() if d >= MIN_SHARED and d >= floor * norms[j]),
-            reverse=True,
-        )
-        per_article: dict[str, int] = {}
-        taken = 0
-        for _, j in ranked:
-            other = article[j]
-            if other == own or per_article.get(other, 0) >= per_article_cap:
-                continue
-            per_article[other] = per_article.get(other, 0) + 1
-            kept[(i, j) if i < j else (j, i)] = acc[j]
-            taken += 1
-            if taken >= cap:
-                break
+        norm = pf.norm or 1.0
+        floor = MIN_COS * norm
+        per_article: dict[str, list[tuple[float, int]]] = {}
+        for j, d in acc.items():
+            if d >= MIN_SHARED and article[j] != own and d >= floor * (paragraphs[j].norm or 1.0):
+                per_article.setdefault(article[j], []).append((d / (paragraphs[j].norm or 1.0), j))
+        pool = [x for group in per_article.values() for x in heapq.nlargest(per_article_cap, group)]
+        for _, j in heapq.nlargest(per_paragraph_cap, pool):
+            d = acc[j]
+            kept[(i, j) if i < j else (j, i)] = d
+    if index.n_articles <= LEDE_ALL_PAIRS:
+        _add_lede_pairs(index, kept)
     return [(i, j, d) for (i, j), d in kept.items()]
+
+
+def _add_lede_pairs(index: StoryIndex, kept: dict[tuple[int, int], float]) -> None:
+    """Every cross-article pair of top paragraphs: outlets open with the story's main fact,
+    often in words that share little (a headline and another outlet's lede)."""
+    top = [i for i, pf in enumerate(index.paragraphs) if pf.position < LEDE]
+    paragraphs = index.paragraphs
+    for x, i in enumerate(top):
+        for j in top[x + 1 :]:
+            if paragraphs[i].ref.article != paragraphs[j].ref.article:
+                kept.setdefault((i, j), 0.0)

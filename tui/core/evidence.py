@@ -8,11 +8,13 @@ the story use are never evidence.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from rapidfuzz import fuzz
 
 from tui.core.features import ParagraphFeatures, StoryIndex
 from tui.core.model import Span
-from tui.core.score import shared_numbers
+from tui.core.score import QUOTE_SHARE, shared_numbers
 
 MAX_SPANS = 6
 QUOTE_MIN = 75.0
@@ -36,11 +38,11 @@ def spans(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> tupl
 def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
     out: list[Span] = []
     for x, y, flip in ((a, b, False), (b, a, True)):
-        for start, end in x.quotes:
+        for (start, end), terms in zip(x.quotes, x.quote_terms):
             quote = x.flat[start:end]
-            if len(quote.strip()) < 12:
+            if len(quote.strip()) < 12 or len(terms & y.terms) < QUOTE_SHARE * len(terms):
                 continue
-            hit = fuzz.partial_ratio_alignment(quote, y.flat)
+            hit = fuzz.partial_ratio_alignment(quote, y.flat, score_cutoff=QUOTE_MIN)
             if hit is None or hit.score < QUOTE_MIN:
                 continue
             ys, ye = hit.dest_start, hit.dest_end
@@ -52,34 +54,18 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
 
 
 def _phrases(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
-    """Runs of two or more words that both paragraphs write in the same order."""
-    shared = a.bigrams & b.bigrams
-    if not shared:
-        return []
-    first_b: dict[tuple[str, str], int] = {}
-    for k in range(len(b.tokens) - 1):
-        first_b.setdefault((b.tokens[k].term, b.tokens[k + 1].term), k)
+    ta, tb = [t.term for t in a.tokens], [t.term for t in b.tokens]
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
     out: list[Span] = []
-    k = 0
-    ta = a.tokens
-    while k < len(ta) - 1:
-        start_b = first_b.get((ta[k].term, ta[k + 1].term)) if (ta[k].term, ta[k + 1].term) in shared else None
-        if start_b is None:
-            k += 1
+    for block in matcher.get_matching_blocks():
+        if block.size < 2:
             continue
-        size = 2
-        while (
-            k + size < len(ta)
-            and start_b + size < len(b.tokens)
-            and ta[k + size].term == b.tokens[start_b + size].term
-        ):
-            size += 1
-        terms = [t.term for t in ta[k : k + size]]
-        if sum(index.w(t) for t in terms) >= 2 * SPECIFIC:
-            x0, x1 = ta[k], ta[k + size - 1]
-            y0, y1 = b.tokens[start_b], b.tokens[start_b + size - 1]
-            out.append(Span("phrase", a.text[x0.start : x1.end], x0.start, x1.end, y0.start, y1.end))
-        k += size
+        terms = ta[block.a : block.a + block.size]
+        if sum(index.w(t) for t in terms) < 2 * SPECIFIC:
+            continue
+        x0, x1 = a.tokens[block.a], a.tokens[block.a + block.size - 1]
+        y0, y1 = b.tokens[block.b], b.tokens[block.b + block.size - 1]
+        out.append(Span("phrase", a.text[x0.start : x1.end], x0.start, x1.end, y0.start, y1.end))
     out.sort(key=lambda s: -(s.a_end - s.a_start))
     return out
 

@@ -4,7 +4,7 @@ Average-link agglomeration over the match graph: matches are taken strongest fir
 merge only when most of the pairs across them match and their members are, on average, linked
 strongly enough (`LINK`), counting a missing match as 0. So A~B and B~C never pull A and C into one fact unless A and C match too: a member must
 match most of the group. On a story with many copies of one paragraph, each paragraph keeps a
-bounded number of partners (`candidates.partner_cap`), so the average is taken over at most that
+bounded number of partners (`candidates.PER_PARAGRAPH`), so the average is taken over at most that
 many possible partners.
 
 Every aligned paragraph ends in exactly one fact; a paragraph no other outlet matches is a fact of
@@ -14,11 +14,9 @@ The label is the fact's most specific phrase shared by most of its articles.
 
 from __future__ import annotations
 
-from collections import Counter
-
-from tui.core.candidates import partner_cap
+from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import ParagraphFeatures, StoryIndex
-from tui.core.model import Fact, Match, Story
+from tui.core.model import Fact, Match, Ref, Story
 
 LINK = 0.25
 """Average match score two groups need to merge (missing matches count as 0)."""
@@ -26,54 +24,42 @@ LINK = 0.25
 
 def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[Fact]:
     """Every aligned paragraph in exactly one fact, facts in story order."""
-    position = {pf.ref: k for k, pf in enumerate(index.paragraphs)}
-    n = len(index.paragraphs)
-    adjacency: list[dict[int, float]] = [{} for _ in range(n)]
-    edges: list[tuple[float, int, int]] = []
+    order = {pf.ref: k for k, pf in enumerate(index.paragraphs)}
+    adjacency: dict[Ref, dict[Ref, float]] = {}
     for m in matches:
-        i, j = position[m.a], position[m.b]
-        adjacency[i][j] = adjacency[j][i] = m.score
-        edges.append((-m.score, min(i, j), max(i, j)))
-    cap = partner_cap(index.n_articles)
-    group = list(range(n))
-    """group[k]: the id of paragraph k's group (the id of one of its members)."""
-    members: dict[int, list[int]] = {k: [k] for k in range(n)}
-    for _, i, j in sorted(edges):
-        gi, gj = group[i], group[j]
-        if gi == gj:
+        adjacency.setdefault(m.a, {})[m.b] = m.score
+        adjacency.setdefault(m.b, {})[m.a] = m.score
+    group: dict[Ref, list[Ref]] = {pf.ref: [pf.ref] for pf in index.paragraphs}
+    for m in sorted(matches, key=lambda m: (-m.score, order[m.a], order[m.b])):
+        ga, gb = group[m.a], group[m.b]
+        if ga is gb or _link(ga, gb, adjacency) < LINK:
             continue
-        small, big = (gi, gj) if len(members[gi]) <= len(members[gj]) else (gj, gi)
-        if _link(members[small], big, min(len(members[big]), cap), group, adjacency) < LINK:
-            continue
-        for k in members[small]:
-            group[k] = big
-        members[big].extend(members.pop(small))
-    ordered = sorted((sorted(g) for g in members.values()), key=lambda g: g[0])
-    paragraphs = index.paragraphs
+        small, big = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+        big.extend(small)
+        for ref in small:
+            group[ref] = big
+    groups = {id(g): g for g in group.values()}.values()
+    ordered = sorted((sorted(g, key=order.__getitem__) for g in groups), key=lambda g: order[g[0]])
+    by_ref = {pf.ref: pf for pf in index.paragraphs}
     return [
-        Fact(
-            f"F{k + 1}",
-            tuple(paragraphs[i].ref for i in g),
-            _label(index, [paragraphs[i] for i in g]),
-        )
-        for k, g in enumerate(ordered)
+        Fact(f"F{k + 1}", tuple(members), _label(index, [by_ref[r] for r in members]))
+        for k, members in enumerate(ordered)
     ]
 
 
-def _link(
-    small: list[int], big: int, reachable: int, group: list[int], adjacency: list[dict[int, float]]
-) -> float:
-    """Average score between two groups (0 when fewer than most pairs match: chaining)."""
+def _link(ga: list[Ref], gb: list[Ref], adjacency: dict[Ref, dict[Ref, float]]) -> float:
+    small, big = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+    members = set(big)
     total = 0.0
     linked = 0
-    for k in small:
-        for other, score in adjacency[k].items():
-            if group[other] == big:
+    for ref in small:
+        for other, score in adjacency.get(ref, {}).items():
+            if other in members:
                 total += score
                 linked += 1
-    possible = len(small) * reachable
+    possible = len(small) * min(len(big), PER_PARAGRAPH)
     if 2 * linked <= possible:
-        return 0.0
+        return 0.0  # fewer than most of the pairs match: that would be chaining
     return total / possible
 
 
@@ -82,24 +68,33 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
 
     Deterministic: ties go to the phrase met first in story order.
     """
-    seen: Counter[tuple[str, ...]] = Counter()
-    where: dict[tuple[str, ...], tuple[ParagraphFeatures, int, int]] = {}
+    seen: dict[tuple[str, ...], list] = {}
+    """gram -> [articles using it, first (paragraph, start, end), rank of first sight]"""
     for pf in members:
         own: set[tuple[str, ...]] = set()
-        for k, tok in enumerate(pf.tokens):
+        tokens, text = pf.tokens, pf.text
+        last = len(tokens) - 1
+        for k, tok in enumerate(tokens):
             grams = [((tok.term,), tok.end)]
-            nxt = pf.tokens[k + 1] if k + 1 < len(pf.tokens) else None
-            if nxt is not None and not pf.text[tok.end : nxt.start].strip():
-                grams.append(((tok.term, nxt.term), nxt.end))
+            if k < last:
+                nxt = tokens[k + 1]
+                if not text[tok.end : nxt.start].strip():
+                    grams.append(((tok.term, nxt.term), nxt.end))
             for gram, end in grams:
-                if gram not in own:
-                    own.add(gram)
-                    seen[gram] += 1
-                    where.setdefault(gram, (pf, tok.start, end))
+                if gram in own:
+                    continue
+                own.add(gram)
+                entry = seen.get(gram)
+                if entry is None:
+                    seen[gram] = [1, (pf, tok.start, end), len(seen)]
+                else:
+                    entry[0] += 1
     if not seen:
         return members[0].text[:40]
-    w = index.w
-    rank = {g: k for k, g in enumerate(where)}
-    best = max(seen, key=lambda g: (seen[g] * sum(w(t) for t in g), len(g), -rank[g]))
-    pf, start, end = where[best]
+    w = index.weight
+    best = max(
+        seen.items(),
+        key=lambda item: (item[1][0] * sum(w.get(t, 0.0) for t in item[0]), len(item[0]), -item[1][2]),
+    )
+    pf, start, end = best[1][1]
     return pf.text[start:end]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from tui.core.model import Ref, Story
@@ -83,18 +84,9 @@ def flatten(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in translated)
 
 
-_STEMS: dict[str, str] = {}
-
-
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match inflections, never meant to be linguistics."""
-    found = _STEMS.get(word)
-    if found is None:
-        found = _STEMS[word] = _stem(word) if len(_STEMS) < 200_000 else word
-    return found
-
-
-def _stem(word: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     n = len(word)
@@ -140,53 +132,49 @@ class ParagraphFeatures:
     mass: float = 0.0
     """Sum of term weights."""
     bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    position: int = 0
+    """Ordinal among the aligned paragraphs of its article (0: headline or lede)."""
+    quote_terms: list[frozenset[str]] = field(default_factory=list)
+    """Content words of each of `quotes` (to skip fuzzy matching where a quote cannot be)."""
     sentence_norms: list[float] = field(default_factory=list)
-
-
-_TERMS: dict[str, str] = {}
-"""Flat word → its term, or "" for a stopword or a lone letter (a cache: words repeat a lot)."""
-
-
-def _term(word: str) -> str:
-    found = _TERMS.get(word)
-    if found is None:
-        found = ""
-        if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
-            term = stem(word)
-            found = "" if term in STOPWORDS else term
-        if len(_TERMS) < 200_000:
-            _TERMS[word] = found
-    return found
+    """Weighted norm of each of `sentences` (filled by `index_story`)."""
 
 
 def paragraph_features(ref: Ref, text: str) -> ParagraphFeatures:
     """Tokens, sentences, quotes and quantities of one paragraph."""
     flat = flatten(text)
     sentence_starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
-    bounds = sorted(sentence_starts)
     tokens: list[Token] = []
-    sentences: list[frozenset[str]] = []
-    for s0, s1 in zip(bounds, [*bounds[1:], len(flat)]):
-        sentence: set[str] = set()
-        for m in _WORD.finditer(flat, s0, s1):
-            term = _term(m.group())
-            if not term:
-                continue
-            start = m.start()
-            capital = text[start].isupper() and not _starts_sentence(text, start, sentence_starts)
-            tokens.append(Token(term, start, m.end(), capital))
-            sentence.add(term)
-        if sentence:
-            sentences.append(frozenset(sentence))
+    sentences: list[set[str]] = []
+    bounds = sorted(sentence_starts)
+    current = -1
+    for m in _WORD.finditer(flat):
+        word = m.group()
+        while current + 1 < len(bounds) and bounds[current + 1] <= m.start():
+            current += 1
+            sentences.append(set())
+        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            continue
+        term = stem(word)
+        if term in STOPWORDS:
+            continue
+        first = text[m.start()]
+        capital = first.isupper() and not _starts_sentence(text, m.start(), sentence_starts)
+        tokens.append(Token(term, m.start(), m.end(), capital))
+        if sentences:
+            sentences[-1].add(term)
     terms = frozenset(t.term for t in tokens)
+    quotes = find_quotes(text)
+    quote_terms = [frozenset(t.term for t in tokens if s <= t.start < e) for s, e in quotes]
     return ParagraphFeatures(
         ref=ref,
         text=text,
         flat=flat,
         tokens=tokens,
         terms=terms,
-        sentences=sentences,
-        quotes=find_quotes(text),
+        sentences=[frozenset(s) for s in sentences if s],
+        quotes=quotes,
+        quote_terms=quote_terms,
         quantities=find_quantities(text, flat),
         names=frozenset(t.term for t in tokens if t.capital),
         bigrams=frozenset(zip((t.term for t in tokens), (t.term for t in tokens[1:]))),
@@ -199,6 +187,9 @@ def _starts_sentence(text: str, start: int, sentence_starts: set[int]) -> bool:
         i -= 1
     return i in sentence_starts
 
+
+LEDE = 3
+"""Paragraphs from the top of an article (headline, lede, nut graf): where the main fact sits."""
 
 ARTICLE_SHARE = 0.3
 """How much of a word's weight comes from its article spread (the rest from paragraph spread)."""
@@ -224,12 +215,9 @@ class StoryIndex:
     paragraphs: list[ParagraphFeatures]
     weight: dict[str, float]
     df: dict[str, int]
-    """Articles that use each word."""
     n_articles: int
-    dfp: dict[str, int] = field(default_factory=dict)
-    """Paragraphs that use each word."""
-    sq: dict[str, float] = field(default_factory=dict)
-    """Squared weights (cosine terms)."""
+    weight2: dict[str, float] = field(default_factory=dict)
+    """Squared weights (cosine terms), computed once."""
 
     def w(self, term: str) -> float:
         return self.weight.get(term, 0.0)
@@ -237,9 +225,12 @@ class StoryIndex:
 
 def index_story(story: Story) -> StoryIndex:
     """Features of every aligned paragraph and the story-level weight of every term."""
-    paragraphs = [
-        paragraph_features(Ref(a.id, p.n), p.text) for a in story.articles for p in a.body()
-    ]
+    paragraphs = []
+    for a in story.articles:
+        for k, p in enumerate(a.body()):
+            pf = paragraph_features(Ref(a.id, p.n), p.text)
+            pf.position = k
+            paragraphs.append(pf)
     df: dict[str, int] = {}
     dfp: dict[str, int] = {}
     by_article: dict[str, set[str]] = {}
@@ -252,9 +243,10 @@ def index_story(story: Story) -> StoryIndex:
             df[term] = df.get(term, 0) + 1
     n = max(len(by_article), 1)
     weight = {t: term_weight(c, n, dfp[t], len(paragraphs)) for t, c in df.items()}
-    sq = {t: x * x for t, x in weight.items()}
+    weight2 = {t: x * x for t, x in weight.items()}
     for pf in paragraphs:
-        pf.mass = sum(weight[t] for t in pf.terms)
-        pf.norm = math.sqrt(sum(sq[t] for t in pf.terms))
-        pf.sentence_norms = [math.sqrt(sum(sq[t] for t in s)) for s in pf.sentences]
-    return StoryIndex(paragraphs, weight, df, n, dfp, sq)
+        ws = [weight[t] for t in pf.terms]
+        pf.mass = sum(ws)
+        pf.norm = math.sqrt(sum(x * x for x in ws))
+        pf.sentence_norms = [math.sqrt(sum(weight2[t] for t in s)) for s in pf.sentences]
+    return StoryIndex(paragraphs, weight, df, n, weight2)

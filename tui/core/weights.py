@@ -1,13 +1,13 @@
 """Fitted constants of the pair model (written by `benchmarks/fit.py`; refit, do not edit).
 
-Order of WEIGHTS follows `score.FEATURES`: cos, cover, sent, fuzz, quote, number, name, phrase, mass.
-STAGE2 is the bias then the weights of `score.RANK_FEATURES`: logit, best_a, best_b, near_a, near_b, central.
+Order of WEIGHTS follows `score.FEATURES`: cos, cover, sent, quote, number, name, phrase, mass, lede.
+STAGE2 is the bias then the weights of `score.RANK_FEATURES`: logit, best_a, best_b, near_a, near_b, central, mutual.
 """
 
-BIAS = -3.0416
-WEIGHTS = (-0.1101, 0.2245, 0.1780, 0.6758, 0.5922, -0.2624, 0.3876, 0.5269, 1.6944)
-STAGE2 = (-0.0341, 1.3201, -0.1232, 0.1526, -0.3303, -0.1367, 1.0535)
-SAME = 0.54
+BIAS = -2.9289
+WEIGHTS = (0.0601, 0.1516, 0.2626, 0.4703, -0.1629, 0.3293, 0.3865, 1.4917, 1.9335)
+STAGE2 = (0.3806, 1.3559, -0.2538, -0.0009, -0.2121, 0.0741, 0.4585, 0.1185)
+SAME = 0.23
 """Score from which a match is graded `same`."""
-RELATED = 0.29
+RELATED = 0.23
 """Score from which a pair is shown at all (`related` below SAME)."""
