@@ -272,9 +272,33 @@ def _connect(path: Path | str) -> sqlite3.Connection:
 
 
 def _open(path: Path, warnings: list[str]) -> sqlite3.Connection:
-    """The database at `path`; a bad file is moved aside and replaced, never fatal."""
+    """The database at `path`; a bad file is moved aside and replaced, never fatal.
+
+    Readers opening at the same moment take turns (a lock file beside the database), so one
+    never judges a database that another is still creating to be corrupt and moves it aside.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(path.with_name(path.name + ".lock"), "a")  # noqa: SIM115
+    except OSError as error:
+        warnings.append(f"{path.parent}: {error.strerror}; the reading state is not kept this time")
+        return _connect(":memory:")
+    with lock:
+        _lock_file(lock)
+        return _open_locked(path, warnings)
+
+
+def _lock_file(handle: object) -> None:
+    """An exclusive lock on an open file, released when it closes (POSIX; a no-op elsewhere)."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # type: ignore[attr-defined]
+
+
+def _open_locked(path: Path, warnings: list[str]) -> sqlite3.Connection:
+    try:
         return _connect(path)
     except sqlite3.Error as error:
         if _is_busy(error):
