@@ -185,3 +185,17 @@ def test_cli_failing_urls_are_one_line_each(
         f"samefact: {urls[3]}: not a web page or feed (image/png)",
     ]
     assert "Lifeboat crew rescues man from roof" in result.stdout
+
+
+def test_load_story_reports_progress_while_urls_are_fetched(site: LocalSite) -> None:
+    """Each fetched URL is reported as it finishes, before any file is read."""
+    from tui.core import load_story
+
+    urls = [site.url("pages/herald.html"), site.url("pages/wire.html")]
+    seen: list[tuple[int, int, str]] = []
+    story = load_story(urls, progress=lambda done, total, what: seen.append((done, total, what)))
+    assert len(story.articles) == 2
+    fetch_steps = [step for step in seen if step[2].startswith("http")]
+    assert [done for done, _, _ in fetch_steps[:2]] == [1, 2]
+    assert {what for _, _, what in fetch_steps[:2]} == set(urls)
+    assert all(total == 2 for _, total, _ in fetch_steps[:2])

@@ -20,7 +20,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,20 +126,29 @@ def fetch_all(
     timeout: float | None = None,
     max_bytes: int = MAX_BYTES,
     workers: int = WORKERS,
+    on_done: Callable[[str], None] | None = None,
 ) -> list[Fetched | FetchError]:
     """Fetch every URL at once (at most `workers` in flight); results in the order given.
 
-    One URL failing, or hanging until its timeout, never stops the others.
+    One URL failing, or hanging until its timeout, never stops the others. `on_done(url)` is
+    called as each URL finishes (from the fetching threads, one call at a time), so a caller
+    can show progress while slow servers are waited for.
     """
     if not urls:
         return []
     from concurrent.futures import ThreadPoolExecutor
 
+    done_lock = threading.Lock()
+
     def one(url: str) -> Fetched | FetchError:
         try:
-            return fetch(url, timeout=timeout, max_bytes=max_bytes)
+            result: Fetched | FetchError = fetch(url, timeout=timeout, max_bytes=max_bytes)
         except FetchError as error:
-            return error
+            result = error
+        if on_done is not None:
+            with done_lock:
+                on_done(url)
+        return result
 
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(urls)))) as pool:
         return list(pool.map(one, urls))

@@ -49,7 +49,8 @@ def load_story(
     """
     problems: list[Problem] = []
     given = [os.fsdecode(p) for p in paths]
-    fetched = web.read_urls([g for g in given if web.is_url(g)], problems)
+    urls = list(dict.fromkeys(g for g in given if web.is_url(g)))
+    fetched = web.read_urls(urls, problems, on_done=_fetch_progress(progress, len(urls)))
     inputs: list[str | Path] = []
     for item in given:
         inputs.extend([item] if item in fetched or item == "-" else expand_paths([item], problems))
@@ -67,6 +68,21 @@ def load_story(
         if progress is not None:
             progress(done, len(inputs), safe_name(os.fsdecode(item)))
     return Story(tuple(articles), tuple(problems))
+
+
+def _fetch_progress(progress: Progress | None, total: int) -> Callable[[str], None] | None:
+    """Progress while URLs are fetched: `progress(done, total, url)` as each one finishes."""
+    if progress is None or not total:
+        return None
+    report = progress
+    count = 0
+
+    def done(url: str) -> None:
+        nonlocal count
+        count += 1
+        report(count, total, safe_name(url))
+
+    return done
 
 
 def load_articles(path: Path, problems: list[Problem], taken: set[str]) -> list[Article]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlparse
 
 from tui.core.clean import safe_name
@@ -46,12 +46,20 @@ def read_document(
 
 
 def read_urls(
-    urls: Sequence[str], problems: list[Problem], *, timeout: float | None = None
+    urls: Sequence[str],
+    problems: list[Problem],
+    *,
+    timeout: float | None = None,
+    on_done: Callable[[str], None] | None = None,
 ) -> dict[str, list[Article]]:
-    """Fetch every URL at once and read each as a page or a feed; failures become problems."""
+    """Fetch every URL at once and read each as a page or a feed; failures become problems.
+
+    `on_done(url)` is called as each URL is fetched (see `fetch.fetch_all`).
+    """
     found: dict[str, list[Article]] = {}
     unique = list(dict.fromkeys(urls))
-    for url, result in zip(unique, fetch_all(unique, timeout=timeout), strict=True):
+    results = fetch_all(unique, timeout=timeout, on_done=on_done)
+    for url, result in zip(unique, results, strict=True):
         if isinstance(result, FetchError):
             problems.append(Problem(safe_name(url), str(result)))
             found[url] = []
