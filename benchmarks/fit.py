@@ -12,9 +12,10 @@ The model is a logistic regression with a small L2 penalty, fitted by plain grad
 (no numpy needed); each data set weighs the same in the loss, whatever its number of pairs.
 Thresholds: `SAME` maximises the seeds' F1 of `same` pairs (strict: against gold `same`): a
 threshold chosen for precision alone (≥ 0.92 was tried) hid four of five true matches, and a
-missed corroboration misleads the reader as much as a wrong one; `RELATED` maximises the mean F0.5 of the seeds (all shown against
-same+related) and of the ECB+ dev stories (all pairs): F0.5 weighs precision twice, because a
-wrong match tells the reader an outlet confirms what it does not. `--write` rewrites `tui/core/weights.py`.
+missed corroboration misleads the reader as much as a wrong one. `RELATED` (what is shown at all)
+maximises the mean F1 of the seeds (everything shown against same+related) and of the ECB+ dev
+stories (all pairs), and is at most `SAME`; the panel tells the two grades apart, so a weak match
+is shown as `related`, not as confirmation. `--write` rewrites `tui/core/weights.py`.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ def thresholds(theta: list[float], data) -> tuple[float, float, dict]:
     for t in grid:
         fs = prf({p for s, p in s_scores if s >= t}, seeds_gold["all"])
         fe = prf({p for s, p in e_scores if s >= t}, ecb_gold["all"])
-        value = (_f_half(fs) + _f_half(fe)) / 2
+        value = (fs[2] + fe[2]) / 2
         if value > best[0]:
             best = (value, t, {"seeds all": fs, "ecb dev": fe})
     related_t = min(best[1], same_t)
@@ -187,11 +188,6 @@ def thresholds(theta: list[float], data) -> tuple[float, float, dict]:
     }
     figures["seeds same"] = prf({p for s, p in s_scores if s >= same_t}, seeds_gold["same"])
     return same_t, related_t, figures
-
-
-def _f_half(got: tuple[float, float, float]) -> float:
-    p, r, _ = got
-    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
 
 
 def write(stage1: list[float], stage2: list[float], same_t: float, related_t: float) -> None:

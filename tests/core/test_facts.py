@@ -30,15 +30,49 @@ def test_a_triangle_is_one_fact() -> None:
     assert set(fact.members) == {a, b, c} and not fact.unique
 
 
-def test_every_aligned_paragraph_is_in_exactly_one_fact() -> None:
-    """Unmatched body paragraphs are facts of their own, flagged unique."""
+def test_every_aligned_paragraph_is_in_a_fact() -> None:
+    """Unmatched body paragraphs are facts of their own, flagged unique; a paragraph in a fact
+    across outlets is in no unique fact."""
     story = load_story([SEEDS])
     alignment = align_story(story)
-    members = [r for f in alignment.facts for r in f.members]
-    assert len(members) == len(set(members))
+    members = {r for f in alignment.facts for r in f.members}
     aligned = {Ref(a.id, p.n) for a in story.articles for p in a.body()}
-    assert set(members) == aligned
-    assert any(f.unique for f in alignment.facts) and any(not f.unique for f in alignment.facts)
+    assert members == aligned
+    shared = {r for f in alignment.facts if not f.unique for r in f.members}
+    alone = [r for f in alignment.facts if f.unique for r in f.members]
+    assert alone and shared and not shared & set(alone)
+    assert len(alone) == len(set(alone))
+
+
+def test_a_paragraph_reporting_two_facts_is_in_both() -> None:
+    """B matches A and C, which do not match: B is in the fact {A, B} and in the fact {B, C}."""
+    story = make_story(["alpha"], ["bravo"], ["charlie"])
+    index = index_story(story)
+    a, b, c = Ref("a0", 0), Ref("a1", 0), Ref("a2", 0)
+    facts = group_facts(story, index, [Match(a, b, 0.9, "same"), Match(b, c, 0.8, "same")])
+    assert sorted(set(f.members) for f in facts) == sorted([{a, b}, {b, c}])
+
+
+def test_a_fact_contained_in_another_is_dropped() -> None:
+    """Four paragraphs that all match: one fact, not one per seeding match."""
+    story = make_story(["alpha"], ["bravo"], ["charlie"], ["delta"])
+    index = index_story(story)
+    refs = [Ref(f"a{k}", 0) for k in range(4)]
+    matches = [
+        Match(x, y, 0.9 - 0.01 * k, "same")
+        for k, (x, y) in enumerate((x, y) for i, x in enumerate(refs) for y in refs[i + 1 :])
+    ]
+    (fact,) = group_facts(story, index, matches)
+    assert set(fact.members) == set(refs)
+
+
+def test_a_related_match_alone_starts_no_fact() -> None:
+    """Facts grow from `same` matches; a lone `related` match leaves both paragraphs unique."""
+    story = make_story(["alpha"], ["bravo"])
+    index = index_story(story)
+    a, b = Ref("a0", 0), Ref("a1", 0)
+    facts = group_facts(story, index, [Match(a, b, 0.24, "related")])
+    assert all(f.unique for f in facts) and len(facts) == 2
 
 
 def test_fact_label_is_a_phrase_of_its_members() -> None:

@@ -1,15 +1,21 @@
-"""Matched paragraphs grouped into facts, without chaining.
+"""Matched paragraphs grouped into facts, without chaining; a paragraph may report several facts.
 
-Average-link agglomeration over the match graph: matches are taken strongest first, and two groups
-merge only when most of the pairs across them match and their members are, on average, linked
-strongly enough (`LINK`), counting a missing match as 0. So A~B and B~C never pull A and C into one fact unless A and C match too: a member must
-match most of the group. On a story with many copies of one paragraph, each paragraph keeps a
-bounded number of partners (`candidates.PER_PARAGRAPH`), so the average is taken over at most that
-many possible partners.
+A paragraph often carries more than one fact (a lede says who signed what, and that it is the
+first visit in 24 years), so facts may overlap: each is a group of paragraphs that all report one
+thing, and a paragraph belongs to every fact it reports.
 
-Every aligned paragraph ends in exactly one fact; a paragraph no other outlet matches is a fact of
-its own (`unique`), which is what an overview of "facts only one outlet reports" needs.
-The label is the fact's most specific phrase shared by most of its articles.
+Facts grow from the strongest matches (`same` grade, `SEED`). A match whose two paragraphs share
+no fact yet starts one; the fact then takes in, one at a time, the paragraph best linked to it,
+as long as that paragraph matches *most* of the fact's members and its average match with them
+is strong enough (`LINK`, counting a missing match as 0). So A~B and B~C never pull A and C into
+one fact unless A and C match too; and B, which matches both, can sit in the fact {A, B} and in
+the fact {B, C}. On a story with many copies of one paragraph, each paragraph keeps a bounded
+number of partners (`candidates.PER_PARAGRAPH`), so "most members" counts at most that many.
+
+A fact wholly contained in another is dropped. Every aligned paragraph is in at least one fact;
+a paragraph no other outlet matches is a fact of its own (`unique`), which is what an overview of
+"facts only one outlet reports" needs. The label is the fact's most specific phrase shared by
+most of its articles.
 """
 
 from __future__ import annotations
@@ -19,27 +25,30 @@ from tui.core.features import ParagraphFeatures, StoryIndex
 from tui.core.model import Fact, Match, Ref, Story
 
 LINK = 0.25
-"""Average match score two groups need to merge (missing matches count as 0)."""
+"""Average match score a paragraph needs with a fact's members to join it (missing ones count 0)."""
 
 
 def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[Fact]:
-    """Every aligned paragraph in exactly one fact, facts in story order."""
+    """Every aligned paragraph in at least one fact; facts in story order of their first member."""
     order = {pf.ref: k for k, pf in enumerate(index.paragraphs)}
     adjacency: dict[Ref, dict[Ref, float]] = {}
     for m in matches:
         adjacency.setdefault(m.a, {})[m.b] = m.score
         adjacency.setdefault(m.b, {})[m.a] = m.score
-    group: dict[Ref, list[Ref]] = {pf.ref: [pf.ref] for pf in index.paragraphs}
+    groups: list[list[Ref]] = []
+    member_of: dict[Ref, set[int]] = {}
     for m in sorted(matches, key=lambda m: (-m.score, order[m.a], order[m.b])):
-        ga, gb = group[m.a], group[m.b]
-        if ga is gb or _link(ga, gb, adjacency) < LINK:
+        if m.grade != "same":
             continue
-        small, big = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
-        big.extend(small)
-        for ref in small:
-            group[ref] = big
-    groups = {id(g): g for g in group.values()}.values()
-    ordered = sorted((sorted(g, key=order.__getitem__) for g in groups), key=lambda g: order[g[0]])
+        if member_of.get(m.a, set()) & member_of.get(m.b, set()):
+            continue  # already reported together
+        members = _grow(m.a, m.b, adjacency, order)
+        for ref in members:
+            member_of.setdefault(ref, set()).add(len(groups))
+        groups.append(members)
+    kept = _drop_contained(groups, member_of)
+    kept += [[pf.ref] for pf in index.paragraphs if pf.ref not in member_of]
+    ordered = sorted((sorted(g, key=order.__getitem__) for g in kept), key=lambda g: order[g[0]])
     by_ref = {pf.ref: pf for pf in index.paragraphs}
     return [
         Fact(f"F{k + 1}", tuple(members), _label(index, [by_ref[r] for r in members]))
@@ -47,20 +56,56 @@ def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[F
     ]
 
 
-def _link(ga: list[Ref], gb: list[Ref], adjacency: dict[Ref, dict[Ref, float]]) -> float:
-    small, big = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
-    members = set(big)
-    total = 0.0
-    linked = 0
-    for ref in small:
+def _grow(
+    a: Ref, b: Ref, adjacency: dict[Ref, dict[Ref, float]], order: dict[Ref, int]
+) -> list[Ref]:
+    """The fact seeded by the match a~b: paragraphs added while they match most members."""
+    members = [a, b]
+    inside = {a, b}
+    links: dict[Ref, int] = {}
+    total: dict[Ref, float] = {}
+
+    def take(ref: Ref) -> None:
         for other, score in adjacency.get(ref, {}).items():
-            if other in members:
-                total += score
-                linked += 1
-    possible = len(small) * min(len(big), PER_PARAGRAPH)
-    if 2 * linked <= possible:
-        return 0.0  # fewer than most of the pairs match: that would be chaining
-    return total / possible
+            if other not in inside:
+                links[other] = links.get(other, 0) + 1
+                total[other] = total.get(other, 0.0) + score
+
+    take(a)
+    take(b)
+    while links:
+        possible = min(len(members), PER_PARAGRAPH)
+        best: tuple[float, int] | None = None
+        chosen: Ref | None = None
+        for ref, n in links.items():
+            if 2 * n <= possible:
+                continue  # matches too few members: that would be chaining
+            average = total[ref] / possible
+            key = (average, -order[ref])
+            if average >= LINK and (best is None or key > best):
+                best, chosen = key, ref
+        if chosen is None:
+            break
+        members.append(chosen)
+        inside.add(chosen)
+        del links[chosen], total[chosen]
+        take(chosen)
+    return members
+
+
+def _drop_contained(groups: list[list[Ref]], member_of: dict[Ref, set[int]]) -> list[list[Ref]]:
+    """The groups that no other group contains (of two equal groups, the first)."""
+    sets = [set(g) for g in groups]
+    kept = []
+    for k, members in enumerate(groups):
+        holders = set.intersection(*(member_of[ref] for ref in members))
+        holders.discard(k)
+        if any(len(sets[h]) > len(sets[k]) or h < k for h in holders):
+            for ref in members:
+                member_of[ref].discard(k)
+            continue
+        kept.append(members)
+    return kept
 
 
 def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:

@@ -5,9 +5,13 @@ found in it is an offset in the displayed text): lower case, curly quotes made s
 and dashes made spaces (`Jong-un` ≈ `Jong Un`). Content words are light-stemmed
 (`signed` ≈ `sign`, `visits` ≈ `visit`) and general English stopwords are dropped.
 
-Story-level weights: a word's weight falls with the number of *articles* of the story that use it
-(`log(1 + (N - df + 0.5) / (df + 0.5))`), so the names every outlet repeats count for almost
-nothing and a word two outlets share counts a lot.
+Story-level weights (`term_weight`): a word's weight falls with the number of *paragraphs* that
+use it and, above all for names, with the number of *articles* that use it. The story's actors
+("Russian President Vladimir Putin", the country, the capital) are named in every article, often
+once, near the top: rare among paragraphs, yet proving nothing, so a name's weight comes wholly
+from its article spread. A content word every outlet uses once ("mutual", "assistance") is the
+opposite case: it marks the one paragraph where each outlet states that fact, so it keeps most
+of its paragraph weight.
 """
 
 from __future__ import annotations
@@ -28,11 +32,15 @@ STOPWORDS = frozenset(
     over own same she should so some such than that the their theirs them themselves then there these
     they this those through to too under until up very was we were what when where which while who
     whom why will with would you your yours yourself yourselves said says say told according also
-    would could may might must shall one two new last first year years week day days time
+    would could may might must shall
     mr mrs ms dr s t d ll m re ve including among however since while though although still even
     yet per via whether either neither much many well just like""".split()
 )
-"""General English function words and reporting verbs; nothing here is specific to a story."""
+"""General English function words and reporting verbs; nothing here is specific to a story.
+
+Words like "first", "last", "new", "year" and "day" are kept: "his first visit in 24 years" is a
+fact, and the story-level weights make them count for little where most paragraphs use them.
+"""
 
 _FLAT = str.maketrans(
     {
@@ -192,20 +200,26 @@ LEDE = 3
 """Paragraphs from the top of an article (headline, lede, nut graf): where the main fact sits."""
 
 ARTICLE_SHARE = 0.3
-"""How much of a word's weight comes from its article spread (the rest from paragraph spread)."""
+"""How much of a content word's weight comes from its article spread (the rest from paragraph spread)."""
+NAME_SHARE = 1.0
+"""How much of a name's weight comes from its article spread: all of it (see the module docstring)."""
 
 
-def term_weight(df: int, n_articles: int, dfp: int, n_paragraphs: int) -> float:
+def term_weight(
+    df: int, n_articles: int, dfp: int, n_paragraphs: int, name: bool = False
+) -> float:
     """Specificity of a word in this story.
 
     Two spreads: over articles (a word every outlet uses proves nothing) and over paragraphs (a
     word every outlet uses once, in the paragraph about one fact, still marks that fact; the
-    leaders' names, used in most paragraphs, do not).
+    leaders' names, used in most paragraphs, do not). A `name` (a word written with a capital
+    more often than not) takes its weight from the article spread alone.
     """
     by_article = math.log(1 + (n_articles - df + 0.5) / (df + 0.5))
     by_paragraph = math.log((n_paragraphs + 1) / (dfp + 0.5))
     top = math.log(1 + (n_articles - 0.5) / 1.5) or 1.0
-    return by_paragraph * ((1 - ARTICLE_SHARE) + ARTICLE_SHARE * by_article / top)
+    share = NAME_SHARE if name else ARTICLE_SHARE
+    return by_paragraph * ((1 - share) + share * by_article / top)
 
 
 @dataclass
@@ -218,6 +232,9 @@ class StoryIndex:
     n_articles: int
     weight2: dict[str, float] = field(default_factory=dict)
     """Squared weights (cosine terms), computed once."""
+    figure_weight: dict[tuple[float, str, str], float] = field(default_factory=dict)
+    """Specificity of each figure (value, unit, kind) by the paragraphs that state it: "two
+    countries", in every other paragraph, proves little; "24 years", in three, a lot."""
 
     def w(self, term: str) -> float:
         return self.weight.get(term, 0.0)
@@ -233,20 +250,33 @@ def index_story(story: Story) -> StoryIndex:
             paragraphs.append(pf)
     df: dict[str, int] = {}
     dfp: dict[str, int] = {}
+    capitals: dict[str, int] = {}
+    """term -> occurrences written with a capital, less those written without"""
     by_article: dict[str, set[str]] = {}
     for pf in paragraphs:
         by_article.setdefault(pf.ref.article, set()).update(pf.terms)
         for term in pf.terms:
             dfp[term] = dfp.get(term, 0) + 1
+        text = pf.text
+        for tok in pf.tokens:
+            capitals[tok.term] = capitals.get(tok.term, 0) + (1 if text[tok.start].isupper() else -1)
     for terms in by_article.values():
         for term in terms:
             df[term] = df.get(term, 0) + 1
     n = max(len(by_article), 1)
-    weight = {t: term_weight(c, n, dfp[t], len(paragraphs)) for t, c in df.items()}
+    weight = {
+        t: term_weight(c, n, dfp[t], len(paragraphs), capitals[t] > 0) for t, c in df.items()
+    }
     weight2 = {t: x * x for t, x in weight.items()}
     for pf in paragraphs:
         ws = [weight[t] for t in pf.terms]
         pf.mass = sum(ws)
         pf.norm = math.sqrt(sum(x * x for x in ws))
         pf.sentence_norms = [math.sqrt(sum(weight2[t] for t in s)) for s in pf.sentences]
-    return StoryIndex(paragraphs, weight, df, n, weight2)
+    figures: dict[tuple[float, str, str], int] = {}
+    for pf in paragraphs:
+        for key in {(q.value, q.unit, q.kind) for q in pf.quantities}:
+            figures[key] = figures.get(key, 0) + 1
+    n_paragraphs = len(paragraphs)
+    figure_weight = {k: math.log((n_paragraphs + 1) / (c + 0.5)) for k, c in figures.items()}
+    return StoryIndex(paragraphs, weight, df, n, weight2, figure_weight)
