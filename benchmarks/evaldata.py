@@ -80,6 +80,8 @@ class EcbStory:
     topic: str
     path: Path
     pairs: set[Pair]
+    scope: set[Ref]
+    """The sentences the annotators covered fully (the gold is complete only among them)."""
 
     @property
     def held_out(self) -> bool:
@@ -97,7 +99,10 @@ def ecb_stories(eval_dir: Path) -> Iterator[EcbStory]:
     for folder in sorted(p for p in base.iterdir() if p.is_dir()):
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
         pairs = {frozenset((_ref(p["a"], 1), _ref(p["b"], 1))) for p in gold["pairs"]}
-        yield EcbStory(folder.name, folder.name.split("-")[0], folder, pairs)
+        scope = {
+            (Path(name).stem, n + 1) for name, ns in gold.get("scope", {}).items() for n in ns
+        }
+        yield EcbStory(folder.name, folder.name.split("-")[0], folder, pairs, scope)
 
 
 def ecb_candidates(story: Story) -> list[tuple[Ref, Ref]]:

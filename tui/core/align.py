@@ -30,7 +30,7 @@ from tui.core.model import Alignment, Match, Story
 from tui.core.score import combine2, logit, pair_features, rank_features
 from tui.core.weights import RELATED, SAME
 
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 """Changes whenever the matcher's output for a story may change (cache keys use it)."""
 
 Progress = Callable[[str, float], None]
