@@ -114,3 +114,25 @@ def test_thresholds_can_be_overridden() -> None:
     assert len(strict.matches) < len(default.matches)
     assert all(m.score >= 0.9 for m in strict.matches)
     assert sum(m.grade == "same" for m in strict.matches) <= sum(m.grade == "same" for m in default.matches)
+
+
+def test_a_shared_specific_word_is_evidence_and_a_ubiquitous_one_is_not() -> None:
+    """A lone word only the two paragraphs use ("limousine") is marked in both; the story's
+    ubiquitous words ("president", "capital") never are."""
+    from tui.core.evidence import spans
+    from tui.core.features import index_story
+
+    story = make_story(
+        [*FILLER, "The president gave the prime minister a limousine as a gift."],
+        [FILLER[1], "A limousine was the president's present to the prime minister.", FILLER[2]],
+        [FILLER[2], "A storm hit the coast, flooding several villages near the port.", FILLER[0]],
+    )
+    index = index_story(story)
+    by_ref = {pf.ref: pf for pf in index.paragraphs}
+    a, b = by_ref[Ref("a0", 3)], by_ref[Ref("a1", 1)]
+    found = spans(index, a, b)
+    words = {s.text.lower() for s in found}
+    assert "limousine" in words
+    assert not words & {"president", "capital", "minister"}
+    for s in found:
+        assert a.text[s.a_start : s.a_end].lower() == b.text[s.b_start : s.b_end].lower() or s.kind != "word"

@@ -1,9 +1,10 @@
 """The evidence of a match: what the two paragraphs share, located in both so the UI can mark it.
 
 Kinds, strongest first: `quote` (a quoted passage of one found in the other, allowing different
-wording), `number` (a figure with the same value and unit), `name` (a specific capitalised word)
-and `phrase` (a run of two or more specific words in the same order). Words that most articles of
-the story use are never evidence.
+wording), `number` (a figure with the same value and unit), `phrase` (a run of two or more
+specific words in the same order), `name` (a specific capitalised word) and `word` (any other
+content word that is specific to a few paragraphs of the story, `WORD_SPECIFIC`, at its first
+place in each). Words that most articles of the story use are never evidence.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from tui.core.features import ParagraphFeatures, StoryIndex
+from tui.core.features import ParagraphFeatures, StoryIndex, Token
 from tui.core.model import Span
 from tui.core.score import QUOTE_SHARE, shared_numbers
 
@@ -20,7 +21,9 @@ MAX_SPANS = 6
 QUOTE_MIN = 75.0
 """partial_ratio from which a quote counts as found in the other paragraph."""
 SPECIFIC = 0.5
-"""Minimum story weight of a word that can be evidence."""
+"""Minimum story weight of a word that can be evidence (in a phrase, or as a name)."""
+WORD_SPECIFIC = 1.0
+"""Minimum story weight of a lone shared word to be evidence: used by a few paragraphs only."""
 
 
 def spans(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> tuple[Span, ...]:
@@ -32,6 +35,7 @@ def spans(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> tupl
         found.append(Span("number", a.text[qa.start : qa.end], qa.start, qa.end, qb.start, qb.end))
     found += _phrases(index, a, b)
     found += _names(index, a, b, found)
+    found += _words(index, a, b)
     return tuple(_disjoint(found)[:MAX_SPANS])
 
 
@@ -81,6 +85,25 @@ def _names(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures, taken:
         if other is not None and index.w(t.term) >= SPECIFIC:
             out.append(Span("name", a.text[t.start : t.end], t.start, t.end, other.start, other.end))
     return out
+
+
+def _words(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
+    """Specific content words both use, most specific first, at their first place in each."""
+    first_b: dict[str, Token] = {}
+    for t in b.tokens:
+        first_b.setdefault(t.term, t)
+    out: list[tuple[float, Span]] = []
+    seen: set[str] = set()
+    for t in a.tokens:
+        other = first_b.get(t.term)
+        weight = index.w(t.term)
+        if other is None or t.term in seen or weight < WORD_SPECIFIC:
+            continue
+        seen.add(t.term)
+        span = Span("word", a.text[t.start : t.end], t.start, t.end, other.start, other.end)
+        out.append((weight, span))
+    out.sort(key=lambda item: -item[0])
+    return [span for _, span in out]
 
 
 def _disjoint(found: list[Span]) -> list[Span]:

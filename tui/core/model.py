@@ -99,7 +99,7 @@ class Ref:
     paragraph: int
 
 
-SpanKind = Literal["quote", "number", "name", "phrase"]
+SpanKind = Literal["quote", "number", "name", "phrase", "word"]
 
 
 @dataclass(frozen=True)
