@@ -81,3 +81,14 @@ def test_fact_label_is_a_phrase_of_its_members() -> None:
     for fact in alignment.facts:
         texts = [alignment.story.article(r.article).paragraphs[r.paragraph].text for r in fact.members]
         assert fact.label and any(fact.label in t for t in texts)
+
+
+def test_no_two_facts_are_near_copies() -> None:
+    """The overview lists each fact once: no fact has most of its members inside another."""
+    alignment = align_story(load_story([SEEDS]))
+    shared = [set(f.members) for f in alignment.facts if not f.unique]
+    assert len(shared) >= 5
+    for i, x in enumerate(shared):
+        for y in shared[i + 1 :]:
+            small = min(len(x), len(y))
+            assert len(x & y) < 0.6 * small, (x, y)

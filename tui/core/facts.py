@@ -12,7 +12,8 @@ one fact unless A and C match too; and B, which matches both, can sit in the fac
 the fact {B, C}. On a story with many copies of one paragraph, each paragraph keeps a bounded
 number of partners (`candidates.PER_PARAGRAPH`), so "most members" counts at most that many.
 
-A fact wholly contained in another is dropped. Every aligned paragraph is in at least one fact;
+Seeds that differ by a member or two grow near-copies of one fact: a fact whose members are
+mostly in a larger one is merged into it. Every aligned paragraph is in at least one fact;
 a paragraph no other outlet matches is a fact of its own (`unique`), which is what an overview of
 "facts only one outlet reports" needs. The label is the fact's most specific phrase shared by
 most of its articles.
@@ -26,6 +27,8 @@ from tui.core.model import Fact, Match, Ref, Story
 
 LINK = 0.25
 """Average match score a paragraph needs with a fact's members to join it (missing ones count 0)."""
+MERGE = 0.6
+"""Share of a fact's members inside a larger fact from which the two are one fact."""
 
 
 def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[Fact]:
@@ -46,7 +49,7 @@ def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[F
         for ref in members:
             member_of.setdefault(ref, set()).add(len(groups))
         groups.append(members)
-    kept = _drop_contained(groups, member_of)
+    kept = _merge_overlapping(groups)
     kept += [[pf.ref] for pf in index.paragraphs if pf.ref not in member_of]
     ordered = sorted((sorted(g, key=order.__getitem__) for g in kept), key=lambda g: order[g[0]])
     by_ref = {pf.ref: pf for pf in index.paragraphs}
@@ -93,18 +96,32 @@ def _grow(
     return members
 
 
-def _drop_contained(groups: list[list[Ref]], member_of: dict[Ref, set[int]]) -> list[list[Ref]]:
-    """The groups that no other group contains (of two equal groups, the first)."""
-    sets = [set(g) for g in groups]
-    kept = []
-    for k, members in enumerate(groups):
-        holders = set.intersection(*(member_of[ref] for ref in members))
-        holders.discard(k)
-        if any(len(sets[h]) > len(sets[k]) or h < k for h in holders):
+def _merge_overlapping(groups: list[list[Ref]]) -> list[list[Ref]]:
+    """Groups that share most of their members are one fact seen from two seeds: merged.
+
+    Largest first; a group whose members are mostly (`MERGE`) in a group already kept is merged
+    into it (a group wholly inside another simply disappears).
+    """
+    kept: list[list[Ref]] = []
+    kept_sets: list[set[Ref]] = []
+    holder: dict[Ref, set[int]] = {}
+    for members in sorted(groups, key=len, reverse=True):
+        counts: dict[int, int] = {}
+        for ref in members:
+            for k in holder.get(ref, ()):
+                counts[k] = counts.get(k, 0) + 1
+        target = max(counts, key=lambda k: (counts[k], -k), default=None)
+        if target is not None and counts[target] >= MERGE * len(members):
             for ref in members:
-                member_of[ref].discard(k)
+                if ref not in kept_sets[target]:
+                    kept_sets[target].add(ref)
+                    kept[target].append(ref)
+                    holder.setdefault(ref, set()).add(target)
             continue
-        kept.append(members)
+        for ref in members:
+            holder.setdefault(ref, set()).add(len(kept))
+        kept.append(list(members))
+        kept_sets.append(set(members))
     return kept
 
 
