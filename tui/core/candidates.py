@@ -10,7 +10,7 @@ The cost follows the posting lists of specific words, which grow about linearly 
 
 from __future__ import annotations
 
-import heapq
+from operator import truediv
 
 from tui.core.features import LEDE, StoryIndex
 
@@ -59,6 +59,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     for term in postings:
         sq[term] = index.weight[term] ** 2
     article = [pf.ref.article for pf in paragraphs]
+    norms = [pf.norm or 1.0 for pf in paragraphs]
     kept: dict[tuple[int, int], float] = {}
     for i, pf in enumerate(paragraphs):
         acc: dict[int, float] = {}
@@ -71,16 +72,27 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
             w = sq[term]
             for j in plist:
                 acc[j] = get(j, 0.0) + w
-        norm = pf.norm or 1.0
-        floor = MIN_COS * norm
-        per_article: dict[str, list[tuple[float, int]]] = {}
-        for j, d in acc.items():
-            if d >= MIN_SHARED and article[j] != own and d >= floor * (paragraphs[j].norm or 1.0):
-                per_article.setdefault(article[j], []).append((d / (paragraphs[j].norm or 1.0), j))
-        pool = [x for group in per_article.values() for x in heapq.nlargest(per_article_cap, group)]
-        for _, j in heapq.nlargest(per_paragraph_cap, pool):
-            d = acc[j]
+        floor = MIN_COS * norms[i]
+        # Best first (ties: the later paragraph first), then at most `per_article_cap` partners
+        # per other article and `per_paragraph_cap` in all: the same pairs as keeping the best of
+        # each article and then the best of those, without a heap per article.
+        js = list(acc)
+        ds = list(acc.values())
+        ranked = sorted(zip(map(truediv, ds, map(norms.__getitem__, js)), js, ds), reverse=True)
+        taken: dict[str, int] = {}
+        left = per_paragraph_cap
+        for _, j, d in ranked:
+            other = article[j]
+            if other == own or d < MIN_SHARED or d < floor * norms[j]:
+                continue
+            count = taken.get(other, 0)
+            if count >= per_article_cap:
+                continue
+            taken[other] = count + 1
             kept[(i, j) if i < j else (j, i)] = d
+            left -= 1
+            if not left:
+                break
     if index.n_articles <= LEDE_ALL_PAIRS:
         _add_lede_pairs(index, kept)
     return [(i, j, d) for (i, j), d in kept.items()]
