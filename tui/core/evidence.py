@@ -8,8 +8,6 @@ the story use are never evidence.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from rapidfuzz import fuzz
 
 from tui.core.features import ParagraphFeatures, StoryIndex
@@ -54,20 +52,63 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
 
 
 def _phrases(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
+    if not a.bigrams & b.bigrams:
+        return []  # no two words in a row in both: no run of two or more
     ta, tb = [t.term for t in a.tokens], [t.term for t in b.tokens]
-    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    weight = index.weight.get
     out: list[Span] = []
-    for block in matcher.get_matching_blocks():
-        if block.size < 2:
+    for block_a, block_b, size in _runs(ta, tb):
+        terms = ta[block_a : block_a + size]
+        if sum(weight(t, 0.0) for t in terms) < 2 * SPECIFIC:
             continue
-        terms = ta[block.a : block.a + block.size]
-        if sum(index.w(t) for t in terms) < 2 * SPECIFIC:
-            continue
-        x0, x1 = a.tokens[block.a], a.tokens[block.a + block.size - 1]
-        y0, y1 = b.tokens[block.b], b.tokens[block.b + block.size - 1]
+        x0, x1 = a.tokens[block_a], a.tokens[block_a + size - 1]
+        y0, y1 = b.tokens[block_b], b.tokens[block_b + size - 1]
         out.append(Span("phrase", a.text[x0.start : x1.end], x0.start, x1.end, y0.start, y1.end))
     out.sort(key=lambda s: -(s.a_end - s.a_start))
     return out
+
+
+def _runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """The matching blocks of two words or more of `difflib.SequenceMatcher(None, a, b,
+    autojunk=False)`, in the same order: the longest common run (earliest in `a`, then in `b`),
+    then the same on each side of it.
+
+    The same algorithm, minus the work on single words: a window whose longest run is one word
+    holds no longer run, so it is not split further (difflib spends most of its time there). With
+    no junk, difflib's extension of a run and its merging of adjacent runs never apply.
+    """
+    if a == b:
+        return [(0, 0, len(a))] if len(a) >= 2 else []  # a copy: one run, nothing beside it
+    b2j: dict[str, list[int]] = {}
+    for j, term in enumerate(b):
+        b2j.setdefault(term, []).append(j)
+    nothing: list[int] = []
+    found = []
+    queue = [(0, len(a), 0, len(b))]
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        besti, bestj, bestsize = alo, blo, 0
+        j2len: dict[int, int] = {}
+        for i in range(alo, ahi):
+            j2lenget = j2len.get
+            newj2len: dict[int, int] = {}
+            for j in b2j.get(a[i], nothing):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = newj2len[j] = j2lenget(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            j2len = newj2len
+        if bestsize >= 2:
+            found.append((besti, bestj, bestsize))
+            if alo < besti and blo < bestj:
+                queue.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                queue.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    found.sort()
+    return found
 
 
 def _names(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures, taken: list[Span]) -> list[Span]:

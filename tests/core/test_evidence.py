@@ -1,0 +1,25 @@
+"""Phrase evidence: the runs of words two paragraphs share, as difflib would find them."""
+
+from __future__ import annotations
+
+import random
+from difflib import SequenceMatcher
+
+from tui.core.evidence import _runs
+
+
+def _difflib_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return [(m.a, m.b, m.size) for m in blocks if m.size >= 2]
+
+
+def test_runs_of_two_words_or_more_are_those_difflib_finds() -> None:
+    """The marked phrases are the same blocks difflib's matcher reports, in the same order,
+    including repeated words, copies and sequences with nothing in common."""
+    rng = random.Random(5)
+    for n in range(3000):
+        words = rng.choice(["ab", "abc", "abcdef", "abcdefghijklmnop"])
+        a = [rng.choice(words) for _ in range(rng.randrange(0, 30))]
+        b = list(a) if n % 7 == 0 else [rng.choice(words) for _ in range(rng.randrange(0, 30))]
+        assert _runs(a, b) == _difflib_runs(a, b), (a, b)
+
