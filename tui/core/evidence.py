@@ -134,4 +134,6 @@ def _disjoint(found: list[Span]) -> list[Span]:
             for k in kept
         ):
             kept.append(span)
+            if len(kept) == MAX_SPANS:
+                break  # the rest would be cut anyway
     return kept
