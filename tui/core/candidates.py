@@ -10,6 +10,7 @@ The cost follows the posting lists of specific words, which grow about linearly 
 
 from __future__ import annotations
 
+from itertools import compress
 from operator import truediv
 
 from tui.core.features import LEDE, StoryIndex
@@ -60,6 +61,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
         sq[term] = index.weight[term] ** 2
     article = [pf.ref.article for pf in paragraphs]
     norms = [pf.norm or 1.0 for pf in paragraphs]
+    head = 4 * per_paragraph_cap
     kept: dict[tuple[int, int], float] = {}
     for i, pf in enumerate(paragraphs):
         acc: dict[int, float] = {}
@@ -78,10 +80,9 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
         # each article and then the best of those, without a heap per article.
         js = list(acc)
         ds = list(acc.values())
-        ranked = sorted(zip(map(truediv, ds, map(norms.__getitem__, js)), js, ds), reverse=True)
         taken: dict[str, int] = {}
         left = per_paragraph_cap
-        for _, j, d in ranked:
+        for _, j, d in _ranked(list(map(truediv, ds, map(norms.__getitem__, js))), js, ds, head):
             other = article[j]
             if other == own or d < MIN_SHARED or d < floor * norms[j]:
                 continue
@@ -96,6 +97,19 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     if index.n_articles <= LEDE_ALL_PAIRS:
         _add_lede_pairs(index, kept)
     return [(i, j, d) for (i, j), d in kept.items()]
+
+
+def _ranked(scores: list[float], js: list[int], ds: list[float], head: int):
+    """(score, j, d) best first, ties to the later paragraph; the `head` best are sorted first,
+    the rest only if the caller reads that far (rarely: the head holds enough partners)."""
+    rows = zip(scores, js, ds)
+    if len(scores) <= head:
+        yield from sorted(rows, reverse=True)
+        return
+    rows = list(rows)
+    cut = sorted(scores)[-head]
+    yield from sorted(compress(rows, map(cut.__le__, scores)), reverse=True)
+    yield from sorted(compress(rows, map(cut.__gt__, scores)), reverse=True)
 
 
 def _add_lede_pairs(index: StoryIndex, kept: dict[tuple[int, int], float]) -> None:
