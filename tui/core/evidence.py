@@ -73,34 +73,39 @@ def _runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
     autojunk=False)`, in the same order: the longest common run (earliest in `a`, then in `b`),
     then the same on each side of it.
 
-    The same algorithm, minus the work on single words: a window whose longest run is one word
-    holds no longer run, so it is not split further (difflib spends most of its time there). With
-    no junk, difflib's extension of a run and its merging of adjacent runs never apply.
+    The same result, minus the work on single words: a window whose longest run is one word
+    holds no longer run, so it is not split further (difflib spends most of its time there). The
+    run ending at each (i, j) is measured once; inside a window it is that run cut at the window's
+    start. With no junk, difflib's extension of a run and its merging of adjacent runs never apply.
     """
     if a == b:
         return [(0, 0, len(a))] if len(a) >= 2 else []  # a copy: one run, nothing beside it
     b2j: dict[str, list[int]] = {}
     for j, term in enumerate(b):
         b2j.setdefault(term, []).append(j)
-    nothing: list[int] = []
+    ends = []
+    """(i, j, run) for every a[i] == b[j] that ends a run of two or more, in (i, j) order."""
+    previous: dict[int, int] = {}
+    for i, term in enumerate(a):
+        current: dict[int, int] = {}
+        for j in b2j.get(term, ()):
+            k = current[j] = previous.get(j - 1, 0) + 1
+            if k >= 2:
+                ends.append((i, j, k))
+        previous = current
     found = []
     queue = [(0, len(a), 0, len(b))]
-    while queue:
+    while ends and queue:
         alo, ahi, blo, bhi = queue.pop()
-        besti, bestj, bestsize = alo, blo, 0
-        j2len: dict[int, int] = {}
-        for i in range(alo, ahi):
-            j2lenget = j2len.get
-            newj2len: dict[int, int] = {}
-            for j in b2j.get(a[i], nothing):
-                if j < blo:
-                    continue
-                if j >= bhi:
-                    break
-                k = newj2len[j] = j2lenget(j - 1, 0) + 1
-                if k > bestsize:
-                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
-            j2len = newj2len
+        besti = bestj = bestsize = 0
+        for i, j, k in ends:
+            if i >= ahi:
+                break
+            if i < alo or j < blo or j >= bhi:
+                continue
+            k = min(k, i - alo + 1, j - blo + 1)
+            if k > bestsize:
+                besti, bestj, bestsize = i - k + 1, j - k + 1, k
         if bestsize >= 2:
             found.append((besti, bestj, bestsize))
             if alo < besti and blo < bestj:
