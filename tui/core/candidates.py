@@ -50,9 +50,10 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     per_paragraph_cap = PER_PARAGRAPH_LARGE if large else PER_PARAGRAPH
     postings: dict[str, list[int]] = {}
     sq: dict[str, float] = {}
+    df = index.df
     for i, pf in enumerate(paragraphs):
         for term in pf.terms:
-            if index.df[term] < 2 or index.df[term] > limit:
+            if not 2 <= df[term] <= limit:
                 continue
             postings.setdefault(term, []).append(i)
     if large:
