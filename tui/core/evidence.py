@@ -117,14 +117,18 @@ def _runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
 
 
 def _names(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures, taken: list[Span]) -> list[Span]:
+    weight = index.weight.get
+    shared = {t for t in a.names & b.names if weight(t, 0.0) >= SPECIFIC}
+    if not shared:
+        return []
     out: list[Span] = []
     first_b = {}
     for t in b.tokens:
-        if t.capital:
+        if t.capital and t.term in shared:
             first_b.setdefault(t.term, t)
     for t in a.tokens:
         other = first_b.pop(t.term, None) if t.capital else None
-        if other is not None and index.w(t.term) >= SPECIFIC:
+        if other is not None:
             out.append(Span("name", a.text[t.start : t.end], t.start, t.end, other.start, other.end))
     return out
 
