@@ -10,7 +10,9 @@ The cost follows the posting lists of specific words, which grow about linearly 
 
 from __future__ import annotations
 
-from itertools import compress
+from array import array
+from collections import Counter
+from itertools import chain, compress
 from operator import truediv
 
 from tui.core.features import LEDE, StoryIndex
@@ -64,26 +66,42 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     norms = [pf.norm or 1.0 for pf in paragraphs]
     head = 4 * per_paragraph_cap
     kept: dict[tuple[int, int], float] = {}
+    words = [tuple(pf.terms) for pf in paragraphs]
+    uses = Counter(words)
+    copies: dict[tuple[str, ...], tuple[list, float | None, array, array]] = {}
+    """The ranking of a paragraph's partners, kept for a later paragraph with the same words in the
+    same order (a verbatim copy): the same sums, added in the same order, so the same ranking."""
     for i, pf in enumerate(paragraphs):
-        acc: dict[int, float] = {}
-        get = acc.get
         own = article[i]
-        for term in pf.terms:
-            plist = postings.get(term)
-            if plist is None:
-                continue
-            w = sq[term]
-            for j in plist:
-                acc[j] = get(j, 0.0) + w
+        saved = copies.get(words[i])
+        if saved is None:
+            acc: dict[int, float] = {}
+            get = acc.get
+            for term in pf.terms:
+                plist = postings.get(term)
+                if plist is None:
+                    continue
+                w = sq[term]
+                for j in plist:
+                    acc[j] = get(j, 0.0) + w
+            js = list(acc)
+            ds = list(acc.values())
+            best, cut = _head(list(map(truediv, ds, map(norms.__getitem__, js))), js, ds, head)
+        else:
+            best, cut, js, ds = saved
+        uses[words[i]] -= 1
+        if not uses[words[i]]:
+            copies.pop(words[i], None)
+        elif saved is None:
+            copies[words[i]] = (best, cut, array("q", js), array("d", ds))
         floor = MIN_COS * norms[i]
         # Best first (ties: the later paragraph first), then at most `per_article_cap` partners
         # per other article and `per_paragraph_cap` in all: the same pairs as keeping the best of
         # each article and then the best of those, without a heap per article.
-        js = list(acc)
-        ds = list(acc.values())
         taken: dict[str, int] = {}
         left = per_paragraph_cap
-        for _, j, d in _ranked(list(map(truediv, ds, map(norms.__getitem__, js))), js, ds, head):
+        rest = () if cut is None else _rest(js, ds, norms, cut)
+        for _, j, d in chain(best, rest):
             other = article[j]
             if other == own or d < MIN_SHARED or d < floor * norms[j]:
                 continue
@@ -100,17 +118,21 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     return [(i, j, d) for (i, j), d in kept.items()]
 
 
-def _ranked(scores: list[float], js: list[int], ds: list[float], head: int):
-    """(score, j, d) best first, ties to the later paragraph; the `head` best are sorted first,
-    the rest only if the caller reads that far (rarely: the head holds enough partners)."""
+def _head(scores: list[float], js: list[int], ds: list[float], head: int):
+    """The `head` best (score, j, d), best first (ties: the later paragraph first), and the score
+    below which the others lie (None when there are no others)."""
     rows = zip(scores, js, ds)
     if len(scores) <= head:
-        yield from sorted(rows, reverse=True)
-        return
-    rows = list(rows)
+        return sorted(rows, reverse=True), None
     cut = sorted(scores)[-head]
-    yield from sorted(compress(rows, map(cut.__le__, scores)), reverse=True)
-    yield from sorted(compress(rows, map(cut.__gt__, scores)), reverse=True)
+    return sorted(compress(rows, map(cut.__le__, scores)), reverse=True), cut
+
+
+def _rest(js, ds, norms: list[float], cut: float):
+    """The partners after the head, best first; sorted only if the caller reads that far (rarely:
+    the head holds enough partners)."""
+    scores = list(map(truediv, ds, map(norms.__getitem__, js)))
+    yield from sorted(compress(zip(scores, js, ds), map(cut.__gt__, scores)), reverse=True)
 
 
 def _add_lede_pairs(index: StoryIndex, kept: dict[tuple[int, int], float]) -> None:
