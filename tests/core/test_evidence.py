@@ -23,3 +23,22 @@ def test_runs_of_two_words_or_more_are_those_difflib_finds() -> None:
         b = list(a) if n % 7 == 0 else [rng.choice(words) for _ in range(rng.randrange(0, 30))]
         assert _runs(a, b) == _difflib_runs(a, b), (a, b)
 
+
+def test_copies_of_a_paragraph_mark_the_same_evidence() -> None:
+    """A paragraph that outlets carry verbatim (wire copy) is marked alike in every copy: the same
+    spans against the same partner text, wherever the copy sits."""
+    from benchmarks.bigstory import generate
+    from tui.core import align_story
+
+    alignment = align_story(generate(40))
+    text = {(a.id, p.n): p.text for a in alignment.story.articles for p in a.paragraphs}
+    seen: dict[tuple[str, str], tuple] = {}
+    compared = 0
+    for m in alignment.matches:
+        key = (text[(m.a.article, m.a.paragraph)], text[(m.b.article, m.b.paragraph)])
+        spans = tuple((s.kind, s.a_start, s.a_end, s.b_start, s.b_end) for s in m.evidence)
+        if key in seen:
+            compared += 1
+            assert spans == seen[key]
+        seen[key] = spans
+    assert compared > 50

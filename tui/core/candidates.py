@@ -121,7 +121,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
 def _head(scores: list[float], js: list[int], ds: list[float], head: int):
     """The `head` best (score, j, d), best first (ties: the later paragraph first), and the score
     below which the others lie (None when there are no others)."""
-    rows = zip(scores, js, ds)
+    rows = zip(scores, js, ds, strict=True)
     if len(scores) <= head:
         return sorted(rows, reverse=True), None
     cut = sorted(scores)[-head]
@@ -132,7 +132,8 @@ def _rest(js, ds, norms: list[float], cut: float):
     """The partners after the head, best first; sorted only if the caller reads that far (rarely:
     the head holds enough partners)."""
     scores = list(map(truediv, ds, map(norms.__getitem__, js)))
-    yield from sorted(compress(zip(scores, js, ds), map(cut.__gt__, scores)), reverse=True)
+    rows = zip(scores, js, ds, strict=True)
+    yield from sorted(compress(rows, map(cut.__gt__, scores)), reverse=True)
 
 
 def _add_lede_pairs(index: StoryIndex, kept: dict[tuple[int, int], float]) -> None:
