@@ -66,6 +66,8 @@ def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
 
 def quote_score(a: ParagraphFeatures, b: ParagraphFeatures) -> float:
     """Best partial_ratio (0–1) of a quoted passage of one paragraph inside the other."""
+    if not a.quotes and not b.quotes:
+        return 0.0
     best = 0.0
     for x, y in ((a, b), (b, a)):
         for (start, end), terms in zip(x.quotes, x.quote_terms):
