@@ -10,7 +10,10 @@ The cost follows the posting lists of specific words, which grow about linearly 
 
 from __future__ import annotations
 
-import heapq
+from array import array
+from collections import Counter
+from itertools import chain, compress
+from operator import truediv
 
 from tui.core.features import LEDE, StoryIndex
 
@@ -49,9 +52,10 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     per_paragraph_cap = PER_PARAGRAPH_LARGE if large else PER_PARAGRAPH
     postings: dict[str, list[int]] = {}
     sq: dict[str, float] = {}
+    df = index.df
     for i, pf in enumerate(paragraphs):
         for term in pf.terms:
-            if index.df[term] < 2 or index.df[term] > limit:
+            if not 2 <= df[term] <= limit:
                 continue
             postings.setdefault(term, []).append(i)
     if large:
@@ -59,31 +63,77 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     for term in postings:
         sq[term] = index.weight[term] ** 2
     article = [pf.ref.article for pf in paragraphs]
+    norms = [pf.norm or 1.0 for pf in paragraphs]
+    head = 4 * per_paragraph_cap
     kept: dict[tuple[int, int], float] = {}
+    words = [tuple(pf.terms) for pf in paragraphs]
+    uses = Counter(words)
+    copies: dict[tuple[str, ...], tuple[list, float | None, array, array]] = {}
+    """The ranking of a paragraph's partners, kept for a later paragraph with the same words in the
+    same order (a verbatim copy): the same sums, added in the same order, so the same ranking."""
     for i, pf in enumerate(paragraphs):
-        acc: dict[int, float] = {}
-        get = acc.get
         own = article[i]
-        for term in pf.terms:
-            plist = postings.get(term)
-            if plist is None:
+        saved = copies.get(words[i])
+        if saved is None:
+            acc: dict[int, float] = {}
+            get = acc.get
+            for term in pf.terms:
+                plist = postings.get(term)
+                if plist is None:
+                    continue
+                w = sq[term]
+                for j in plist:
+                    acc[j] = get(j, 0.0) + w
+            js = list(acc)
+            ds = list(acc.values())
+            best, cut = _head(list(map(truediv, ds, map(norms.__getitem__, js))), js, ds, head)
+        else:
+            best, cut, js, ds = saved
+        uses[words[i]] -= 1
+        if not uses[words[i]]:
+            copies.pop(words[i], None)
+        elif saved is None:
+            copies[words[i]] = (best, cut, array("q", js), array("d", ds))
+        floor = MIN_COS * norms[i]
+        # Best first (ties: the later paragraph first), then at most `per_article_cap` partners
+        # per other article and `per_paragraph_cap` in all: the same pairs as keeping the best of
+        # each article and then the best of those, without a heap per article.
+        taken: dict[str, int] = {}
+        left = per_paragraph_cap
+        rest = () if cut is None else _rest(js, ds, norms, cut)
+        for _, j, d in chain(best, rest):
+            other = article[j]
+            if other == own or d < MIN_SHARED or d < floor * norms[j]:
                 continue
-            w = sq[term]
-            for j in plist:
-                acc[j] = get(j, 0.0) + w
-        norm = pf.norm or 1.0
-        floor = MIN_COS * norm
-        per_article: dict[str, list[tuple[float, int]]] = {}
-        for j, d in acc.items():
-            if d >= MIN_SHARED and article[j] != own and d >= floor * (paragraphs[j].norm or 1.0):
-                per_article.setdefault(article[j], []).append((d / (paragraphs[j].norm or 1.0), j))
-        pool = [x for group in per_article.values() for x in heapq.nlargest(per_article_cap, group)]
-        for _, j in heapq.nlargest(per_paragraph_cap, pool):
-            d = acc[j]
+            count = taken.get(other, 0)
+            if count >= per_article_cap:
+                continue
+            taken[other] = count + 1
             kept[(i, j) if i < j else (j, i)] = d
+            left -= 1
+            if not left:
+                break
     if index.n_articles <= LEDE_ALL_PAIRS:
         _add_lede_pairs(index, kept)
     return [(i, j, d) for (i, j), d in kept.items()]
+
+
+def _head(scores: list[float], js: list[int], ds: list[float], head: int):
+    """The `head` best (score, j, d), best first (ties: the later paragraph first), and the score
+    below which the others lie (None when there are no others)."""
+    rows = zip(scores, js, ds, strict=True)
+    if len(scores) <= head:
+        return sorted(rows, reverse=True), None
+    cut = sorted(scores)[-head]
+    return sorted(compress(rows, map(cut.__le__, scores)), reverse=True), cut
+
+
+def _rest(js, ds, norms: list[float], cut: float):
+    """The partners after the head, best first; sorted only if the caller reads that far (rarely:
+    the head holds enough partners)."""
+    scores = list(map(truediv, ds, map(norms.__getitem__, js)))
+    rows = zip(scores, js, ds, strict=True)
+    yield from sorted(compress(rows, map(cut.__gt__, scores)), reverse=True)
 
 
 def _add_lede_pairs(index: StoryIndex, kept: dict[tuple[int, int], float]) -> None:

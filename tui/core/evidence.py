@@ -9,8 +9,6 @@ place in each). Words that most articles of the story use are never evidence.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from rapidfuzz import fuzz
 
 from tui.core.features import ParagraphFeatures, StoryIndex, Token
@@ -58,31 +56,83 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
 
 
 def _phrases(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
+    if not a.bigrams & b.bigrams:
+        return []  # no two words in a row in both: no run of two or more
     ta, tb = [t.term for t in a.tokens], [t.term for t in b.tokens]
-    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    weight = index.weight.get
     out: list[Span] = []
-    for block in matcher.get_matching_blocks():
-        if block.size < 2:
+    for block_a, block_b, size in _runs(ta, tb):
+        terms = ta[block_a : block_a + size]
+        if sum(weight(t, 0.0) for t in terms) < 2 * SPECIFIC:
             continue
-        terms = ta[block.a : block.a + block.size]
-        if sum(index.w(t) for t in terms) < 2 * SPECIFIC:
-            continue
-        x0, x1 = a.tokens[block.a], a.tokens[block.a + block.size - 1]
-        y0, y1 = b.tokens[block.b], b.tokens[block.b + block.size - 1]
+        x0, x1 = a.tokens[block_a], a.tokens[block_a + size - 1]
+        y0, y1 = b.tokens[block_b], b.tokens[block_b + size - 1]
         out.append(Span("phrase", a.text[x0.start : x1.end], x0.start, x1.end, y0.start, y1.end))
     out.sort(key=lambda s: -(s.a_end - s.a_start))
     return out
 
 
+def _runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """The matching blocks of two words or more of `difflib.SequenceMatcher(None, a, b,
+    autojunk=False)`, in the same order: the longest common run (earliest in `a`, then in `b`),
+    then the same on each side of it.
+
+    The same result, minus the work on single words: a window whose longest run is one word
+    holds no longer run, so it is not split further (difflib spends most of its time there). The
+    run ending at each (i, j) is measured once; inside a window it is that run cut at the window's
+    start. With no junk, difflib's extension of a run and its merging of adjacent runs never apply.
+    """
+    if a == b:
+        return [(0, 0, len(a))] if len(a) >= 2 else []  # a copy: one run, nothing beside it
+    b2j: dict[str, list[int]] = {}
+    for j, term in enumerate(b):
+        b2j.setdefault(term, []).append(j)
+    ends = []
+    """(i, j, run) for every a[i] == b[j] that ends a run of two or more, in (i, j) order."""
+    previous: dict[int, int] = {}
+    for i, term in enumerate(a):
+        current: dict[int, int] = {}
+        for j in b2j.get(term, ()):
+            k = current[j] = previous.get(j - 1, 0) + 1
+            if k >= 2:
+                ends.append((i, j, k))
+        previous = current
+    found = []
+    queue = [(0, len(a), 0, len(b))]
+    while ends and queue:
+        alo, ahi, blo, bhi = queue.pop()
+        besti = bestj = bestsize = 0
+        for i, j, k in ends:
+            if i >= ahi:
+                break
+            if i < alo or j < blo or j >= bhi:
+                continue
+            k = min(k, i - alo + 1, j - blo + 1)
+            if k > bestsize:
+                besti, bestj, bestsize = i - k + 1, j - k + 1, k
+        if bestsize >= 2:
+            found.append((besti, bestj, bestsize))
+            if alo < besti and blo < bestj:
+                queue.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                queue.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    found.sort()
+    return found
+
+
 def _names(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures, taken: list[Span]) -> list[Span]:
+    weight = index.weight.get
+    shared = {t for t in a.names & b.names if weight(t, 0.0) >= SPECIFIC}
+    if not shared:
+        return []
     out: list[Span] = []
     first_b = {}
     for t in b.tokens:
-        if t.capital:
+        if t.capital and t.term in shared:
             first_b.setdefault(t.term, t)
     for t in a.tokens:
         other = first_b.pop(t.term, None) if t.capital else None
-        if other is not None and index.w(t.term) >= SPECIFIC:
+        if other is not None:
             out.append(Span("name", a.text[t.start : t.end], t.start, t.end, other.start, other.end))
     return out
 
@@ -116,4 +166,6 @@ def _disjoint(found: list[Span]) -> list[Span]:
             for k in kept
         ):
             kept.append(span)
+            if len(kept) == MAX_SPANS:
+                break  # the rest would be cut anyway
     return kept

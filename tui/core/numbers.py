@@ -45,8 +45,10 @@ _NUMBER = (
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
     + r"|an?\s+(?:quarter|half)[\s-]+(?:century|centuries)|half\s+a\s+century)"
 )
+_FIRST = "".join(sorted({w[0] for w in (*HEDGES, *_WORD_NUMBERS, "a", "half")}))
+"""Letters a figure or its hedge can start with: a cheap test before the long alternations."""
 _QUANTITY = re.compile(
-    r"(?<![\w.,])(?:(?P<hedge>" + _HEDGE + r")\s+(?:a\s+|an\s+)?)?"
+    r"(?<![\w.,])(?=[\d" + _FIRST + r"])(?:(?P<hedge>" + _HEDGE + r")\s+(?:a\s+|an\s+)?)?"
     + _NUMBER
     + r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     + r"(?:[\s-]+(?P<unit>[a-z]+(?:'s)?))?",

@@ -39,6 +39,7 @@ first-stage logit with these (`STAGE2`).
 from __future__ import annotations
 
 import math
+from operator import mul
 
 from rapidfuzz import fuzz
 
@@ -66,12 +67,14 @@ def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
             if nb:
                 shared = sa & sb
                 if shared:
-                    best = max(best, sum(w2[t] for t in shared) / (na * nb))
+                    best = max(best, sum(map(w2.__getitem__, shared)) / (na * nb))
     return best
 
 
 def quote_score(a: ParagraphFeatures, b: ParagraphFeatures) -> float:
     """Best partial_ratio (0–1) of a quoted passage of one paragraph inside the other."""
+    if not a.quotes and not b.quotes:
+        return 0.0
     best = 0.0
     for x, y in ((a, b), (b, a)):
         for (start, end), terms in zip(x.quotes, x.quote_terms):
@@ -118,8 +121,8 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
     """The signals of `FEATURES` for one pair, each roughly in 0–1."""
     w = index.weight
     shared = a.terms & b.terms
-    dot = sum(index.weight2[t] for t in shared)
-    mass = sum(w[t] for t in shared)
+    dot = sum(map(index.weight2.__getitem__, shared))
+    mass = sum(map(w.__getitem__, shared))
     cos = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
     cover = mass / min(a.mass, b.mass) if min(a.mass, b.mass) else 0.0
     sent = _sentence_cos(index, a, b)
@@ -127,7 +130,7 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
         sent = cos
     quote = max(0.0, quote_score(a, b) - 0.5) * 2
     numbers = min(1.0, agreeing_numbers(index, a, b) / 3.0)
-    names = min(1.0, sum(w[t] for t in a.names & b.names) / 3.0)
+    names = min(1.0, sum(map(w.__getitem__, a.names & b.names)) / 3.0)
     phrases = min(1.0, sum(min(w[x], w[y]) for x, y in a.bigrams & b.bigrams) / 2.0)
     lede = min(1.0, mass / 2) if a.position < LEDE and b.position < LEDE else 0.0
     short = min(1.0, math.log1p(min(len(a.terms), len(b.terms))) / 4)
@@ -139,13 +142,13 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
 
 def combine(features: list[float]) -> float:
     """The fitted logistic model: a score in 0–1 with the same meaning everywhere."""
-    z = BIAS + sum(wi * xi for wi, xi in zip(WEIGHTS, features))
+    z = BIAS + sum(map(mul, WEIGHTS, features))
     return 1.0 / (1.0 + math.exp(-z))
 
 
 def logit(features: list[float]) -> float:
     """The first-stage linear score (before the logistic squashing)."""
-    return BIAS + sum(wi * xi for wi, xi in zip(WEIGHTS, features))
+    return BIAS + sum(map(mul, WEIGHTS, features))
 
 
 def rank_features(
@@ -178,4 +181,4 @@ def _squash(z: float) -> float:
 def combine2(features: list[float]) -> float:
     """The second-stage model: the final score in 0–1."""
     bias, *weights = STAGE2
-    return _squash(bias + sum(wi * xi for wi, xi in zip(weights, features)))
+    return _squash(bias + sum(map(mul, weights, features)))

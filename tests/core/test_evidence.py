@@ -1,0 +1,44 @@
+"""Phrase evidence: the runs of words two paragraphs share, as difflib would find them."""
+
+from __future__ import annotations
+
+import random
+from difflib import SequenceMatcher
+
+from tui.core.evidence import _runs
+
+
+def _difflib_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return [(m.a, m.b, m.size) for m in blocks if m.size >= 2]
+
+
+def test_runs_of_two_words_or_more_are_those_difflib_finds() -> None:
+    """The marked phrases are the same blocks difflib's matcher reports, in the same order,
+    including repeated words, copies and sequences with nothing in common."""
+    rng = random.Random(5)
+    for n in range(3000):
+        words = rng.choice(["ab", "abc", "abcdef", "abcdefghijklmnop"])
+        a = [rng.choice(words) for _ in range(rng.randrange(0, 30))]
+        b = list(a) if n % 7 == 0 else [rng.choice(words) for _ in range(rng.randrange(0, 30))]
+        assert _runs(a, b) == _difflib_runs(a, b), (a, b)
+
+
+def test_copies_of_a_paragraph_mark_the_same_evidence() -> None:
+    """A paragraph that outlets carry verbatim (wire copy) is marked alike in every copy: the same
+    spans against the same partner text, wherever the copy sits."""
+    from benchmarks.bigstory import generate
+    from tui.core import align_story
+
+    alignment = align_story(generate(40))
+    text = {(a.id, p.n): p.text for a in alignment.story.articles for p in a.paragraphs}
+    seen: dict[tuple[str, str], tuple] = {}
+    compared = 0
+    for m in alignment.matches:
+        key = (text[(m.a.article, m.a.paragraph)], text[(m.b.article, m.b.paragraph)])
+        spans = tuple((s.kind, s.a_start, s.a_end, s.b_start, s.b_end) for s in m.evidence)
+        if key in seen:
+            compared += 1
+            assert spans == seen[key]
+        seen[key] = spans
+    assert compared > 50
