@@ -147,14 +147,14 @@ def _conflicts_report(alignment: Alignment, gold, stems: list[str], details: boo
     """A predicted conflict counts for a gold conflict when two of its versions' paragraphs are
     paragraphs the gold conflict names; each gold conflict is credited once."""
     gold_refs = [conflict_refs(c["what"], stems) for c in gold.conflicts]
-    credited: set[int] = set()
+    credited: dict[int, object] = {}
     false = []
     for conflict in alignment.conflicts:
         refs = {(v.ref.article, v.ref.paragraph) for v in conflict.versions}
         hits = [i for i, g in enumerate(gold_refs) if len(refs & g) >= 2]
         fresh = [i for i in hits if i not in credited]
         if fresh:
-            credited.add(fresh[0])
+            credited[fresh[0]] = conflict
         elif not hits:
             false.append(conflict)
     print(f"  conflicts: {len(credited)}/{len(gold.conflicts)} gold found, {len(false)} false, "
@@ -162,6 +162,8 @@ def _conflicts_report(alignment: Alignment, gold, stems: list[str], details: boo
     if details:
         for i, c in enumerate(gold.conflicts):
             print(f"    {'✓' if i in credited else '✗'} {c['fact']}: {c['what'][:110]}")
+            if i in credited:
+                print(f"        by {credited[i].kind}: {credited[i].reason[:110]}")
         for c in false:
             print(f"    FALSE {c.kind}: {c.reason[:120]}")
 

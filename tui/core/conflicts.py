@@ -1,6 +1,8 @@
-"""Where outlets reporting one fact disagree: figures, and the wording of one quote.
+"""Where outlets reporting one fact disagree: figures, dates, quote wordings, attributions, wordings.
 
-Only paragraphs of one fact are compared, and only paragraphs of different articles.
+Which paragraphs are compared: every pair of paragraphs of different articles inside one fact, and
+every matched pair graded `same` (so a disagreement is found even when the two paragraphs were
+grouped into different facts). A conflict names the fact of its first version.
 
 - `number`: two figures with the same unit whose hedged ranges do not meet
   (`numbers.Quantity.compatible`): "12 people" vs "15 people" conflict, "at least 12 people" vs
@@ -8,11 +10,28 @@ Only paragraphs of one fact are compared, and only paragraphs of different artic
   little under the round number, and the reason a fact-checker would ask about (the precision) is
   not a contradiction. A bare year ("since 2000") is a date, compared only with dates.
 - `date`: two years said of the same thing: both preceded by the same word ("since 1991" vs
-  "since 2000", "in 2019" vs "in 2018").
+  "since 2000", "in 2019" vs "in 2018"); or two different weekdays for the same event (a content
+  word shared just before both: "arrived on Tuesday" vs "arrived early Wednesday").
 - `quote`: a quoted passage of one paragraph found in the other with a clearly similar but not
   identical wording (`partial_ratio` between `QUOTE_LOW` and `QUOTE_HIGH`) where at least one
   content word differs inside the passage, or at least two small words do (a quote cut short is
-  not a conflict: words added or dropped at either end are ignored). Different translations of one statement show up here.
+  not a conflict: words added or dropped at either end are ignored). A short quotation the other
+  outlet prints with words left out in the middle (“full and unconditional support” vs “full
+  support”) is one too. Different translations of one statement show up here.
+- `attribution`: the same claim (two sentences sharing at least `CLAIM_WORDS` content words) told
+  with a different certainty: each sentence carries a general English marker of how sure the
+  claim is (hedged: "possibly", "could"; feared: "concerns", "fear"; claimed: "claimed",
+  "alleged"; accused: "accused"; asserted: "we know", "confirmed"; denied: "deny") and the kinds
+  differ ("possibly supplying" vs "accused of providing"). A sentence with no marker is never
+  compared: a plain statement is not a different certainty.
+- `wording`: the same thing named with different specific words. Either one noun that both
+  paragraphs use once, with modifiers (words before it, or an "of …" after it) that differ on
+  both sides ("UN sanctions" vs "Western sanctions", "portraits of the two leaders" vs
+  "portraits of Putin"); or, in two sentences aligned word by word, a short stretch replaced
+  between shared words ("the strongest alliance between A and B" vs "the strongest connection
+  between A and B"). Added detail on one side only is not a conflict, nor are inflections,
+  abbreviations ("US" / "United States"), numbers (those are `number` and `date`), words of time,
+  or size and degree adjectives ("giant" / "colossal").
 
 Each conflict carries the differing spans of both paragraphs (`Version`) and a one-line reason.
 """
@@ -20,41 +39,491 @@ Each conflict carries the differing spans of both paragraphs (`Version`) and a o
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
 from tui.core.features import STOPWORDS, ParagraphFeatures, StoryIndex, stem
-from tui.core.model import Conflict, Fact, Version
+from tui.core.model import Conflict, Fact, Match, Ref, Version
 from tui.core.numbers import Quantity
+from tui.core.quotes import same_statement, words_of
 
 QUOTE_LOW = 72.0
 QUOTE_HIGH = 100.0
 MAX_FACT = 40
 """Facts larger than this are compared through their first members only (cost bound)."""
+CLAIM_WORDS = 3
+"""Content words two sentences share for them to state one claim (`attribution`)."""
+ALIGNED_WORDS = 3
+"""Content words two sentences share before they are aligned word by word (`wording`)."""
+MAX_REPLACED = 4
+"""Longest replaced stretch (words, each side) that reads as a different name for one thing."""
 _WORD = re.compile(r"[^\W_]+")
 
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_TIME_WORDS = _WEEKDAYS | frozenset(
+    """january february march april may june july august september october november december
+    today yesterday tomorrow tonight morning afternoon evening night dawn midnight noon week
+    weekend month year earlier later hour hours minute minutes""".split()
+)
+_CERTAINTY: dict[str, str] = {
+    **dict.fromkeys(
+        "possibly possible potential potentially perhaps apparently reportedly likely unlikely "
+        "suspected suspect may might could".split(), "hedged"),
+    **dict.fromkeys("concern concerns concerned fear fears feared worry worries worried".split(),
+                    "feared"),
+    **dict.fromkeys("claim claims claimed claiming alleged allegedly allege alleges allegation "
+                    "allegations".split(), "claimed"),
+    **dict.fromkeys("accuse accuses accused accusing accusation accusations".split(), "accused"),
+    **dict.fromkeys("know knows known confirmed confirms proven proved evidence".split(),
+                    "asserted"),
+    **dict.fromkeys("deny denies denied denying denial denials reject rejects rejected".split(),
+                    "denied"),
+}
+"""General English markers of how sure a claim is, by kind."""
+_SIZE = frozenset(
+    """large big huge giant colossal massive enormous vast immense small little tiny major key
+    main grand great significant important heavy whole entire several numerous various other
+    further such very high low top senior recent current latest former wide broad long short
+    giant gigantic lavish full""".split()
+)
+"""Size, degree and vagueness adjectives: outlets vary them freely without disagreeing."""
+_COMPLEMENT = frozenset({"of", "depicting", "showing", "featuring", "portraying", "bearing"})
+_NP_GLUE = frozenset({"the", "a", "an", "and", "its", "his", "her", "their", "our", "two", "three"})
+_MOD_STOP = STOPWORDS - {"same"}
+_BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–!?]|(?:^|\s)[-']|\.\s")
+_TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.[^\W_]+)*\.?(?:-[^\W_][\w'’]*)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+_SHORT_QUOTE = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 
-def find_conflicts(index: StoryIndex, facts: list[Fact]) -> list[Conflict]:
-    """Every conflict inside the facts that more than one article reports."""
+
+def find_conflicts(
+    index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
+) -> list[Conflict]:
+    """Every conflict between paragraphs of one fact, or of one match graded `same`."""
     by_ref = {pf.ref: pf for pf in index.paragraphs}
-    found: list[Conflict] = []
-    seen: set[tuple] = set()
+    fact_of: dict[Ref, str] = {}
+    for fact in facts:
+        for ref in fact.members:
+            fact_of.setdefault(ref, fact.id)
+    pairs: dict[tuple[Ref, Ref], str] = {}
     for fact in facts:
         if fact.unique:
             continue
-        members = [by_ref[r] for r in fact.members[:MAX_FACT] if r in by_ref]
+        members = [r for r in fact.members[:MAX_FACT] if r in by_ref]
         for k, a in enumerate(members):
             for b in members[k + 1 :]:
-                if a.ref.article == b.ref.article:
-                    continue
-                for kind, va, vb, reason in [*_numbers(a, b), *_quotes(a, b)]:
-                    key = (fact.id, kind, va.text.casefold(), vb.text.casefold())
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    found.append(Conflict(f"C{len(found) + 1}", fact.id, kind, (va, vb), reason))
+                if a.article != b.article:
+                    pairs.setdefault((a, b), fact.id)
+    for match in matches:
+        if match.grade != "same" or match.a.article == match.b.article:
+            continue
+        if match.a in by_ref and match.b in by_ref and (match.b, match.a) not in pairs:
+            pairs.setdefault((match.a, match.b), fact_of.get(match.a) or fact_of.get(match.b, ""))
+    words: dict[Ref, list[_W]] = {}
+    found: list[Conflict] = []
+    seen: set[tuple] = set()
+    for (ra, rb), fact_id in pairs.items():
+        a, b = by_ref[ra], by_ref[rb]
+        for pf in (a, b):
+            if pf.ref not in words:
+                words[pf.ref] = _words(pf.text)
+        wa, wb = words[ra], words[rb]
+        kinds = [
+            *_numbers(a, b),
+            *_weekdays(a, b, wa, wb),
+            *_quotes(a, b),
+            *_short_quotes(a, b),
+            *_attributions(a, b, wa, wb),
+            *_wordings(a, b, wa, wb),
+        ]
+        for kind, va, vb, reason in kinds:
+            key = (fact_id, kind, va.text.casefold(), vb.text.casefold())
+            if key in seen or (fact_id, kind, vb.text.casefold(), va.text.casefold()) in seen:
+                continue
+            seen.add(key)
+            found.append(Conflict(f"C{len(found) + 1}", fact_id, kind, (va, vb), reason))
     return found
+
+
+@dataclass(slots=True)
+class _W:
+    """A word of a paragraph as written, for word-by-word comparison."""
+
+    key: str
+    """Lower case, possessive and dots dropped ("U.S." → "us", "Putin's" → "putin")."""
+    term: str
+    """`key` light-stemmed."""
+    start: int
+    end: int
+    lower: bool
+    """Written in lower case (not a name)."""
+    sentence: int
+    pause: bool
+    """Punctuation between this word and the next (or the end of the paragraph)."""
+    raw: str = ""
+    """As written."""
+
+    @property
+    def possessive(self) -> bool:
+        return self.raw.endswith("'s")
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.raw if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def content(self) -> bool:
+        return self.key not in STOPWORDS and self.term not in STOPWORDS and len(self.key) > 1
+
+
+def _words(text: str) -> list[_W]:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    out: list[_W] = []
+    matches = list(_TOKEN.finditer(text.replace("\u2019", "'")))
+    for k, m in enumerate(matches):
+        raw = m.group()
+        start, end = m.start(), m.end()
+        if raw.endswith(".") and "." not in raw[:-1]:
+            raw, end = raw[:-1], end - 1
+        key = raw.casefold().replace("'s", "").replace("'", "").replace(".", "")
+        nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        gap = text[end:nxt]
+        pause = k + 1 == len(matches) or bool(_BREAK.search(gap)) or gap.startswith(".")
+        sentence = sum(1 for e in ends if e <= start)
+        out.append(_W(key, stem(key), start, end, raw[:1].islower(), sentence, pause, raw))
+    return out
+
+
+def _same_word(x: str, y: str) -> bool:
+    """One word in two inflections or spellings ("hegemonic" / "hegemonistic")."""
+    if x == y or stem(x) == stem(y):
+        return True
+    n = 0
+    for cx, cy in zip(x, y):
+        if cx != cy:
+            break
+        n += 1
+    return n >= 6 or (n >= 4 and n == min(len(x), len(y)))
+
+
+def _acronyms(words: list[_W]) -> set[str]:
+    """Initials of every run of capitalised words ("United States" → "us")."""
+    out: set[str] = set()
+    run: list[str] = []
+    for w in [*words, None]:
+        if w is not None and not w.lower and w.content:
+            run.append(w.key)
+            if not w.pause:
+                continue
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                out.add("".join(x[0] for x in run[i:j]))
+        run = []
+    return out
+
+
+def _differing(xs: list[_W], ys: list[_W], y_acronyms: set[str]) -> list[_W]:
+    """Words of `xs` with no counterpart among `ys`."""
+    return [
+        x for x in xs
+        if not any(_same_word(x.key, y.key) for y in ys) and x.key not in y_acronyms
+        and not (len(x.key) > 3 and any(y.key in _acronyms([x]) for y in ys))
+    ]
+
+
+def _span(pf: ParagraphFeatures, words: list[_W]) -> Version:
+    return _version(pf, words[0].start, words[-1].end)
+
+
+def _sentences(words: list[_W]) -> list[list[_W]]:
+    out: dict[int, list[_W]] = {}
+    for w in words:
+        out.setdefault(w.sentence, []).append(w)
+    return list(out.values())
+
+
+def _in_quotes(pf: ParagraphFeatures, start: int) -> bool:
+    return any(s <= start < e for s, e in pf.quotes)
+
+
+def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """Two weekdays for one event: a content word shared just before both."""
+
+    def days(words: list[_W]):
+        for i, w in enumerate(words):
+            if w.key in _WEEKDAYS:
+                before = {x.term for x in words[max(0, i - 6) : i] if x.content and x.key not in _TIME_WORDS}
+                yield w, before
+
+    for x, bx in days(wa):
+        for y, by in days(wb):
+            shared = bx & by
+            if x.key != y.key and shared and not _in_quotes(a, x.start) and not _in_quotes(b, y.start):
+                yield ("date", _version(a, x.start, x.end), _version(b, y.start, y.end),
+                       f"{a.text[x.start:x.end]} vs {b.text[y.start:y.end]}: different days for "
+                       f"the same {sorted(shared)[0]}")
+
+
+def _markers(sentence: list[_W]) -> dict[str, list[_W]]:
+    out: dict[str, list[_W]] = {}
+    for w in sentence:
+        kind = _CERTAINTY.get(w.key)
+        if kind:
+            out.setdefault(kind, []).append(w)
+    return out
+
+
+def _attributions(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """One claim told with different certainty in the two paragraphs.
+
+    The marker that only one side has must govern the shared claim: at least `CLAIM_NEAR`
+    content words of the `CLAIM_SPAN` words after it are in the other sentence.
+    """
+    best: tuple[int, tuple] | None = None
+    for sa in _sentences(wa):
+        ma = _markers(sa)
+        if not ma:
+            continue
+        ta = {w.term for w in sa if w.content and w.key not in _CERTAINTY}
+        for sb in _sentences(wb):
+            mb = _markers(sb)
+            if not mb or set(ma) == set(mb):
+                continue
+            tb = {w.term for w in sb if w.content and w.key not in _CERTAINTY}
+            shared = ta & tb
+            if len(shared) < CLAIM_WORDS:
+                continue
+            if _in_quotes(a, sa[0].start) and _in_quotes(b, sb[0].start):
+                continue
+            only_a = [w for k, ws in ma.items() if k not in mb for w in ws if _governs(sa, w, tb)]
+            only_b = [w for k, ws in mb.items() if k not in ma for w in ws if _governs(sb, w, ta)]
+            if not only_a and not only_b:
+                continue
+            if best is None or len(shared) > best[0]:
+                best = (len(shared), (ma, mb, only_a, only_b, shared))
+    if best is None:
+        return
+    ma, mb, only_a, only_b, shared = best[1]
+    xa = only_a or sorted((w for ws in ma.values() for w in ws), key=lambda w: w.start)
+    xb = only_b or sorted((w for ws in mb.values() for w in ws), key=lambda w: w.start)
+    va, vb = _span(a, [xa[0], xa[-1]]), _span(b, [xb[0], xb[-1]])
+    if len(va.text) > 60:
+        va = _span(a, [xa[0]])
+    if len(vb.text) > 60:
+        vb = _span(b, [xb[0]])
+    what = ", ".join(sorted(shared, key=lambda t: -len(t))[:3])
+    yield ("attribution", va, vb,
+           f"{_list(ma)} vs {_list(mb)}: the same claim ({what}) told with different certainty")
+
+
+CLAIM_SPAN = 10
+CLAIM_NEAR = 2
+
+
+def _governs(sentence: list[_W], marker: _W, other: set[str]) -> bool:
+    i = sentence.index(marker)
+    after = {w.term for w in sentence[i + 1 : i + 1 + CLAIM_SPAN] if w.content}
+    return len(after & other) >= CLAIM_NEAR
+
+
+def _list(markers: dict[str, list[_W]]) -> str:
+    return " + ".join(f"{kind} ({', '.join(dict.fromkeys(w.key for w in ws))})" for kind, ws in markers.items())
+
+
+def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """The same thing named with different specific words."""
+    acr_a, acr_b = _acronyms(wa), _acronyms(wb)
+    taken: list[tuple[int, int, int, int]] = []
+    for va, vb, da, db, head in [*_noun_phrases(wa, wb, acr_a, acr_b), *_aligned(wa, wb, acr_a, acr_b)]:
+        if _in_quotes(a, va[0].start) and _in_quotes(b, vb[0].start):
+            continue
+        box = (va[0].start, va[-1].end, vb[0].start, vb[-1].end)
+        if any(x[0] < box[1] and box[0] < x[1] and x[2] < box[3] and box[2] < x[3] for x in taken):
+            continue
+        taken.append(box)
+        sa, sb = _span(a, va), _span(b, vb)
+        diff = f"{' '.join(a.text[w.start:w.end] for w in da)} / {' '.join(b.text[w.start:w.end] for w in db)}"
+        yield ("wording", sa, sb,
+               f"“{sa.text}” vs “{sb.text}”: {head} named differently ({diff})")
+
+
+def _plain(w: _W) -> bool:
+    """A word that can tell two namings apart: no number, time, size or function word."""
+    return (
+        w.key not in _MOD_STOP and len(w.key) > 1 and not any(c.isdigit() for c in w.key)
+        and w.key not in _TIME_WORDS and w.key not in _SIZE and w.key not in _CERTAINTY
+    )
+
+
+def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
+    """One noun in both paragraphs, once each, in the same context, with modifiers that differ.
+
+    The context: a content word shared within `CONTEXT` words before or after the noun phrase in
+    both paragraphs ("rode in X limousine to the guest house" / "left in Y limousine to the
+    guest house"), so the two phrases name one thing.
+    """
+    count_a = Counter(w.term for w in wa)
+    count_b = Counter(w.term for w in wb)
+    index_b = {w.term: i for i, w in enumerate(wb)}
+    for i, w in enumerate(wa):
+        if not (_noun_like(w, _next(wa, i)) and count_a[w.term] == 1):
+            continue
+        j = index_b.get(w.term)
+        if j is None or count_b[w.term] != 1 or not _noun_like(wb[j], _next(wb, j)):
+            continue
+        (pa, ca), (pb, cb) = _modifiers(wa, i), _modifiers(wb, j)
+        if not _same_context(wa, pa + [w] + ca, wb, pb + [wb[j]] + cb):
+            continue
+        # Slot by slot: identity words before the noun ("UN", "Putin's", "same"), and whatever
+        # an "of …" after it names. Descriptive adjectives before it vary freely.
+        for xa, xb in (([x for x in pa if _modifier(x)], [x for x in pb if _modifier(x)]),
+                       ([x for x in ca if _plain(x)], [x for x in cb if _plain(x)])):
+            if not xa or not xb:
+                continue
+            da, db = _differing(xa, xb, acr_b), _differing(xb, xa, acr_a)
+            if da and db:
+                break
+        else:
+            continue
+        if da and db:
+            yield pa + [w] + ca, pb + [wb[j]] + cb, da, db, f"the {w.key}"
+
+
+CONTEXT = 3
+_ROLES = frozenset(
+    """leader leaders president minister official officials spokesman spokeswoman spokesperson
+    head chief people person man woman country countries nation nations side sides part way
+    thing things time""".split()
+)
+"""People, roles and vague nouns: outlets name them by whoever they mean, not one thing."""
+
+
+def _noun_like(w: _W, after: _W | None = None) -> bool:
+    """A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
+    adverb form, not followed by another lower-case word of the phrase."""
+    raw = w.key
+    if after is not None and not w.pause and after.lower and after.content:
+        return False
+    return (
+        w.lower and w.content and len(raw) > 3 and raw not in _ROLES
+        and not raw.endswith(("ed", "ing", "ly")) and raw not in _SIZE
+        and raw not in _TIME_WORDS and not any(c.isdigit() for c in raw)
+    )
+
+
+def _next(words: list[_W], i: int) -> _W | None:
+    return words[i + 1] if i + 1 < len(words) else None
+
+
+def _modifier(w: _W) -> bool:
+    """A word that can tell two namings apart: a lower-case word, a possessive, an acronym or a
+    compound with a lower-case part ("UN", "Putin's", "Russian-made"); no bare names, numbers,
+    times, sizes or function words."""
+    if not _plain(w):
+        return False
+    return w.key == "same" or w.possessive or w.acronym or "-" in w.key and any(
+        p[:1].islower() for p in w.raw.split("-"))
+
+
+def _context(words: list[_W], phrase: list[_W]) -> set[str]:
+    """Content words near a phrase: `CONTEXT` on each side, in its sentence."""
+    i, j = words.index(phrase[0]), words.index(phrase[-1])
+    sentence = phrase[0].sentence
+    before = [w for w in words[:i] if w.content and w.sentence == sentence][-CONTEXT:]
+    after = [w for w in words[j + 1 :] if w.content and w.sentence == sentence][:CONTEXT]
+    return {w.term for w in before + after}
+
+
+def _same_context(wa: list[_W], pa: list[_W], wb: list[_W], pb: list[_W]) -> bool:
+    """Whether two phrases stand in one context: a content word shared near both, or sentences
+    that share at least `ALIGNED_WORDS` content words besides the phrases."""
+    if _context(wa, pa) & _context(wb, pb):
+        return True
+    inside = {w.term for w in pa + pb}
+    sa = {w.term for w in wa if w.content and w.sentence == pa[0].sentence} - inside
+    sb = {w.term for w in wb if w.content and w.sentence == pb[0].sentence} - inside
+    return len(sa & sb) >= ALIGNED_WORDS
+
+
+def _modifiers(words: list[_W], i: int) -> tuple[list[_W], list[_W]]:
+    """The noun phrase around words[i]: up to four words before it, and an "of …" after it."""
+    start = i
+    while start > 0 and i - start < 4:
+        w = words[start - 1]
+        if w.sentence != words[i].sentence or w.key in _MOD_STOP and w.key != "same":
+            break
+        if w.pause and not (w.lower and words[start].lower):
+            break
+        start -= 1
+    end = i
+    if (
+        not words[i].pause and i + 1 < len(words) and words[i + 1].key in _COMPLEMENT
+        and not words[i + 1].pause
+    ):
+        k = i + 2
+        while k < len(words) and k - i <= 7 and words[k].sentence == words[i].sentence:
+            if words[k].key in _MOD_STOP and words[k].key not in _NP_GLUE:
+                break
+            end = k
+            if words[k].pause:
+                break
+            k += 1
+        while end > i and words[end].key in _NP_GLUE:
+            end -= 1
+    return words[start:i], words[i + 1 : end + 1]
+
+
+def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
+    """In two sentences aligned word by word, a short stretch replaced between shared words."""
+    for sa in _sentences(wa):
+        ta = {w.term for w in sa if w.content}
+        for sb in _sentences(wb):
+            if len(ta & {w.term for w in sb if w.content}) < ALIGNED_WORDS:
+                continue
+            ops = SequenceMatcher(None, [w.term for w in sa], [w.term for w in sb],
+                                  autojunk=False).get_opcodes()
+            if not any(
+                t == "equal" and i2 - i1 >= 4 and sum(w.content for w in sa[i1:i2]) >= 2
+                for t, i1, i2, _, _ in ops
+            ):
+                continue
+            for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+                if tag != "replace" or k == 0 or ops[k - 1][0] != "equal":
+                    continue
+                left = sa[ops[k - 1][1] : ops[k - 1][2]]
+                if k + 1 < len(ops):
+                    if ops[k + 1][0] != "equal":
+                        continue
+                    right = sa[ops[k + 1][1] : ops[k + 1][2]]
+                    if not (any(w.content for w in left) and any(w.content for w in right)):
+                        continue
+                    if len(left) + len(right) < 4:
+                        continue
+                    xa, xb = sa[i1:i2], sb[j1:j2]
+                else:  # the sentences end differently: compare up to the next punctuation
+                    if sum(w.content for w in left) < 2 or left[-1].pause:
+                        continue
+                    xa, xb = _to_pause(sa[i1:i2]), _to_pause(sb[j1:j2])
+                if not xa or not xb or len(xa) > MAX_REPLACED or len(xb) > MAX_REPLACED:
+                    continue
+                ca, cb = [w for w in xa if _plain(w)], [w for w in xb if _plain(w)]
+                da, db = _differing(ca, cb, acr_b), _differing(cb, ca, acr_a)
+                if any(_noun_like(w) for w in da) and any(_noun_like(w) for w in db):
+                    yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
+
+
+def _to_pause(words: list[_W]) -> list[_W]:
+    for n, w in enumerate(words):
+        if w.pause:
+            return words[: n + 1]
+    return words
 
 
 def _version(pf: ParagraphFeatures, start: int, end: int) -> Version:
@@ -101,6 +570,34 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
             yield ("quote", vy, vx, reason) if flip else ("quote", vx, vy, reason)
 
 
+def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures):
+    """A short quotation printed by the other outlet with words left out in the middle:
+    “full and unconditional support” vs “full support”. Same first and last word, the shorter
+    one's words all in the longer, in order."""
+    qa = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(a.text)]
+    qb = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(b.text)]
+    for sa, ea in qa:
+        xa = words_of(a.text[sa:ea])
+        for sb, eb in qb:
+            xb = words_of(b.text[sb:eb])
+            if len(xa) == len(xb) or min(len(xa), len(xb)) < 2 or max(len(xa), len(xb)) > 8:
+                continue
+            short, long = (xa, xb) if len(xa) < len(xb) else (xb, xa)
+            if short[0] != long[0] or short[-1] != long[-1] or not _in_order(short, long):
+                continue
+            left = [w for w in long if w not in short]
+            if not any(w not in STOPWORDS for w in left):
+                continue
+            va, vb = _version(a, sa, ea), _version(b, sb, eb)
+            yield ("quote", va, vb,
+                   f"quoted “{va.text}” vs “{vb.text}”: {' '.join(left)} left out of the middle")
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
 def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int, bool] | None:
     """Where `y` words the same statement: its most similar quote, else the best window.
 
@@ -108,6 +605,8 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int, bool] | No
     """
     best: tuple[float, int, int] | None = None
     for start, end in y.quotes:
+        if not same_statement(words_of(quote), words_of(y.flat[start:end])):
+            continue
         score = fuzz.partial_ratio(quote, y.flat[start:end])
         if best is None or score > best[0]:
             best = (score, start, end)
