@@ -1,6 +1,6 @@
 """Quality of the alignment against the gold, with the plain fuzzy baseline beside it.
 
-    python benchmarks/quality.py [EVAL_DIR] [--gold-roles] [--details]
+    python benchmarks/quality.py [EVAL_DIR] [--gold-roles] [--details] [--gold-facts] [--ecb-conflicts]
 
 EVAL_DIR holds `seeds-gold.json` and `ecbplus/` (or `clusters/ecbplus/`); the default is the
 copy in `tests/data`. The seeds are read from the repository's `seeds/`.
@@ -11,6 +11,10 @@ every gold pair, the six facts every outlet reports, and the conflicts found. Fo
 emitted match against the gold pairs, pooled over the dev stories and over the held-out stories
 (split in `evaldata.HELD_OUT_TOPICS`). The baseline is `fuzz.token_set_ratio` at its best threshold
 (chosen on the seeds for the seeds, on the dev stories for ECB+).
+
+`--gold-facts` also finds the seeds' conflicts with the gold facts as the facts (and no matches),
+to tell the conflict detector's quality from the fact grouping's. ECB+ prints how many conflicts
+each story gets, by kind; `--ecb-conflicts` lists those of the dev stories for reading.
 
 `--gold-roles` drops predicted pairs that touch the gold's boilerplate and subheadings (for a
 loader without roles; the real figures are without it).
@@ -40,6 +44,10 @@ from benchmarks.evaldata import (  # noqa: E402
     read_seeds_gold,
 )
 from tui.core import Alignment, Story, align_story, load_story  # noqa: E402
+from tui.core.conflicts import find_conflicts  # noqa: E402
+from tui.core.features import index_story  # noqa: E402
+from tui.core.model import Fact  # noqa: E402
+from tui.core.model import Ref as Ref_  # noqa: E402
 
 
 def _pairs(alignment: Alignment, grade: str | None = None) -> set[Pair]:
@@ -82,7 +90,7 @@ def _fmt(label: str, got: tuple, base: tuple | None = None) -> str:
     return line
 
 
-def seeds_report(eval_dir: Path, gold_roles: bool, details: bool) -> None:
+def seeds_report(eval_dir: Path, gold_roles: bool, details: bool, gold_facts: bool = False) -> None:
     gold = read_seeds_gold(eval_dir)
     story = load_story([SEEDS])
     align_story(story)  # warm up imports and caches before timing
@@ -110,6 +118,15 @@ def seeds_report(eval_dir: Path, gold_roles: bool, details: bool) -> None:
     print(f"  predicted: {len(same)} same, {len(shown) - len(same)} related")
     _facts_report(alignment, gold)
     _conflicts_report(alignment, gold, [a.id for a in story.articles], details)
+    if gold_facts:
+        facts = [
+            Fact(f["id"], tuple(Ref_(*_ref_of(m)) for m in f["members"]), f["what"])
+            for f in gold.facts
+        ]
+        conflicts = find_conflicts(index_story(story), facts)
+        print("  with the gold facts as the facts (no matches):")
+        _conflicts_report(Alignment(story, (), tuple(facts), tuple(conflicts)), gold,
+                          [a.id for a in story.articles], details)
     if details:
         _pair_details(story, alignment, gold, same, shown)
 
@@ -182,12 +199,13 @@ def _pair_details(story, alignment, gold, same, shown) -> None:
         print(f"    {a[0][:3]}#{a[1]} {b[0][:3]}#{b[1]}  {text[a][:60]!r} | {text[b][:60]!r}")
 
 
-def ecb_report(eval_dir: Path) -> None:
+def ecb_report(eval_dir: Path, show_conflicts: bool = False) -> None:
     sets: dict[str, dict] = {"dev": {}, "held-out": {}}
     for ecb in ecb_stories(eval_dir):
         story = ecb.story()
         part = sets["held-out" if ecb.held_out else "dev"]
         alignment = align_story(story)
+        part.setdefault("conflicts", []).append((ecb.name, len(alignment.conflicts), alignment))
         predicted = {p for p in _pairs(alignment) if all(r[1] > 0 for r in p)}
         refs = [r for pair in ecb_candidates(story) for r in pair]
         refs = list(dict.fromkeys(refs))
@@ -200,6 +218,19 @@ def ecb_report(eval_dir: Path) -> None:
     for name, part in sets.items():
         base_pred = {p for p, s in part["base"].items() if s >= t_dev}
         print(_fmt(f"{name}: all pairs", prf(part["pred"], part["gold"]), prf(base_pred, part["gold"])))
+    for name, part in sets.items():
+        counts = sorted(n for _, n, _ in part["conflicts"])
+        kinds: dict[str, int] = {}
+        for _, _, alignment in part["conflicts"]:
+            for c in alignment.conflicts:
+                kinds[c.kind] = kinds.get(c.kind, 0) + 1
+        print(f"  {name}: conflicts per story: {sum(counts)} in {len(counts)} stories, median "
+              f"{counts[len(counts) // 2] if counts else 0}, max {counts[-1] if counts else 0}; "
+              + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    if show_conflicts:
+        for story_name, _, alignment in sets["dev"]["conflicts"]:
+            for c in alignment.conflicts:
+                print(f"    {story_name} {c.kind}: {c.reason[:140]}")
         print(f"  {'':<34} predicted {len(part['pred'])}, gold {len(part['gold'])}")
 
 
@@ -209,10 +240,14 @@ def main() -> None:
     parser.add_argument("--gold-roles", action="store_true")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--seeds-only", action="store_true")
+    parser.add_argument("--gold-facts", action="store_true",
+                        help="also find conflicts with the gold facts as the facts (no matches)")
+    parser.add_argument("--ecb-conflicts", action="store_true",
+                        help="print every conflict of the ECB+ dev stories")
     args = parser.parse_args()
-    seeds_report(args.eval_dir, args.gold_roles, args.details)
+    seeds_report(args.eval_dir, args.gold_roles, args.details, args.gold_facts)
     if not args.seeds_only:
-        ecb_report(args.eval_dir)
+        ecb_report(args.eval_dir, args.ecb_conflicts)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ import pytest
 from tests.conftest import SEEDS
 from tests.core.storybuild import make_story
 from tui.core import align_story, load_story
+from tui.core.conflicts import find_conflicts
+from tui.core.features import index_story
+from tui.core.model import Match
 from tui.core.numbers import find_quantities
 
 
@@ -111,3 +114,131 @@ def test_several_changed_small_words_are_a_quote_conflict() -> None:
         "The mayor said: “we will rebuild a mine and every house on the river bank as well as town”.",
     ))
     assert [c for c in alignment.conflicts if c.kind == "quote"]
+
+
+def _kinds(first: str, second: str, kind: str):
+    return [c for c in align_story(_fact_story(first, second)).conflicts if c.kind == kind]
+
+
+def _texts(conflict) -> set[str]:
+    return {v.text for v in conflict.versions}
+
+
+def test_a_same_match_is_compared_even_outside_any_fact() -> None:
+    """Two paragraphs matched `same` are compared even when no fact holds both."""
+    story = _fact_story(
+        "Officials said 12 miners died in the collapse of the Ostrava mine shaft.",
+        "Officials said 15 miners died in the collapse of the Ostrava mine shaft.",
+    )
+    index = index_story(story)
+    a, b = (pf.ref for pf in index.paragraphs if pf.ref.paragraph == 1)
+    for grade, expected in (("same", 1), ("related", 0)):
+        found = find_conflicts(index, [], [Match(a, b, 0.9, grade)])
+        assert len([c for c in found if c.kind == "number"]) == expected
+
+
+def test_a_hedged_claim_and_an_accusation_are_an_attribution_conflict() -> None:
+    """One outlet accuses, the other only says it is possible: the markers are the versions."""
+    (conflict,) = _kinds(
+        "Inspectors accused the tannery of dumping toxic dye into the river near the old mill.",
+        "The tannery is possibly dumping toxic dye into the river near the old mill, inspectors say.",
+        "attribution",
+    )
+    assert _texts(conflict) == {"accused", "possibly"}
+
+
+def test_the_same_certainty_or_a_plain_statement_is_not_an_attribution_conflict() -> None:
+    """Both accusing, or one stating it plainly, is no difference of certainty."""
+    assert not _kinds(
+        "Inspectors accused the tannery of dumping toxic dye into the river near the old mill.",
+        "Inspectors have accused the tannery of dumping toxic dye into the river near the mill.",
+        "attribution",
+    )
+    assert not _kinds(
+        "The tannery dumped toxic dye into the river near the old mill, inspectors said.",
+        "The tannery is possibly dumping toxic dye into the river near the old mill.",
+        "attribution",
+    )
+
+
+def test_one_thing_named_with_different_identity_words_is_a_wording_conflict() -> None:
+    """"EU tariffs" vs "US tariffs" for the tariffs that hit one shipyard."""
+    (conflict,) = _kinds(
+        "The Gdynia shipyard was hit with EU tariffs on imported steel plates last spring.",
+        "The Gdynia shipyard was hit with US tariffs on imported steel plates last spring.",
+        "wording",
+    )
+    assert _texts(conflict) == {"EU tariffs", "US tariffs"}
+
+
+def test_what_an_of_phrase_names_differently_is_a_wording_conflict() -> None:
+    """"posters of the mayor" vs "posters of the governor"."""
+    (conflict,) = _kinds(
+        "Crowds in Tarnow carried posters of the mayor along the main street before the vote.",
+        "Crowds in Tarnow carried posters of the governor along the main street before the vote.",
+        "wording",
+    )
+    assert "mayor" in conflict.reason and "governor" in conflict.reason
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # size adjectives vary freely
+        ("Crowds in Tarnow carried giant posters along the main street before the vote.",
+         "Crowds in Tarnow carried huge posters along the main street before the vote."),
+        # detail added on one side only
+        ("The Gdynia shipyard was hit with tariffs on imported steel plates last spring.",
+         "The Gdynia shipyard was hit with EU tariffs on imported steel plates last spring."),
+        # an abbreviation and its words
+        ("The Gdynia shipyard was hit with United States tariffs on imported steel plates.",
+         "The Gdynia shipyard was hit with US tariffs on imported steel plates."),
+        # an inflection
+        ("The accord is the broadest truce between the two valleys since the flood.",
+         "The accord is the broadest truces between the two valleys since the flood."),
+    ],
+)
+def test_the_same_naming_in_other_words_is_not_a_wording_conflict(first: str, second: str) -> None:
+    assert not _kinds(first, second, "wording")
+
+
+def test_a_word_replaced_between_shared_words_is_a_wording_conflict() -> None:
+    """Sentences aligned word by word: "broadest truce" vs "broadest pact"."""
+    (conflict,) = _kinds(
+        "The accord is the broadest truce between the two valleys since the flood.",
+        "The accord is the broadest pact between the two valleys since the flood.",
+        "wording",
+    )
+    assert _texts(conflict) == {"truce", "pact"}
+
+
+def test_different_weekdays_for_one_event_are_a_date_conflict() -> None:
+    (conflict,) = _kinds(
+        "The ferry Vela sank on Tuesday near the harbour of Split with forty people aboard.",
+        "The ferry Vela sank on Wednesday near the harbour of Split with forty people aboard.",
+        "date",
+    )
+    assert _texts(conflict) == {"Tuesday", "Wednesday"}
+
+
+def test_weekdays_of_different_events_are_not_a_date_conflict() -> None:
+    assert not _kinds(
+        "The ferry Vela sank on Tuesday near the harbour of Split with forty people aboard.",
+        "An inquiry opened on Wednesday after the ferry Vela sank near the harbour of Split.",
+        "date",
+    )
+
+
+def test_words_left_out_inside_a_short_quote_are_a_quote_conflict() -> None:
+    """“swift and total reconstruction” vs “swift reconstruction”; a quote cut at an end is not."""
+    (conflict,) = _kinds(
+        "The minister promised “swift and total reconstruction” of the flooded Ostrava harbour.",
+        "The minister promised “swift reconstruction” of the flooded Ostrava harbour.",
+        "quote",
+    )
+    assert "total" in conflict.reason
+    assert not _kinds(
+        "The minister promised “swift and total reconstruction” of the flooded Ostrava harbour.",
+        "The minister promised “total reconstruction” of the flooded Ostrava harbour.",
+        "quote",
+    )

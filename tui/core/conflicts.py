@@ -4,7 +4,8 @@ Which paragraphs are compared: every pair of paragraphs of different articles in
 every matched pair graded `same` (so a disagreement is found even when the two paragraphs were
 grouped into different facts). A conflict names the fact of its first version.
 
-- `number`: two figures with the same unit whose hedged ranges do not meet
+- `number`: two figures with the same unit, standing in one context (a content word shared among
+  the `CONTEXT` words on either side of both), whose hedged ranges do not meet
   (`numbers.Quantity.compatible`): "12 people" vs "15 people" conflict, "at least 12 people" vs
   "15 people" do not. "nearly 25 years" vs "24 years" do not either: "nearly" admits a figure a
   little under the round number, and the reason a fact-checker would ask about (the precision) is
@@ -16,20 +17,20 @@ grouped into different facts). A conflict names the fact of its first version.
   identical wording (`partial_ratio` between `QUOTE_LOW` and `QUOTE_HIGH`) where at least one
   content word differs inside the passage, or at least two small words do (a quote cut short is
   not a conflict: words added or dropped at either end are ignored). A short quotation the other
-  outlet prints with words left out in the middle (“full and unconditional support” vs “full
-  support”) is one too. Different translations of one statement show up here.
+  outlet prints with words left out in the middle (“swift and total reconstruction” vs “swift
+  reconstruction”) is one too. Different translations of one statement show up here.
 - `attribution`: the same claim (two sentences sharing at least `CLAIM_WORDS` content words) told
   with a different certainty: each sentence carries a general English marker of how sure the
   claim is (hedged: "possibly", "could"; feared: "concerns", "fear"; claimed: "claimed",
   "alleged"; accused: "accused"; asserted: "we know", "confirmed"; denied: "deny") and the kinds
-  differ ("possibly supplying" vs "accused of providing"). A sentence with no marker is never
+  differ ("possibly dumping" vs "accused of dumping"). A sentence with no marker is never
   compared: a plain statement is not a different certainty.
 - `wording`: the same thing named with different specific words. Either one noun that both
   paragraphs use once, with modifiers (words before it, or an "of …" after it) that differ on
-  both sides ("UN sanctions" vs "Western sanctions", "portraits of the two leaders" vs
-  "portraits of Putin"); or, in two sentences aligned word by word, a short stretch replaced
-  between shared words ("the strongest alliance between A and B" vs "the strongest connection
-  between A and B"). Added detail on one side only is not a conflict, nor are inflections,
+  both sides ("EU tariffs" vs "US tariffs", "posters of the mayor" vs "posters of the
+  governor"); or, in two sentences aligned word by word, a short stretch replaced between shared
+  words ("the broadest truce between the two valleys" vs "the broadest pact between the two
+  valleys"). Added detail on one side only is not a conflict, nor are inflections,
   abbreviations ("US" / "United States"), numbers (those are `number` and `date`), words of time,
   or size and degree adjectives ("giant" / "colossal").
 
@@ -135,7 +136,7 @@ def find_conflicts(
                 words[pf.ref] = _words(pf.text)
         wa, wb = words[ra], words[rb]
         kinds = [
-            *_numbers(a, b),
+            *_numbers(a, b, wa, wb),
             *_weekdays(a, b, wa, wb),
             *_quotes(a, b),
             *_short_quotes(a, b),
@@ -156,7 +157,7 @@ class _W:
     """A word of a paragraph as written, for word-by-word comparison."""
 
     key: str
-    """Lower case, possessive and dots dropped ("U.S." → "us", "Putin's" → "putin")."""
+    """Lower case, possessive and dots dropped ("U.S." → "us", "Smith's" → "smith")."""
     term: str
     """`key` light-stemmed."""
     start: int
@@ -202,7 +203,7 @@ def _words(text: str) -> list[_W]:
 
 
 def _same_word(x: str, y: str) -> bool:
-    """One word in two inflections or spellings ("hegemonic" / "hegemonistic")."""
+    """One word in two inflections or spellings ("economic" / "economical")."""
     if x == y or stem(x) == stem(y):
         return True
     n = 0
@@ -259,7 +260,10 @@ def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
     def days(words: list[_W]):
         for i, w in enumerate(words):
             if w.key in _WEEKDAYS:
-                before = {x.term for x in words[max(0, i - 6) : i] if x.content and x.key not in _TIME_WORDS}
+                before = {
+                    x.term for x in words[max(0, i - 5) : i]
+                    if x.content and x.lower and x.key not in _TIME_WORDS and x.sentence == w.sentence
+                }
                 yield w, before
 
     for x, bx in days(wa):
@@ -365,9 +369,10 @@ def _plain(w: _W) -> bool:
 def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
     """One noun in both paragraphs, once each, in the same context, with modifiers that differ.
 
-    The context: a content word shared within `CONTEXT` words before or after the noun phrase in
-    both paragraphs ("rode in X limousine to the guest house" / "left in Y limousine to the
-    guest house"), so the two phrases name one thing.
+    The context (`_same_context`): a content word shared among the `CONTEXT` content words
+    before or after the phrase in both paragraphs ("hit with X tariffs on steel" / "hit with Y
+    tariffs on steel"), or sentences sharing `ALIGNED_WORDS` content words, so the two phrases
+    name one thing.
     """
     count_a = Counter(w.term for w in wa)
     count_b = Counter(w.term for w in wb)
@@ -381,10 +386,11 @@ def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
         (pa, ca), (pb, cb) = _modifiers(wa, i), _modifiers(wb, j)
         if not _same_context(wa, pa + [w] + ca, wb, pb + [wb[j]] + cb):
             continue
-        # Slot by slot: identity words before the noun ("UN", "Putin's", "same"), and whatever
+        # Slot by slot: identity words before the noun ("EU", "Smith's", "same"), and whatever
         # an "of …" after it names. Descriptive adjectives before it vary freely.
         for xa, xb in (([x for x in pa if _modifier(x)], [x for x in pb if _modifier(x)]),
-                       ([x for x in ca if _plain(x)], [x for x in cb if _plain(x)])):
+                       ([x for x in ca if _plain(x) and x.key not in _COMPLEMENT],
+                        [x for x in cb if _plain(x) and x.key not in _COMPLEMENT])):
             if not xa or not xb:
                 continue
             da, db = _differing(xa, xb, acr_b), _differing(xb, xa, acr_a)
@@ -400,7 +406,8 @@ CONTEXT = 3
 _ROLES = frozenset(
     """leader leaders president minister official officials spokesman spokeswoman spokesperson
     head chief people person man woman country countries nation nations side sides part way
-    thing things time""".split()
+    thing things time attorney attorneys lawyer lawyers police officer officers authorities
+    source sources member members player players team teams""".split()
 )
 """People, roles and vague nouns: outlets name them by whoever they mean, not one thing."""
 
@@ -409,7 +416,9 @@ def _noun_like(w: _W, after: _W | None = None) -> bool:
     """A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
     adverb form, not followed by another lower-case word of the phrase."""
     raw = w.key
-    if after is not None and not w.pause and after.lower and after.content:
+    if after is not None and not w.pause and after.lower and after.content and (
+        after.key not in _COMPLEMENT
+    ):
         return False
     return (
         w.lower and w.content and len(raw) > 3 and raw not in _ROLES
@@ -424,7 +433,7 @@ def _next(words: list[_W], i: int) -> _W | None:
 
 def _modifier(w: _W) -> bool:
     """A word that can tell two namings apart: a lower-case word, a possessive, an acronym or a
-    compound with a lower-case part ("UN", "Putin's", "Russian-made"); no bare names, numbers,
+    compound with a lower-case part ("EU", "Smith's", "French-made"); no bare names, numbers,
     times, sizes or function words."""
     if not _plain(w):
         return False
@@ -508,9 +517,11 @@ def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
                         continue
                     xa, xb = sa[i1:i2], sb[j1:j2]
                 else:  # the sentences end differently: compare up to the next punctuation
-                    if sum(w.content for w in left) < 2 or left[-1].pause:
+                    if sum(w.content for w in left) < 3 or left[-1].pause:
                         continue
                     xa, xb = _to_pause(sa[i1:i2]), _to_pause(sb[j1:j2])
+                    if not (xa and xb and xa[-1].pause and xb[-1].pause) or max(len(xa), len(xb)) > 3:
+                        continue
                 if not xa or not xb or len(xa) > MAX_REPLACED or len(xb) > MAX_REPLACED:
                     continue
                 ca, cb = [w for w in xa if _plain(w)], [w for w in xb if _plain(w)]
@@ -530,10 +541,12 @@ def _version(pf: ParagraphFeatures, start: int, end: int) -> Version:
     return Version(pf.ref, pf.text[start:end], start, end)
 
 
-def _numbers(a: ParagraphFeatures, b: ParagraphFeatures):
+def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.kind != qb.kind or qa.value == qb.value:
+                continue
+            if not _figure_context(wa, qa, qa.unit) & _figure_context(wb, qb, qb.unit):
                 continue
             if qa.kind == "number" and qa.unit and qa.unit == qb.unit and not qa.compatible(qb):
                 yield ("number", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
@@ -541,6 +554,14 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures):
             elif qa.kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
                 yield ("date", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
                        f"{_before(a, qa)} {_say(a, qa)} vs {_say(b, qb)}: different years")
+
+
+def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
+    """Content words next to a figure in its sentence (`CONTEXT` each side), its unit aside."""
+    inside = [w for w in words if w.start < q.end and q.start < w.end]
+    if not inside:
+        return set()
+    return _context(words, inside) - {unit, stem(unit)}
 
 
 def _say(pf: ParagraphFeatures, q: Quantity) -> str:
@@ -572,7 +593,7 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
 
 def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures):
     """A short quotation printed by the other outlet with words left out in the middle:
-    “full and unconditional support” vs “full support”. Same first and last word, the shorter
+    “swift and total reconstruction” vs “swift reconstruction”. Same first and last word, the shorter
     one's words all in the longer, in order."""
     qa = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(a.text)]
     qb = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(b.text)]
