@@ -1,4 +1,5 @@
-"""Conflicts between outlets on one fact: figures with their hedges, and quote wordings."""
+"""Conflicts between outlets on one fact: figures with their hedges, dates, quote wordings,
+attributions and wordings, each with near-misses that must not be flagged."""
 
 from __future__ import annotations
 
@@ -194,22 +195,48 @@ def test_what_an_of_phrase_names_differently_is_a_wording_conflict() -> None:
         ("The Gdynia shipyard was hit with United States tariffs on imported steel plates.",
          "The Gdynia shipyard was hit with US tariffs on imported steel plates."),
         # an inflection
-        ("The accord is the broadest truce between the two valleys since the flood.",
-         "The accord is the broadest truces between the two valleys since the flood."),
+        ("The accord is the broadest truce between Arvia and Belmont since the flood.",
+         "The accord is the broadest truces between Arvia and Belmont since the flood."),
+        # British and American spelling
+        ("Rescuers reached the Arvia Flood Centre before dawn on the second night.",
+         "Rescuers reached the Arvia Flood Center before dawn on the second night."),
     ],
 )
 def test_the_same_naming_in_other_words_is_not_a_wording_conflict(first: str, second: str) -> None:
     assert not _kinds(first, second, "wording")
 
 
-def test_a_word_replaced_between_shared_words_is_a_wording_conflict() -> None:
-    """Sentences aligned word by word: "broadest truce" vs "broadest pact"."""
+def test_a_name_replaced_between_shared_words_is_a_wording_conflict() -> None:
+    """Sentences aligned word by word: the dam burst "near Arvia" vs "near Belmont"."""
     (conflict,) = _kinds(
-        "The accord is the broadest truce between the two valleys since the flood.",
-        "The accord is the broadest pact between the two valleys since the flood.",
+        "Officials said the old dam burst near Arvia before dawn, flooding the lower town.",
+        "Officials said the old dam burst near Belmont before dawn, flooding the lower town.",
         "wording",
     )
-    assert _texts(conflict) == {"truce", "pact"}
+    assert _texts(conflict) == {"Arvia", "Belmont"}
+
+
+def test_a_common_word_replaced_between_shared_words_is_not_a_wording_conflict() -> None:
+    """"the broadest truce" vs "the broadest pact": outlets' synonyms, not a disagreement."""
+    assert not _kinds(
+        "The accord is the broadest truce between Arvia and Belmont since the flood.",
+        "The accord is the broadest pact between Arvia and Belmont since the flood.",
+        "wording",
+    )
+
+
+def test_contractions_and_paraphrases_are_not_quote_conflicts() -> None:
+    """"aren't" for "are not" is the same wording; an unquoted paraphrase is no wording of a quote."""
+    assert not _kinds(
+        "The mayor said: “the barriers aren't going to hold back the river this winter”.",
+        "The mayor said: “the barriers are not going to hold back the river this winter”.",
+        "quote",
+    )
+    assert not _kinds(
+        "The mayor said: “the barriers are not going to hold back the river this winter”.",
+        "The mayor said the barriers would not hold back the river this winter.",
+        "quote",
+    )
 
 
 def test_different_weekdays_for_one_event_are_a_date_conflict() -> None:
@@ -241,4 +268,27 @@ def test_words_left_out_inside_a_short_quote_are_a_quote_conflict() -> None:
         "The minister promised “swift and total reconstruction” of the flooded Ostrava harbour.",
         "The minister promised “total reconstruction” of the flooded Ostrava harbour.",
         "quote",
+    )
+
+
+def test_figures_of_a_list_or_of_other_subjects_are_not_number_conflicts() -> None:
+    """A figure both give is agreed on; "Novak scored 20 points" vs "Ilic scored 9 points" are
+    two players, not two tolls."""
+    assert not _kinds(
+        "Novak scored 20 points and Ilic added 9 points as Arvia beat Belmont on the road.",
+        "Ilic scored 9 points and Novak 20 points as Arvia beat Belmont on the road again.",
+        "number",
+    )
+    assert not _kinds(
+        "Novak scored 20 points as Arvia beat Belmont on the road in the final.",
+        "Ilic scored 9 points as Arvia beat Belmont on the road in the final.",
+        "number",
+    )
+
+
+def test_a_time_of_day_or_a_day_of_the_month_is_not_a_count() -> None:
+    assert not _kinds(
+        "The Arvia dam burst at 6:41 on June 20 after the river rose two metres overnight.",
+        "The Arvia dam burst at 6:15 on June 24 after the river rose two metres overnight.",
+        "number",
     )

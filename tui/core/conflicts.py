@@ -9,30 +9,41 @@ grouped into different facts). A conflict names the fact of its first version.
   (`numbers.Quantity.compatible`): "12 people" vs "15 people" conflict, "at least 12 people" vs
   "15 people" do not. "nearly 25 years" vs "24 years" do not either: "nearly" admits a figure a
   little under the round number, and the reason a fact-checker would ask about (the precision) is
-  not a contradiction. A bare year ("since 2000") is a date, compared only with dates.
+  not a contradiction. A bare year ("since 2000", "the 2005 shooting") is a date, compared only
+  with dates; an age ("43-year-old") is not a duration. Not compared: a figure the other
+  paragraph also gives (it is agreed on; its neighbours in a list of figures count other
+  things), figures about different subjects (the names just before them share nothing: "Novak
+  scored 20 points" / "Ilic scored 9 points"), times of day, days of the month, and figures whose
+  "unit" is a function word. Each figure is compared with the other paragraph's figures that
+  share most words around it.
 - `date`: two years said of the same thing: both preceded by the same word ("since 1991" vs
-  "since 2000", "in 2019" vs "in 2018"); or two different weekdays for the same event (a content
-  word shared just before both: "arrived on Tuesday" vs "arrived early Wednesday").
-- `quote`: a quoted passage of one paragraph found in the other with a clearly similar but not
-  identical wording (`partial_ratio` between `QUOTE_LOW` and `QUOTE_HIGH`) where at least one
-  content word differs inside the passage, or at least two small words do (a quote cut short is
-  not a conflict: words added or dropped at either end are ignored). A short quotation the other
-  outlet prints with words left out in the middle (“swift and total reconstruction” vs “swift
-  reconstruction”) is one too. Different translations of one statement show up here.
+  "since 2000", "in 2019" vs "in 2018"); or two different weekdays for the same event (a
+  lower-case content word shared just before both: "sank on Tuesday" vs "sank on Wednesday").
+- `quote`: a quoted passage of one paragraph and a quote of the other that is one statement
+  (`quotes.same_statement`) in a clearly similar but not identical wording (`partial_ratio`
+  between `QUOTE_LOW` and `QUOTE_HIGH`) where at least one content word differs inside the
+  passage, or at least two small words do (a quote cut short is not a conflict: words added or
+  dropped at either end are ignored; contractions count as their full forms). A short quotation
+  the other outlet prints with words left out in the middle (“swift and total reconstruction” vs
+  “swift reconstruction”) is one too. Different translations of one statement show up here; an
+  outlet that paraphrases without quoting is not a different wording of the quote.
 - `attribution`: the same claim (two sentences sharing at least `CLAIM_WORDS` content words) told
   with a different certainty: each sentence carries a general English marker of how sure the
   claim is (hedged: "possibly", "could"; feared: "concerns", "fear"; claimed: "claimed",
   "alleged"; accused: "accused"; asserted: "we know", "confirmed"; denied: "deny") and the kinds
-  differ ("possibly dumping" vs "accused of dumping"). A sentence with no marker is never
-  compared: a plain statement is not a different certainty.
+  differ ("possibly dumping" vs "accused of dumping"), and the marker only one side has governs
+  the shared claim (`_governs`). A sentence with no marker is never compared: a plain statement
+  is not a different certainty.
 - `wording`: the same thing named with different specific words. Either one noun that both
-  paragraphs use once, with modifiers (words before it, or an "of …" after it) that differ on
-  both sides ("EU tariffs" vs "US tariffs", "posters of the mayor" vs "posters of the
-  governor"); or, in two sentences aligned word by word, a short stretch replaced between shared
-  words ("the broadest truce between the two valleys" vs "the broadest pact between the two
-  valleys"). Added detail on one side only is not a conflict, nor are inflections,
-  abbreviations ("US" / "United States"), numbers (those are `number` and `date`), words of time,
-  or size and degree adjectives ("giant" / "colossal").
+  paragraphs use once, in one context, whose identity words before it ("same", a name's
+  possessive, an acronym, a name compound such as "French-made") or whose "of …" phrase after it
+  differ on both sides ("EU tariffs" vs "US tariffs", "posters of the mayor" vs "posters of the
+  governor"); or, in two sentences aligned word by word, a name replaced between shared words
+  ("the dam burst near Arvia before dawn" vs "near Belmont before dawn"). Not conflicts: added
+  detail on one side only, descriptive adjectives and common words replaced by others (outlets'
+  synonyms: "the broadest truce" / "the broadest pact"), inflections, British and American
+  spellings, abbreviations ("US" / "United States"), numbers (those are `number` and `date`),
+  words of time, size and degree adjectives ("giant" / "colossal"), and title-case headlines.
 
 Each conflict carries the differing spans of both paragraphs (`Version`) and a one-line reason.
 """
@@ -204,7 +215,7 @@ def _words(text: str) -> list[_W]:
 
 def _same_word(x: str, y: str) -> bool:
     """One word in two inflections or spellings ("economic" / "economical")."""
-    if x == y or stem(x) == stem(y):
+    if x == y or stem(x) == stem(y) or _spelling(x) == _spelling(y):
         return True
     n = 0
     for cx, cy in zip(x, y):
@@ -212,6 +223,13 @@ def _same_word(x: str, y: str) -> bool:
             break
         n += 1
     return n >= 6 or (n >= 4 and n == min(len(x), len(y)))
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings made one ("centre" / "center", "honour" / "honor")."""
+    word = re.sub(r"our\b", "or", word)
+    word = re.sub(r"([^aeiou])re\b", r"\1er", word)
+    return re.sub(r"is(e|ed|ing|ation)\b", r"iz\1", word)
 
 
 def _acronyms(words: list[_W]) -> set[str]:
@@ -248,6 +266,12 @@ def _sentences(words: list[_W]) -> list[list[_W]]:
     for w in words:
         out.setdefault(w.sentence, []).append(w)
     return list(out.values())
+
+
+def _title_case(words: list[_W], sentence: int) -> bool:
+    """A headline in title case ("Actress Checks Into Clinic"): its capitals are not names."""
+    long = [w for w in words if w.sentence == sentence and len(w.key) > 3 and w.raw[:1].isalpha()]
+    return len(long) >= 3 and sum(w.raw[:1].islower() for w in long) <= 1
 
 
 def _in_quotes(pf: ParagraphFeatures, start: int) -> bool:
@@ -332,9 +356,18 @@ CLAIM_NEAR = 2
 
 
 def _governs(sentence: list[_W], marker: _W, other: set[str]) -> bool:
+    """Whether the clause after a marker (up to `CLAIM_SPAN` words or punctuation) shares at
+    least `CLAIM_NEAR` content words with the other sentence, one of them not a name."""
     i = sentence.index(marker)
-    after = {w.term for w in sentence[i + 1 : i + 1 + CLAIM_SPAN] if w.content}
-    return len(after & other) >= CLAIM_NEAR
+    clause: list[_W] = []
+    for w in sentence[i + 1 : i + 1 + CLAIM_SPAN]:
+        clause.append(w)
+        if w.pause:
+            break
+    if marker.pause:
+        clause = []
+    shared = [w for w in clause if w.content and w.term in other]
+    return len({w.term for w in shared}) >= CLAIM_NEAR and any(w.lower for w in shared)
 
 
 def _list(markers: dict[str, list[_W]]) -> str:
@@ -347,6 +380,8 @@ def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
     taken: list[tuple[int, int, int, int]] = []
     for va, vb, da, db, head in [*_noun_phrases(wa, wb, acr_a, acr_b), *_aligned(wa, wb, acr_a, acr_b)]:
         if _in_quotes(a, va[0].start) and _in_quotes(b, vb[0].start):
+            continue
+        if _title_case(wa, va[0].sentence) or _title_case(wb, vb[0].sentence):
             continue
         box = (va[0].start, va[-1].end, vb[0].start, vb[-1].end)
         if any(x[0] < box[1] and box[0] < x[1] and x[2] < box[3] and box[2] < x[3] for x in taken):
@@ -389,8 +424,7 @@ def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
         # Slot by slot: identity words before the noun ("EU", "Smith's", "same"), and whatever
         # an "of …" after it names. Descriptive adjectives before it vary freely.
         for xa, xb in (([x for x in pa if _modifier(x)], [x for x in pb if _modifier(x)]),
-                       ([x for x in ca if _plain(x) and x.key not in _COMPLEMENT],
-                        [x for x in cb if _plain(x) and x.key not in _COMPLEMENT])):
+                       ([x for x in ca if _complement(x)], [x for x in cb if _complement(x)])):
             if not xa or not xb:
                 continue
             da, db = _differing(xa, xb, acr_b), _differing(xb, xa, acr_a)
@@ -432,13 +466,29 @@ def _next(words: list[_W], i: int) -> _W | None:
 
 
 def _modifier(w: _W) -> bool:
-    """A word that can tell two namings apart: a lower-case word, a possessive, an acronym or a
-    compound with a lower-case part ("EU", "Smith's", "French-made"); no bare names, numbers,
-    times, sizes or function words."""
+    """A word before a noun that says *which* one: "same", a name's possessive, an acronym, or a
+    compound of a name and a lower-case word ("EU", "Smith's", "French-made"). Descriptive
+    words ("court-ordered", "injury-hit", "mutual") vary freely between outlets."""
     if not _plain(w):
         return False
-    return w.key == "same" or w.possessive or w.acronym or "-" in w.key and any(
-        p[:1].islower() for p in w.raw.split("-"))
+    parts = w.raw.split("-")
+    return (
+        w.key == "same" or (w.possessive and w.raw[:1].isupper()) or w.acronym
+        or (len(parts) > 1 and any(p[:1].isupper() for p in parts)
+            and any(p[:1].islower() for p in parts))
+    )
+
+
+def _complement(w: _W) -> bool:
+    """A word of an "of …" phrase that can tell two namings apart: a noun or a name."""
+    return (
+        _plain(w) and w.key not in _COMPLEMENT and not w.key.endswith(("ing", "ed"))
+    )
+
+
+def _named(w: _W) -> bool:
+    """A name or an acronym (capitalised, not as the first word of its sentence)."""
+    return w.acronym or (w.raw[:1].isupper() and not w.lower and w.content)
 
 
 def _context(words: list[_W], phrase: list[_W]) -> set[str]:
@@ -516,17 +566,19 @@ def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
                     if len(left) + len(right) < 4:
                         continue
                     xa, xb = sa[i1:i2], sb[j1:j2]
+                    limit = MAX_REPLACED
                 else:  # the sentences end differently: compare up to the next punctuation
-                    if sum(w.content for w in left) < 3 or left[-1].pause:
+                    if sum(w.content for w in left) < 2 or left[-1].pause:
                         continue
                     xa, xb = _to_pause(sa[i1:i2]), _to_pause(sb[j1:j2])
-                    if not (xa and xb and xa[-1].pause and xb[-1].pause) or max(len(xa), len(xb)) > 3:
+                    if not (xa and xb and xa[-1].pause and xb[-1].pause):
                         continue
-                if not xa or not xb or len(xa) > MAX_REPLACED or len(xb) > MAX_REPLACED:
+                    limit = MAX_REPLACED + 1
+                if not xa or not xb or len(xa) > limit or len(xb) > limit:
                     continue
                 ca, cb = [w for w in xa if _plain(w)], [w for w in xb if _plain(w)]
                 da, db = _differing(ca, cb, acr_b), _differing(cb, ca, acr_a)
-                if any(_noun_like(w) for w in da) and any(_noun_like(w) for w in db):
+                if any(_named(w) for w in da) and any(_named(w) for w in db):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
 
 
@@ -542,18 +594,68 @@ def _version(pf: ParagraphFeatures, start: int, end: int) -> Version:
 
 
 def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
-    for qa in a.quantities:
-        for qb in b.quantities:
-            if qa.kind != qb.kind or qa.value == qb.value:
+    """Figures of one quantity that disagree. Each figure of `a` is compared with the figures of
+    `b` that share most words around it; a figure the other paragraph also gives (with the same
+    unit) is agreed on, and its neighbours in a list of figures are other quantities."""
+    read_a = [(q, _reading(a.text, q)) for q in a.quantities]
+    read_b = [(q, _reading(b.text, q)) for q in b.quantities]
+    values_a = {(r, q.value) for q, r in read_a if r}
+    values_b = {(r, q.value) for q, r in read_b if r}
+    for qa, ra in read_a:
+        if ra is None or (ra, qa.value) in values_b:
+            continue
+        kind, unit = ra
+        ca = _figure_context(wa, qa, unit)
+        scored = []
+        for qb, rb in read_b:
+            if rb != ra or qb.value == qa.value or (rb, qb.value) in values_a:
                 continue
-            if not _figure_context(wa, qa, qa.unit) & _figure_context(wb, qb, qb.unit):
+            shared = len(ca & _figure_context(wb, qb, unit))
+            na, nb = _names_near(wa, qa), _names_near(wb, qb)
+            if shared and not (na and nb and not na & nb):
+                # "Smith scored 20 points" / "Jones scored nine points": two subjects
+                scored.append((shared, qb))
+        top = max((n for n, _ in scored), default=0)
+        for n, qb in scored:
+            if n < top:
                 continue
-            if qa.kind == "number" and qa.unit and qa.unit == qb.unit and not qa.compatible(qb):
+            if kind == "number" and unit and not qa.compatible(qb):
                 yield ("number", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
-                       f"{_say(a, qa)} vs {_say(b, qb)}: different figures for the same {qa.unit}")
-            elif qa.kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
+                       f"{_say(a, qa)} vs {_say(b, qb)}: different figures for the same {unit}")
+            elif kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
                 yield ("date", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
                        f"{_before(a, qa)} {_say(a, qa)} vs {_say(b, qb)}: different years")
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_UNIT_WORDS = frozenset({"year", "week", "day", "time"})
+
+
+def _reading(text: str, q: Quantity) -> tuple[str, str] | None:
+    """What a figure counts, for comparing: (`number` or `year`, unit), or None when it is no
+    count of anything: a time of day ("6:41"), the tail of a decimal, a day of the month
+    ("June 20"), or a figure whose "unit" is a function word ("8 on the scale")."""
+    before = text[: q.start]
+    if re.search(r"[:/]\s*$|\d[.,]\s*$", before):
+        return None
+    words = _WORD.findall(before[-12:].casefold())
+    if words and words[-1] in _MONTHS:
+        return None
+    unit, kind = q.unit, q.kind
+    tail = text[q.end :]
+    compound = re.match(r"-([a-z]+)", tail)
+    if unit and compound:
+        unit = f"{unit}-{stem(compound.group(1))}"  # "43-year-old", "three co-workers"
+    if unit in STOPWORDS and unit not in _UNIT_WORDS:
+        return None
+    figure = text[q.start : q.end]
+    if (kind == "number" and unit and 1800 <= q.value <= 2100 and q.value.is_integer()
+            and re.match(r"\d{4}\b", figure) and not figure.rstrip().endswith("s")):
+        kind, unit = "year", ""  # "the 2005 shooting"
+    return kind, unit
 
 
 def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
@@ -562,6 +664,20 @@ def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
     if not inside:
         return set()
     return _context(words, inside) - {unit, stem(unit)}
+
+
+def _names_near(words: list[_W], q: Quantity) -> set[str]:
+    """Capitalised words among the `NAME_SPAN` words before a figure, in its sentence: who the
+    figure is about, usually ("Novak scored 20 points")."""
+    inside = [k for k, w in enumerate(words) if w.start < q.end and q.start < w.end]
+    if not inside:
+        return set()
+    sentence = words[inside[0]].sentence
+    near = words[max(0, inside[0] - NAME_SPAN) : inside[0]]
+    return {w.term for w in near if w.raw[:1].isupper() and w.content and w.sentence == sentence}
+
+
+NAME_SPAN = 6
 
 
 def _say(pf: ParagraphFeatures, q: Quantity) -> str:
@@ -582,8 +698,8 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
             found = _counterpart(quote, y)
             if found is None:
                 continue
-            ys, ye, quoted = found
-            differ = _inner_difference(quote, y.flat[ys:ye], strict_ends=not quoted)
+            ys, ye = found
+            differ = _inner_difference(quote, y.flat[ys:ye])
             if not differ:
                 continue
             vx, vy = _version(x, start, end), _version(y, ys, ye)
@@ -619,11 +735,10 @@ def _in_order(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
-def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int, bool] | None:
-    """Where `y` words the same statement: its most similar quote, else the best window.
-
-    Returns (start, end, whether it is a quote of `y`).
-    """
+def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
+    """Where `y` quotes the same statement (`quotes.same_statement`) in a clearly similar but
+    not identical wording: its most similar such quote. A paraphrase `y` does not quote is not
+    a wording of the quote."""
     best: tuple[float, int, int] | None = None
     for start, end in y.quotes:
         if not same_statement(words_of(quote), words_of(y.flat[start:end])):
@@ -631,36 +746,33 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int, bool] | No
         score = fuzz.partial_ratio(quote, y.flat[start:end])
         if best is None or score > best[0]:
             best = (score, start, end)
-    if best is not None and best[0] >= QUOTE_LOW:
-        return (best[1], best[2], True) if best[0] < QUOTE_HIGH else None
-    hit = fuzz.partial_ratio_alignment(quote, y.flat)
-    if hit is None or not QUOTE_LOW <= hit.score < QUOTE_HIGH:
-        return None
-    return (*_widen(y.flat, hit.dest_start, hit.dest_end), False)
+    if best is not None and QUOTE_LOW <= best[0] < QUOTE_HIGH:
+        return best[1], best[2]
+    return None
 
 
-def _widen(flat: str, start: int, end: int) -> tuple[int, int]:
-    """Stretch an alignment to whole words."""
-    while start > 0 and flat[start - 1].isalnum():
-        start -= 1
-    while end < len(flat) and flat[end].isalnum():
-        end += 1
-    return start, end
+_CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"}
 
 
-def _inner_difference(left: str, right: str, strict_ends: bool = False) -> str:
+def _expanded(text: str) -> list[str]:
+    text = text.replace("\u2019", "'")
+    text = re.sub(r"\b(can|won)'t\b", lambda m: {"can": "can not", "won": "will not"}[m.group(1)], text)
+    for short, full in _CONTRACTIONS.items():
+        text = text.replace(short, full)
+    return _WORD.findall(text)
+
+
+def _inner_difference(left: str, right: str) -> str:
     """The content words that differ between two wordings, ignoring a cut at either end.
 
-    A quote cut short or started later adds or drops words at an end: not a conflict. With
-    `strict_ends` (the other side is a window, whose edges are arbitrary) any difference at an
-    end is ignored.
+    A quote cut short or started later adds or drops words at an end: not a conflict.
+    Contractions count as their full forms ("aren't" = "are not").
     """
-    wa, wb = _WORD.findall(left), _WORD.findall(right)
+    wa, wb = _expanded(left), _expanded(right)
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
-    edge = ("insert", "delete", "replace") if strict_ends else ("insert", "delete")
-    while ops and ops[0][0] in edge:
+    while ops and ops[0][0] in ("insert", "delete"):
         ops.pop(0)
-    while ops and ops[-1][0] in edge:
+    while ops and ops[-1][0] in ("insert", "delete"):
         ops.pop()
     diffs, content = [], False
     for tag, i1, i2, j1, j2 in ops:
