@@ -292,3 +292,22 @@ def test_a_time_of_day_or_a_day_of_the_month_is_not_a_count() -> None:
         "The Arvia dam burst at 6:15 on June 24 after the river rose two metres overnight.",
         "number",
     )
+
+
+def test_an_event_to_come_and_the_same_event_done_are_a_tense_conflict() -> None:
+    """"is set to sail to Arvia" vs "sailed to Arvia"."""
+    (conflict,) = _kinds(
+        "After the summit the minister is set to sail to Arvia on the royal yacht Vela.",
+        "After the summit the minister sailed to Arvia on the royal yacht Vela.",
+        "tense",
+    )
+    assert _texts(conflict) == {"set to sail", "sailed"}
+
+
+def test_a_future_and_a_past_of_different_actions_are_not_a_tense_conflict() -> None:
+    """"will sail to Arvia" vs "signed the accord in Arvia": two things, not one told twice."""
+    assert not _kinds(
+        "After the summit the minister will sail to Arvia on the royal yacht Vela.",
+        "After the summit the minister signed the accord in Arvia on the royal yacht Vela.",
+        "tense",
+    )

@@ -1,4 +1,4 @@
-"""Where outlets reporting one fact disagree: figures, dates, quote wordings, attributions, wordings.
+"""Where outlets reporting one fact disagree: figures, dates, quotes, attributions, wordings, tenses.
 
 Which paragraphs are compared: every pair of paragraphs of different articles inside one fact, and
 every matched pair graded `same` (so a disagreement is found even when the two paragraphs were
@@ -29,8 +29,8 @@ grouped into different facts). A conflict names the fact of its first version.
   outlet that paraphrases without quoting is not a different wording of the quote.
 - `attribution`: the same claim (two sentences sharing at least `CLAIM_WORDS` content words) told
   with a different certainty: each sentence carries a general English marker of how sure the
-  claim is (hedged: "possibly", "could"; feared: "concerns", "fear"; claimed: "claimed",
-  "alleged"; accused: "accused"; asserted: "we know", "confirmed"; denied: "deny") and the kinds
+  claim is (hedged: "possibly", "alleged", "suspected"; feared: "concerns", "fear"; claimed:
+  "claimed", "allegations"; accused: "accused"; asserted: "we know", "confirmed"; denied: "deny") and the kinds
   differ ("possibly dumping" vs "accused of dumping"), and the marker only one side has governs
   the shared claim (`_governs`). A sentence with no marker is never compared: a plain statement
   is not a different certainty.
@@ -44,6 +44,11 @@ grouped into different facts). A conflict names the fact of its first version.
   synonyms: "the broadest truce" / "the broadest pact"), inflections, British and American
   spellings, abbreviations ("US" / "United States"), numbers (those are `number` and `date`),
   words of time, size and degree adjectives ("giant" / "colossal"), and title-case headlines.
+
+- `tense`: one event told as still to come by one outlet ("will", "set to", "expected to",
+  "about to" … and a verb) and as done by the other (a past form of the same verb, or both verbs
+  of going somewhere: "set to fly to X" / "travelled to Y"), in sentences sharing at least
+  `CLAIM_NEAR` words of the future clause, one of them a name, near the past verb.
 
 Each conflict carries the differing spans of both paragraphs (`Version`) and a one-line reason.
 """
@@ -86,11 +91,11 @@ _TIME_WORDS = _WEEKDAYS | frozenset(
 _CERTAINTY: dict[str, str] = {
     **dict.fromkeys(
         "possibly possible potential potentially perhaps apparently reportedly likely unlikely "
-        "suspected suspect may might could".split(), "hedged"),
+        "suspected suspect alleged allegedly purportedly".split(), "hedged"),
     **dict.fromkeys("concern concerns concerned fear fears feared worry worries worried".split(),
                     "feared"),
-    **dict.fromkeys("claim claims claimed claiming alleged allegedly allege alleges allegation "
-                    "allegations".split(), "claimed"),
+    **dict.fromkeys("claim claims claimed claiming allege alleges allegation allegations".split(),
+                    "claimed"),
     **dict.fromkeys("accuse accuses accused accusing accusation accusations".split(), "accused"),
     **dict.fromkeys("know knows known confirmed confirms proven proved evidence".split(),
                     "asserted"),
@@ -153,6 +158,7 @@ def find_conflicts(
             *_short_quotes(a, b),
             *_attributions(a, b, wa, wb),
             *_wordings(a, b, wa, wb),
+            *_tenses(a, b, wa, wb),
         ]
         for kind, va, vb, reason in kinds:
             key = (fact_id, kind, va.text.casefold(), vb.text.casefold())
@@ -372,6 +378,98 @@ def _governs(sentence: list[_W], marker: _W, other: set[str]) -> bool:
 
 def _list(markers: dict[str, list[_W]]) -> str:
     return " + ".join(f"{kind} ({', '.join(dict.fromkeys(w.key for w in ws))})" for kind, ws in markers.items())
+
+
+_FUTURE = (
+    ("will",), ("set", "to"), ("due", "to"), ("expected", "to"), ("scheduled", "to"),
+    ("plans", "to"), ("planning", "to"), ("is", "to"), ("are", "to"), ("headed", "next"),
+    ("heads", "next"), ("heading", "next"), ("going", "to"), ("about", "to"),
+)
+"""General English ways of saying something is still to happen."""
+_AUXILIARIES = frozenset({"will", "to", "would", "could", "may", "might", "can", "shall", "must"})
+_MOTION = frozenset(
+    """fly flew flown travel traveled travelled go went gone head headed visit visited arrive
+    arrived leave left return returned move moved""".split()
+)
+"""Verbs of going somewhere: "set to fly to X" and "travelled to X" tell one trip."""
+_PAST_OF = {"went": "go", "flew": "fly", "met": "meet", "came": "come", "left": "leave",
+            "gave": "give", "took": "take", "made": "make", "held": "hold", "saw": "see",
+            "spoke": "speak", "told": "tell", "began": "begin", "drove": "drive", "rode": "ride",
+            "sent": "send", "brought": "bring", "won": "win", "lost": "lose", "fought": "fight",
+            "sat": "sit", "stood": "stand", "ran": "run", "wrote": "write"}
+TENSE_NEAR = 4
+"""Words between a past verb and a word of the shared event."""
+
+
+def _future_marker(sentence: list[_W]) -> tuple[int, int] | None:
+    """(first, last) index of a future marker in a sentence, followed by its clause."""
+    keys = [w.key for w in sentence]
+    for i in range(len(keys)):
+        for marker in _FUTURE:
+            end = i + len(marker) - 1
+            if (
+                tuple(keys[i : end + 1]) == marker and sentence[i].lower
+                and not sentence[end].pause
+                and (end + 1 >= len(keys) or keys[end + 1] not in ("not", "never", "be"))
+            ):
+                return i, end
+    return None
+
+
+def _same_verb(future: str, past: str) -> bool:
+    """"will play" / "played", "set to fly" / "travelled": one action."""
+    base = _PAST_OF.get(past, past)
+    if future in _MOTION and past in _MOTION:
+        return True
+    return _same_word(future, base) or stem(future) == stem(base.removesuffix("d"))
+
+
+def _past_verbs(sentence: list[_W]) -> list[int]:
+    out = []
+    for i, w in enumerate(sentence):
+        if not w.lower or i and sentence[i - 1].key in _AUXILIARIES:
+            continue
+        if w.key in _PAST_OF or (len(w.key) > 4 and w.key.endswith("ed") and w.content):
+            out.append(i)
+    return out
+
+
+def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """One event told as still to come by one outlet and as done by the other."""
+    for x, y, wx, wy, flip in ((a, b, wa, wb, False), (b, a, wb, wa, True)):
+        for sx in _sentences(wx):
+            found = _future_marker(sx)
+            if found is None:
+                continue
+            first, last = found
+            clause: list[_W] = []
+            for w in sx[last + 1 : last + 1 + CLAIM_SPAN]:
+                clause.append(w)
+                if w.pause:
+                    break
+            event = {w.term for w in clause if w.content}
+            named = {w.term for w in clause if w.content and w.raw[:1].isupper()}
+            verb = next((w for w in clause if w.content), None)
+            for sy in _sentences(wy):
+                if _future_marker(sy) is not None:
+                    continue
+                shared = [k for k, w in enumerate(sy) if w.content and w.term in event]
+                if len({sy[k].term for k in shared}) < CLAIM_NEAR or not named & {sy[k].term for k in shared}:
+                    continue
+                if verb is None:
+                    continue
+                past = [
+                    p for p in _past_verbs(sy)
+                    if any(abs(p - k) <= TENSE_NEAR for k in shared) and _same_verb(verb.key, sy[p].key)
+                ]
+                if not past:
+                    continue
+                vx = _span(x, [sx[first], verb])
+                vy = _span(y, [sy[past[0]]])
+                reason = (f"“{vx.text}” vs “{vy.text}”: told as still to come in one, as done in "
+                          "the other")
+                yield ("tense", vy, vx, reason) if flip else ("tense", vx, vy, reason)
+                return
 
 
 def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
