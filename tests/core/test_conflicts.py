@@ -225,8 +225,14 @@ def test_a_common_word_replaced_between_shared_words_is_not_a_wording_conflict()
     )
 
 
-def test_contractions_and_paraphrases_are_not_quote_conflicts() -> None:
-    """"aren't" for "are not" is the same wording; an unquoted paraphrase is no wording of a quote."""
+def test_contractions_asides_and_paraphrases_are_not_quote_conflicts() -> None:
+    """"aren't" for "are not" is the same wording, an editor's "(Jane Roe)" is not the speaker's,
+    and an unquoted paraphrase is no wording of a quote."""
+    assert not _kinds(
+        "Her agent said: “we thank you for respecting her and her family at this hard time”.",
+        "Her agent said: “we thank you for respecting her (Jane Roe) and her family at this hard time”.",
+        "quote",
+    )
     assert not _kinds(
         "The mayor said: “the barriers aren't going to hold back the river this winter”.",
         "The mayor said: “the barriers are not going to hold back the river this winter”.",

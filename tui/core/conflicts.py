@@ -56,6 +56,7 @@ Each conflict carries the differing spans of both paragraphs (`Version`) and a o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -97,12 +98,12 @@ _CERTAINTY: dict[str, str] = {
     **dict.fromkeys("claim claims claimed claiming allege alleges allegation allegations".split(),
                     "claimed"),
     **dict.fromkeys("accuse accuses accused accusing accusation accusations".split(), "accused"),
-    **dict.fromkeys("know knows known confirmed confirms proven proved evidence".split(),
-                    "asserted"),
+    **dict.fromkeys("know knows confirmed confirms".split(), "asserted"),
     **dict.fromkeys("deny denies denied denying denial denials reject rejects rejected".split(),
                     "denied"),
 }
 """General English markers of how sure a claim is, by kind."""
+_MARKER_TERMS = frozenset(stem(w) for w in _CERTAINTY)
 _SIZE = frozenset(
     """large big huge giant colossal massive enormous vast immense small little tiny major key
     main grand great significant important heavy whole entire several numerous various other
@@ -186,24 +187,25 @@ class _W:
     """Punctuation between this word and the next (or the end of the paragraph)."""
     raw: str = ""
     """As written."""
+    i: int = 0
+    """Place among the paragraph's words."""
+    content: bool = False
+    """Not a function word (`features.STOPWORDS`) and longer than one letter."""
+    acronym: bool = False
+    """Two or more letters, all capitals ("EU", "U.S.")."""
 
     @property
     def possessive(self) -> bool:
         return self.raw.endswith("'s")
 
-    @property
-    def acronym(self) -> bool:
-        letters = [c for c in self.raw if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    @property
-    def content(self) -> bool:
-        return self.key not in STOPWORDS and self.term not in STOPWORDS and len(self.key) > 1
+class _Words(list):
+    """A paragraph's words, with what every comparison of it needs computed once."""
 
 
-def _words(text: str) -> list[_W]:
+def _words(text: str) -> _Words:
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    out: list[_W] = []
+    out = _Words()
     matches = list(_TOKEN.finditer(text.replace("\u2019", "'")))
     for k, m in enumerate(matches):
         raw = m.group()
@@ -213,16 +215,33 @@ def _words(text: str) -> list[_W]:
         key = raw.casefold().replace("'s", "").replace("'", "").replace(".", "")
         nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         gap = text[end:nxt]
-        pause = k + 1 == len(matches) or bool(_BREAK.search(gap)) or gap.startswith(".")
-        sentence = sum(1 for e in ends if e <= start)
-        out.append(_W(key, stem(key), start, end, raw[:1].islower(), sentence, pause, raw))
+        pause = k + 1 == len(matches) or (gap != " " and (bool(_BREAK.search(gap)) or gap.startswith(".")))
+        sentence = bisect_right(ends, start)
+        term = stem(key)
+        content = key not in STOPWORDS and term not in STOPWORDS and len(key) > 1
+        acronym = raw.isupper() and sum(c.isalpha() for c in raw) >= 2
+        out.append(
+            _W(key, term, start, end, raw[:1].islower(), sentence, pause, raw, k, content, acronym)
+        )
     return out
+
+
+def _memo(words: list, name: str, make):
+    """`make(words)`, computed once per paragraph (`_Words`) and recomputed for other lists."""
+    if not isinstance(words, _Words):
+        return make(words)
+    cache = words.__dict__
+    if name not in cache:
+        cache[name] = make(words)
+    return cache[name]
 
 
 def _same_word(x: str, y: str) -> bool:
     """One word in two inflections or spellings ("economic" / "economical")."""
     if x == y or stem(x) == stem(y) or _spelling(x) == _spelling(y):
         return True
+    if x.removesuffix("s") == y.removesuffix("s"):
+        return True  # "KOs" / "KO"
     n = 0
     for cx, cy in zip(x, y):
         if cx != cy:
@@ -240,6 +259,10 @@ def _spelling(word: str) -> str:
 
 def _acronyms(words: list[_W]) -> set[str]:
     """Initials of every run of capitalised words ("United States" → "us")."""
+    return _memo(words, "acronyms", _initials)
+
+
+def _initials(words: list[_W]) -> set[str]:
     out: set[str] = set()
     run: list[str] = []
     for w in [*words, None]:
@@ -268,9 +291,13 @@ def _span(pf: ParagraphFeatures, words: list[_W]) -> Version:
 
 
 def _sentences(words: list[_W]) -> list[list[_W]]:
-    out: dict[int, list[_W]] = {}
+    return _memo(words, "sentences", _split)
+
+
+def _split(words: list[_W]) -> list[list[_W]]:
+    out: dict[int, _Words] = {}
     for w in words:
-        out.setdefault(w.sentence, []).append(w)
+        out.setdefault(w.sentence, _Words()).append(w)
     return list(out.values())
 
 
@@ -306,6 +333,20 @@ def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
 
 
 def _markers(sentence: list[_W]) -> dict[str, list[_W]]:
+    return _memo(sentence, "markers", _find_markers)
+
+
+def _terms(sentence: list[_W]) -> set[str]:
+    """The content words of a sentence, light-stemmed."""
+    return _memo(sentence, "terms", lambda ws: {w.term for w in ws if w.content})
+
+
+def _names(sentence: list[_W]) -> set[str]:
+    """The names and acronyms of a sentence, light-stemmed."""
+    return _memo(sentence, "names", lambda ws: {w.term for w in ws if _named(w)})
+
+
+def _find_markers(sentence: list[_W]) -> dict[str, list[_W]]:
     out: dict[str, list[_W]] = {}
     for w in sentence:
         kind = _CERTAINTY.get(w.key)
@@ -325,12 +366,12 @@ def _attributions(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: 
         ma = _markers(sa)
         if not ma:
             continue
-        ta = {w.term for w in sa if w.content and w.key not in _CERTAINTY}
+        ta = _terms(sa) - _MARKER_TERMS
         for sb in _sentences(wb):
             mb = _markers(sb)
             if not mb or set(ma) == set(mb):
                 continue
-            tb = {w.term for w in sb if w.content and w.key not in _CERTAINTY}
+            tb = _terms(sb) - _MARKER_TERMS
             shared = ta & tb
             if len(shared) < CLAIM_WORDS:
                 continue
@@ -352,7 +393,7 @@ def _attributions(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: 
         va = _span(a, [xa[0]])
     if len(vb.text) > 60:
         vb = _span(b, [xb[0]])
-    what = ", ".join(sorted(shared, key=lambda t: -len(t))[:3])
+    what = ", ".join(sorted(shared, key=lambda t: (-len(t), t))[:3])
     yield ("attribution", va, vb,
            f"{_list(ma)} vs {_list(mb)}: the same claim ({what}) told with different certainty")
 
@@ -364,7 +405,7 @@ CLAIM_NEAR = 2
 def _governs(sentence: list[_W], marker: _W, other: set[str]) -> bool:
     """Whether the clause after a marker (up to `CLAIM_SPAN` words or punctuation) shares at
     least `CLAIM_NEAR` content words with the other sentence, one of them not a name."""
-    i = sentence.index(marker)
+    i = marker.i - sentence[0].i
     clause: list[_W] = []
     for w in sentence[i + 1 : i + 1 + CLAIM_SPAN]:
         clause.append(w)
@@ -403,8 +444,17 @@ TENSE_NEAR = 4
 
 def _future_marker(sentence: list[_W]) -> tuple[int, int] | None:
     """(first, last) index of a future marker in a sentence, followed by its clause."""
+    return _memo(sentence, "future", _find_future)
+
+
+_FUTURE_FIRST = frozenset(m[0] for m in _FUTURE)
+
+
+def _find_future(sentence: list[_W]) -> tuple[int, int] | None:
     keys = [w.key for w in sentence]
-    for i in range(len(keys)):
+    for i, key in enumerate(keys):
+        if key not in _FUTURE_FIRST:
+            continue
         for marker in _FUTURE:
             end = i + len(marker) - 1
             if (
@@ -507,22 +557,13 @@ def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
     tariffs on steel"), or sentences sharing `ALIGNED_WORDS` content words, so the two phrases
     name one thing.
     """
-    count_a = Counter(w.term for w in wa)
-    count_b = Counter(w.term for w in wb)
-    index_b = {w.term: i for i, w in enumerate(wb)}
-    for i, w in enumerate(wa):
-        if not (_noun_like(w, _next(wa, i)) and count_a[w.term] == 1):
-            continue
-        j = index_b.get(w.term)
-        if j is None or count_b[w.term] != 1 or not _noun_like(wb[j], _next(wb, j)):
-            continue
-        (pa, ca), (pb, cb) = _modifiers(wa, i), _modifiers(wb, j)
-        if not _same_context(wa, pa + [w] + ca, wb, pb + [wb[j]] + cb):
-            continue
-        # Slot by slot: identity words before the noun ("EU", "Smith's", "same"), and whatever
-        # an "of …" after it names. Descriptive adjectives before it vary freely.
-        for xa, xb in (([x for x in pa if _modifier(x)], [x for x in pb if _modifier(x)]),
-                       ([x for x in ca if _complement(x)], [x for x in cb if _complement(x)])):
+    nouns_a, nouns_b = _nouns(wa), _nouns(wb)
+    for term in sorted(nouns_a.keys() & nouns_b.keys(), key=nouns_a.get):
+        i, j = nouns_a[term], nouns_b[term]
+        w = wa[i]
+        pa, ca, slots_a = _slots(wa, i)
+        pb, cb, slots_b = _slots(wb, j)
+        for xa, xb in zip(slots_a, slots_b):
             if not xa or not xb:
                 continue
             da, db = _differing(xa, xb, acr_b), _differing(xb, xa, acr_a)
@@ -530,8 +571,34 @@ def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
                 break
         else:
             continue
+        if not _same_context(wa, pa + [w] + ca, wb, pb + [wb[j]] + cb):
+            continue
         if da and db:
             yield pa + [w] + ca, pb + [wb[j]] + cb, da, db, f"the {w.key}"
+
+
+def _slots(words: list[_W], i: int) -> tuple[list[_W], list[_W], tuple[list[_W], list[_W]]]:
+    """The words before and after the noun words[i], and in each slot the words that can tell
+    two namings apart: identity words before it ("EU", "Smith's", "same"), and whatever an
+    "of …" after it names. Descriptive adjectives before it vary freely."""
+    cache = _memo(words, "slots", lambda ws: {})
+    if i not in cache:
+        pre, post = _modifiers(words, i)
+        cache[i] = (pre, post, ([x for x in pre if _modifier(x)], [x for x in post if _complement(x)]))
+    return cache[i]
+
+
+def _nouns(words: list[_W]) -> dict[str, int]:
+    """Where each noun used once in the paragraph stands, by term."""
+
+    def find(ws: list[_W]) -> dict[str, int]:
+        count = Counter(w.term for w in ws)
+        return {
+            w.term: i for i, w in enumerate(ws)
+            if count[w.term] == 1 and _noun_like(w, _next(ws, i))
+        }
+
+    return _memo(words, "nouns", find)
 
 
 CONTEXT = 3
@@ -591,7 +658,7 @@ def _named(w: _W) -> bool:
 
 def _context(words: list[_W], phrase: list[_W]) -> set[str]:
     """Content words near a phrase: `CONTEXT` on each side, in its sentence."""
-    i, j = words.index(phrase[0]), words.index(phrase[-1])
+    i, j = phrase[0].i, phrase[-1].i
     sentence = phrase[0].sentence
     before = [w for w in words[:i] if w.content and w.sentence == sentence][-CONTEXT:]
     after = [w for w in words[j + 1 :] if w.content and w.sentence == sentence][:CONTEXT]
@@ -640,9 +707,13 @@ def _modifiers(words: list[_W], i: int) -> tuple[list[_W], list[_W]]:
 def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
     """In two sentences aligned word by word, a short stretch replaced between shared words."""
     for sa in _sentences(wa):
-        ta = {w.term for w in sa if w.content}
+        ta, na = _terms(sa), _names(sa)
+        if not na:
+            continue
         for sb in _sentences(wb):
-            if len(ta & {w.term for w in sb if w.content}) < ALIGNED_WORDS:
+            tb = _terms(sb)
+            # Only a name replaced by another counts: each side needs a name the other lacks.
+            if len(ta & tb) < ALIGNED_WORDS or not (na - tb) or not (_names(sb) - ta):
                 continue
             ops = SequenceMatcher(None, [w.term for w in sa], [w.term for w in sb],
                                   autojunk=False).get_opcodes()
@@ -838,10 +909,12 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
     not identical wording: its most similar such quote. A paraphrase `y` does not quote is not
     a wording of the quote."""
     best: tuple[float, int, int] | None = None
+    quote = _ASIDE.sub(" ", quote)
     for start, end in y.quotes:
-        if not same_statement(words_of(quote), words_of(y.flat[start:end])):
+        other = _ASIDE.sub(" ", y.flat[start:end])
+        if not same_statement(words_of(quote), words_of(other)):
             continue
-        score = fuzz.partial_ratio(quote, y.flat[start:end])
+        score = fuzz.partial_ratio(quote, other)
         if best is None or score > best[0]:
             best = (score, start, end)
     if best is not None and QUOTE_LOW <= best[0] < QUOTE_HIGH:
@@ -849,6 +922,8 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
     return None
 
 
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+"""An editor's aside inside a quote ("respect to her (Jane Roe) and"): not the speaker's words."""
 _CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"}
 
 
@@ -864,9 +939,10 @@ def _inner_difference(left: str, right: str) -> str:
     """The content words that differ between two wordings, ignoring a cut at either end.
 
     A quote cut short or started later adds or drops words at an end: not a conflict.
-    Contractions count as their full forms ("aren't" = "are not").
+    Contractions count as their full forms ("aren't" = "are not"); an editor's aside in
+    parentheses or brackets is left out.
     """
-    wa, wb = _expanded(left), _expanded(right)
+    wa, wb = _expanded(_ASIDE.sub(" ", left)), _expanded(_ASIDE.sub(" ", right))
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
     while ops and ops[0][0] in ("insert", "delete"):
         ops.pop(0)
