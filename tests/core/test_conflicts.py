@@ -142,7 +142,8 @@ def test_a_hedged_claim_and_an_accusation_are_an_attribution_conflict() -> None:
     """One outlet accuses, the other only says it is possible: the markers are the versions."""
     (conflict,) = _kinds(
         "Inspectors accused the tannery of dumping toxic dye into the river near the old mill.",
-        "The tannery is possibly dumping toxic dye into the river near the old mill, inspectors say.",
+        "The tannery is possibly dumping toxic dye into the river near the old mill, inspectors"
+        " say.",
         "attribution",
     )
     assert _texts(conflict) == {"accused", "possibly"}
@@ -230,7 +231,8 @@ def test_contractions_asides_and_paraphrases_are_not_quote_conflicts() -> None:
     and an unquoted paraphrase is no wording of a quote."""
     assert not _kinds(
         "Her agent said: “we thank you for respecting her and her family at this hard time”.",
-        "Her agent said: “we thank you for respecting her (Jane Roe) and her family at this hard time”.",
+        "Her agent said: “we thank you for respecting her (Jane Roe) and her family at this hard"
+        " time”.",
         "quote",
     )
     assert not _kinds(
@@ -263,16 +265,17 @@ def test_weekdays_of_different_events_are_not_a_date_conflict() -> None:
 
 
 def test_words_left_out_inside_a_short_quote_are_a_quote_conflict() -> None:
-    """“swift and total reconstruction” vs “swift reconstruction”; a quote cut at an end is not."""
+    """“swift and total reconstruction” vs “swift reconstruction”; a quote cut at an end is
+    not."""
     (conflict,) = _kinds(
-        "The minister promised “swift and total reconstruction” of the flooded Ostrava harbour.",
-        "The minister promised “swift reconstruction” of the flooded Ostrava harbour.",
+        "The minister promised “swift and total reconstruction” of the flooded Ostrava port.",
+        "The minister promised “swift reconstruction” of the flooded Ostrava port.",
         "quote",
     )
     assert "total" in conflict.reason
     assert not _kinds(
-        "The minister promised “swift and total reconstruction” of the flooded Ostrava harbour.",
-        "The minister promised “total reconstruction” of the flooded Ostrava harbour.",
+        "The minister promised “swift and total reconstruction” of the flooded Ostrava port.",
+        "The minister promised “total reconstruction” of the flooded Ostrava port.",
         "quote",
     )
 

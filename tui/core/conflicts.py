@@ -1,4 +1,5 @@
-"""Where outlets reporting one fact disagree: figures, dates, quotes, attributions, wordings, tenses.
+"""Where outlets reporting one fact disagree: figures, dates, quotes, attributions, wordings,
+tenses.
 
 Which paragraphs are compared: every pair of paragraphs of different articles inside one fact, and
 every matched pair graded `same` (so a disagreement is found even when the two paragraphs were
@@ -30,7 +31,8 @@ grouped into different facts). A conflict names the fact of its first version.
 - `attribution`: the same claim (two sentences sharing at least `CLAIM_WORDS` content words) told
   with a different certainty: each sentence carries a general English marker of how sure the
   claim is (hedged: "possibly", "alleged", "suspected"; feared: "concerns", "fear"; claimed:
-  "claimed", "allegations"; accused: "accused"; asserted: "we know", "confirmed"; denied: "deny") and the kinds
+  "claimed", "allegations"; accused: "accused"; asserted: "we know", "confirmed"; denied:
+  "deny") and the kinds
   differ ("possibly dumping" vs "accused of dumping"), and the marker only one side has governs
   the shared claim (`_governs`). A sentence with no marker is never compared: a plain statement
   is not a different certainty.
@@ -215,7 +217,9 @@ def _words(text: str) -> _Words:
         key = raw.casefold().replace("'s", "").replace("'", "").replace(".", "")
         nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         gap = text[end:nxt]
-        pause = k + 1 == len(matches) or (gap != " " and (bool(_BREAK.search(gap)) or gap.startswith(".")))
+        pause = k + 1 == len(matches) or (
+            gap != " " and (bool(_BREAK.search(gap)) or gap.startswith("."))
+        )
         sentence = bisect_right(ends, start)
         term = stem(key)
         content = key not in STOPWORDS and term not in STOPWORDS and len(key) > 1
@@ -278,11 +282,11 @@ def _initials(words: list[_W]) -> set[str]:
 
 
 def _differing(xs: list[_W], ys: list[_W], y_acronyms: set[str]) -> list[_W]:
-    """Words of `xs` with no counterpart among `ys`."""
+    """Words of `xs` with no counterpart among `ys`: not one word in another form, and not the
+    initials of capitalised words of the other paragraph ("US" / "United States")."""
     return [
         x for x in xs
         if not any(_same_word(x.key, y.key) for y in ys) and x.key not in y_acronyms
-        and not (len(x.key) > 3 and any(y.key in _acronyms([x]) for y in ys))
     ]
 
 
@@ -319,14 +323,16 @@ def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
             if w.key in _WEEKDAYS:
                 before = {
                     x.term for x in words[max(0, i - 5) : i]
-                    if x.content and x.lower and x.key not in _TIME_WORDS and x.sentence == w.sentence
+                    if x.content and x.lower and x.key not in _TIME_WORDS
+                    and x.sentence == w.sentence
                 }
                 yield w, before
 
     for x, bx in days(wa):
         for y, by in days(wb):
             shared = bx & by
-            if x.key != y.key and shared and not _in_quotes(a, x.start) and not _in_quotes(b, y.start):
+            quoted = _in_quotes(a, x.start) or _in_quotes(b, y.start)
+            if x.key != y.key and shared and not quoted:
                 yield ("date", _version(a, x.start, x.end), _version(b, y.start, y.end),
                        f"{a.text[x.start:x.end]} vs {b.text[y.start:y.end]}: different days for "
                        f"the same {sorted(shared)[0]}")
@@ -418,7 +424,9 @@ def _governs(sentence: list[_W], marker: _W, other: set[str]) -> bool:
 
 
 def _list(markers: dict[str, list[_W]]) -> str:
-    return " + ".join(f"{kind} ({', '.join(dict.fromkeys(w.key for w in ws))})" for kind, ws in markers.items())
+    return " + ".join(
+        f"{kind} ({', '.join(dict.fromkeys(w.key for w in ws))})" for kind, ws in markers.items()
+    )
 
 
 _FUTURE = (
@@ -504,20 +512,22 @@ def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_
                 if _future_marker(sy) is not None:
                     continue
                 shared = [k for k, w in enumerate(sy) if w.content and w.term in event]
-                if len({sy[k].term for k in shared}) < CLAIM_NEAR or not named & {sy[k].term for k in shared}:
+                terms = {sy[k].term for k in shared}
+                if len(terms) < CLAIM_NEAR or not named & terms:
                     continue
                 if verb is None:
                     continue
                 past = [
                     p for p in _past_verbs(sy)
-                    if any(abs(p - k) <= TENSE_NEAR for k in shared) and _same_verb(verb.key, sy[p].key)
+                    if any(abs(p - k) <= TENSE_NEAR for k in shared)
+                    and _same_verb(verb.key, sy[p].key)
                 ]
                 if not past:
                     continue
                 vx = _span(x, [sx[first], verb])
                 vy = _span(y, [sy[past[0]]])
-                reason = (f"“{vx.text}” vs “{vy.text}”: told as still to come in one, as done in "
-                          "the other")
+                reason = (f"“{vx.text}” vs “{vy.text}”: "
+                          "told as still to come in one, as done in the other")
                 yield ("tense", vy, vx, reason) if flip else ("tense", vx, vy, reason)
                 return
 
@@ -526,7 +536,8 @@ def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
     """The same thing named with different specific words."""
     acr_a, acr_b = _acronyms(wa), _acronyms(wb)
     taken: list[tuple[int, int, int, int]] = []
-    for va, vb, da, db, head in [*_noun_phrases(wa, wb, acr_a, acr_b), *_aligned(wa, wb, acr_a, acr_b)]:
+    found = [*_noun_phrases(wa, wb, acr_a, acr_b), *_aligned(wa, wb, acr_a, acr_b)]
+    for va, vb, da, db, head in found:
         if _in_quotes(a, va[0].start) and _in_quotes(b, vb[0].start):
             continue
         if _title_case(wa, va[0].sentence) or _title_case(wb, vb[0].sentence):
@@ -536,7 +547,9 @@ def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
             continue
         taken.append(box)
         sa, sb = _span(a, va), _span(b, vb)
-        diff = f"{' '.join(a.text[w.start:w.end] for w in da)} / {' '.join(b.text[w.start:w.end] for w in db)}"
+        diff = " / ".join(
+            " ".join(pf.text[w.start : w.end] for w in ws) for pf, ws in ((a, da), (b, db))
+        )
         yield ("wording", sa, sb,
                f"“{sa.text}” vs “{sb.text}”: {head} named differently ({diff})")
 
@@ -584,7 +597,8 @@ def _slots(words: list[_W], i: int) -> tuple[list[_W], list[_W], tuple[list[_W],
     cache = _memo(words, "slots", lambda ws: {})
     if i not in cache:
         pre, post = _modifiers(words, i)
-        cache[i] = (pre, post, ([x for x in pre if _modifier(x)], [x for x in post if _complement(x)]))
+        slots = ([x for x in pre if _modifier(x)], [x for x in post if _complement(x)])
+        cache[i] = (pre, post, slots)
     return cache[i]
 
 
@@ -878,8 +892,8 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
 
 def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures):
     """A short quotation printed by the other outlet with words left out in the middle:
-    “swift and total reconstruction” vs “swift reconstruction”. Same first and last word, the shorter
-    one's words all in the longer, in order."""
+    “swift and total reconstruction” vs “swift reconstruction”. Same first and last word,
+    the shorter one's words all in the longer, in order."""
     qa = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(a.text)]
     qb = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(b.text)]
     for sa, ea in qa:
@@ -896,7 +910,8 @@ def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures):
                 continue
             va, vb = _version(a, sa, ea), _version(b, sb, eb)
             yield ("quote", va, vb,
-                   f"quoted “{va.text}” vs “{vb.text}”: {' '.join(left)} left out of the middle")
+                   f"quoted “{va.text}” vs “{vb.text}”: "
+                   f"{' '.join(left)} left out of the middle")
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
@@ -924,12 +939,15 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
 
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 """An editor's aside inside a quote ("respect to her (Jane Roe) and"): not the speaker's words."""
-_CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"}
+_CONTRACTIONS = {
+    "n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"
+}
 
 
 def _expanded(text: str) -> list[str]:
     text = text.replace("\u2019", "'")
-    text = re.sub(r"\b(can|won)'t\b", lambda m: {"can": "can not", "won": "will not"}[m.group(1)], text)
+    text = re.sub(r"\bcan't\b", "can not", text)
+    text = re.sub(r"\bwon't\b", "will not", text)
     for short, full in _CONTRACTIONS.items():
         text = text.replace(short, full)
     return _WORD.findall(text)
