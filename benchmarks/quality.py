@@ -1,6 +1,6 @@
 """Quality of the alignment against the gold, with the plain fuzzy baseline beside it.
 
-    python benchmarks/quality.py [EVAL_DIR] [--gold-roles] [--details]
+    python benchmarks/quality.py [EVAL_DIR] [--gold-roles] [--details] [--gold-facts] [--ecb-conflicts]
 
 EVAL_DIR holds `seeds-gold.json` and `ecbplus/` (or `clusters/ecbplus/`); the default is the
 copy in `tests/data`. The seeds are read from the repository's `seeds/`.
@@ -13,6 +13,10 @@ emitted match against the gold pairs, pooled over the dev stories and over the h
 ECB+ annotators covered fully (`scope` in each `gold.json`), where the gold is complete, so
 that a true match the partial annotation left out does not count as a false one. The baseline is `fuzz.token_set_ratio` at its best threshold
 (chosen on the seeds for the seeds, on the dev stories for ECB+).
+
+`--gold-facts` also finds the seeds' conflicts with the gold facts as the facts (and no matches),
+to tell the conflict detector's quality from the fact grouping's. ECB+ prints how many conflicts
+each story gets, by kind; `--ecb-conflicts` lists those of the dev stories for reading.
 
 `--gold-roles` drops predicted pairs that touch the gold's boilerplate and subheadings (for a
 loader without roles; the real figures are without it).
@@ -42,6 +46,10 @@ from benchmarks.evaldata import (  # noqa: E402
     read_seeds_gold,
 )
 from tui.core import Alignment, Story, align_story, load_story  # noqa: E402
+from tui.core.conflicts import find_conflicts  # noqa: E402
+from tui.core.features import index_story  # noqa: E402
+from tui.core.model import Fact  # noqa: E402
+from tui.core.model import Ref as Ref_  # noqa: E402
 
 
 def _pairs(alignment: Alignment, grade: str | None = None) -> set[Pair]:
@@ -84,7 +92,7 @@ def _fmt(label: str, got: tuple, base: tuple | None = None) -> str:
     return line
 
 
-def seeds_report(eval_dir: Path, gold_roles: bool, details: bool) -> None:
+def seeds_report(eval_dir: Path, gold_roles: bool, details: bool, gold_facts: bool = False) -> None:
     gold = read_seeds_gold(eval_dir)
     story = load_story([SEEDS])
     align_story(story)  # warm up imports and caches before timing
@@ -112,6 +120,15 @@ def seeds_report(eval_dir: Path, gold_roles: bool, details: bool) -> None:
     print(f"  predicted: {len(same)} same, {len(shown) - len(same)} related")
     _facts_report(alignment, gold)
     _conflicts_report(alignment, gold, [a.id for a in story.articles], details)
+    if gold_facts:
+        facts = [
+            Fact(f["id"], tuple(Ref_(*_ref_of(m)) for m in f["members"]), f["what"])
+            for f in gold.facts
+        ]
+        conflicts = find_conflicts(index_story(story), facts)
+        print("  with the gold facts as the facts (no matches):")
+        _conflicts_report(Alignment(story, (), tuple(facts), tuple(conflicts)), gold,
+                          [a.id for a in story.articles], details)
     if details:
         _pair_details(story, alignment, gold, same, shown)
 
@@ -149,14 +166,14 @@ def _conflicts_report(alignment: Alignment, gold, stems: list[str], details: boo
     """A predicted conflict counts for a gold conflict when two of its versions' paragraphs are
     paragraphs the gold conflict names; each gold conflict is credited once."""
     gold_refs = [conflict_refs(c["what"], stems) for c in gold.conflicts]
-    credited: set[int] = set()
+    credited: dict[int, object] = {}
     false = []
     for conflict in alignment.conflicts:
         refs = {(v.ref.article, v.ref.paragraph) for v in conflict.versions}
         hits = [i for i, g in enumerate(gold_refs) if len(refs & g) >= 2]
         fresh = [i for i in hits if i not in credited]
         if fresh:
-            credited.add(fresh[0])
+            credited[fresh[0]] = conflict
         elif not hits:
             false.append(conflict)
     print(f"  conflicts: {len(credited)}/{len(gold.conflicts)} gold found, {len(false)} false, "
@@ -164,6 +181,8 @@ def _conflicts_report(alignment: Alignment, gold, stems: list[str], details: boo
     if details:
         for i, c in enumerate(gold.conflicts):
             print(f"    {'✓' if i in credited else '✗'} {c['fact']}: {c['what'][:110]}")
+            if i in credited:
+                print(f"        by {credited[i].kind}: {credited[i].reason[:110]}")
         for c in false:
             print(f"    FALSE {c.kind}: {c.reason[:120]}")
 
@@ -182,12 +201,13 @@ def _pair_details(story, alignment, gold, same, shown) -> None:
         print(f"    {a[0][:3]}#{a[1]} {b[0][:3]}#{b[1]}  {text[a][:60]!r} | {text[b][:60]!r}")
 
 
-def ecb_report(eval_dir: Path) -> None:
+def ecb_report(eval_dir: Path, show_conflicts: bool = False) -> None:
     sets: dict[str, dict] = {"dev": {}, "held-out": {}}
     for ecb in ecb_stories(eval_dir):
         story = ecb.story()
         part = sets["held-out" if ecb.held_out else "dev"]
         alignment = align_story(story)
+        part.setdefault("conflicts", []).append((ecb.name, len(alignment.conflicts), alignment))
         predicted = {p for p in _pairs(alignment) if all(r[1] > 0 for r in p)}
         refs = [r for pair in ecb_candidates(story) for r in pair]
         refs = list(dict.fromkeys(refs))
@@ -203,6 +223,19 @@ def ecb_report(eval_dir: Path) -> None:
     for name, part in sets.items():
         base_pred = {p for p, s in part["base"].items() if s >= t_dev}
         print(_fmt(f"{name}: all pairs", prf(part["pred"], part["gold"]), prf(base_pred, part["gold"])))
+    for name, part in sets.items():
+        counts = sorted(n for _, n, _ in part["conflicts"])
+        kinds: dict[str, int] = {}
+        for _, _, alignment in part["conflicts"]:
+            for c in alignment.conflicts:
+                kinds[c.kind] = kinds.get(c.kind, 0) + 1
+        print(f"  {name}: conflicts per story: {sum(counts)} in {len(counts)} stories, median "
+              f"{counts[len(counts) // 2] if counts else 0}, max {counts[-1] if counts else 0}; "
+              + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    if show_conflicts:
+        for story_name, _, alignment in sets["dev"]["conflicts"]:
+            for c in alignment.conflicts:
+                print(f"    {story_name} {c.kind}: {c.reason[:140]}")
         print(f"  {'':<34} predicted {len(part['pred'])}, gold {len(part['gold'])}")
         scope = part["scope"]
         print(_fmt(f"{name}: fully annotated", prf(part["pred"] & scope, part["gold"] & scope),
@@ -217,10 +250,14 @@ def main() -> None:
     parser.add_argument("--gold-roles", action="store_true")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--seeds-only", action="store_true")
+    parser.add_argument("--gold-facts", action="store_true",
+                        help="also find conflicts with the gold facts as the facts (no matches)")
+    parser.add_argument("--ecb-conflicts", action="store_true",
+                        help="print every conflict of the ECB+ dev stories")
     args = parser.parse_args()
-    seeds_report(args.eval_dir, args.gold_roles, args.details)
+    seeds_report(args.eval_dir, args.gold_roles, args.details, args.gold_facts)
     if not args.seeds_only:
-        ecb_report(args.eval_dir)
+        ecb_report(args.eval_dir, args.ecb_conflicts)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Conflicts between outlets on one fact: figures with their hedges, and quote wordings."""
+"""Conflicts between outlets on one fact: figures with their hedges, dates, quote wordings,
+attributions and wordings, each with near-misses that must not be flagged."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import pytest
 from tests.conftest import SEEDS
 from tests.core.storybuild import make_story
 from tui.core import align_story, load_story
+from tui.core.conflicts import find_conflicts
+from tui.core.features import index_story
+from tui.core.model import Match
 from tui.core.numbers import find_quantities
 
 
@@ -82,12 +86,16 @@ def test_a_quote_cut_short_is_not_a_conflict() -> None:
 
 
 def test_seed_conflicts_point_into_their_fact() -> None:
-    """Every conflict on the seeds names a fact whose members include its versions."""
+    """Every conflict on the seeds names the fact of its first version, and its two versions are
+    one fact's paragraphs or a matched pair, of two articles."""
     alignment = align_story(load_story([SEEDS]))
     assert alignment.conflicts
     facts = {f.id: f for f in alignment.facts}
+    same = {frozenset((m.a, m.b)) for m in alignment.matches}
     for c in alignment.conflicts:
-        assert {v.ref for v in c.versions} <= set(facts[c.fact].members)
+        refs = [v.ref for v in c.versions]
+        assert refs[0] in facts[c.fact].members
+        assert set(refs) <= set(facts[c.fact].members) or frozenset(refs) in same
         assert len({v.ref.article for v in c.versions}) == 2
 
 
@@ -107,3 +115,208 @@ def test_several_changed_small_words_are_a_quote_conflict() -> None:
         "The mayor said: “we will rebuild a mine and every house on the river bank as well as town”.",
     ))
     assert [c for c in alignment.conflicts if c.kind == "quote"]
+
+
+def _kinds(first: str, second: str, kind: str):
+    return [c for c in align_story(_fact_story(first, second)).conflicts if c.kind == kind]
+
+
+def _texts(conflict) -> set[str]:
+    return {v.text for v in conflict.versions}
+
+
+def test_a_match_is_compared_even_outside_any_fact() -> None:
+    """Two matched paragraphs are compared even when no fact holds both; unmatched ones are not."""
+    story = _fact_story(
+        "Officials said 12 miners died in the collapse of the Ostrava mine shaft.",
+        "Officials said 15 miners died in the collapse of the Ostrava mine shaft.",
+    )
+    index = index_story(story)
+    a, b = (pf.ref for pf in index.paragraphs if pf.ref.paragraph == 1)
+    for matches, expected in (([Match(a, b, 0.9, "same")], 1), ([Match(a, b, 0.3, "related")], 1), ([], 0)):
+        found = find_conflicts(index, [], matches)
+        assert len([c for c in found if c.kind == "number"]) == expected
+
+
+def test_a_hedged_claim_and_an_accusation_are_an_attribution_conflict() -> None:
+    """One outlet accuses, the other only says it is possible: the markers are the versions."""
+    (conflict,) = _kinds(
+        "Inspectors accused the tannery of dumping toxic dye into the river near the old mill.",
+        "The tannery is possibly dumping toxic dye into the river near the old mill, inspectors"
+        " say.",
+        "attribution",
+    )
+    assert _texts(conflict) == {"accused", "possibly"}
+
+
+def test_the_same_certainty_or_a_plain_statement_is_not_an_attribution_conflict() -> None:
+    """Both accusing, or one stating it plainly, is no difference of certainty."""
+    assert not _kinds(
+        "Inspectors accused the tannery of dumping toxic dye into the river near the old mill.",
+        "Inspectors have accused the tannery of dumping toxic dye into the river near the mill.",
+        "attribution",
+    )
+    assert not _kinds(
+        "The tannery dumped toxic dye into the river near the old mill, inspectors said.",
+        "The tannery is possibly dumping toxic dye into the river near the old mill.",
+        "attribution",
+    )
+
+
+def test_one_thing_named_with_different_identity_words_is_a_wording_conflict() -> None:
+    """"EU tariffs" vs "US tariffs" for the tariffs that hit one shipyard."""
+    (conflict,) = _kinds(
+        "The Gdynia shipyard was hit with EU tariffs on imported steel plates last spring.",
+        "The Gdynia shipyard was hit with US tariffs on imported steel plates last spring.",
+        "wording",
+    )
+    assert _texts(conflict) == {"EU tariffs", "US tariffs"}
+
+
+def test_what_an_of_phrase_names_differently_is_a_wording_conflict() -> None:
+    """"posters of the mayor" vs "posters of the governor"."""
+    (conflict,) = _kinds(
+        "Crowds in Tarnow carried posters of the mayor along the main street before the vote.",
+        "Crowds in Tarnow carried posters of the governor along the main street before the vote.",
+        "wording",
+    )
+    assert "mayor" in conflict.reason and "governor" in conflict.reason
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # size adjectives vary freely
+        ("Crowds in Tarnow carried giant posters along the main street before the vote.",
+         "Crowds in Tarnow carried huge posters along the main street before the vote."),
+        # detail added on one side only
+        ("The Gdynia shipyard was hit with tariffs on imported steel plates last spring.",
+         "The Gdynia shipyard was hit with EU tariffs on imported steel plates last spring."),
+        # an abbreviation and its words
+        ("The Gdynia shipyard was hit with United States tariffs on imported steel plates.",
+         "The Gdynia shipyard was hit with US tariffs on imported steel plates."),
+        # an inflection
+        ("The accord is the broadest truce between Arvia and Belmont since the flood.",
+         "The accord is the broadest truces between Arvia and Belmont since the flood."),
+        # British and American spelling
+        ("Rescuers reached the Arvia Flood Centre before dawn on the second night.",
+         "Rescuers reached the Arvia Flood Center before dawn on the second night."),
+    ],
+)
+def test_the_same_naming_in_other_words_is_not_a_wording_conflict(first: str, second: str) -> None:
+    assert not _kinds(first, second, "wording")
+
+
+def test_a_name_replaced_between_shared_words_is_a_wording_conflict() -> None:
+    """Sentences aligned word by word: the dam burst "near Arvia" vs "near Belmont"."""
+    (conflict,) = _kinds(
+        "Officials said the old dam burst near Arvia before dawn, flooding the lower town.",
+        "Officials said the old dam burst near Belmont before dawn, flooding the lower town.",
+        "wording",
+    )
+    assert _texts(conflict) == {"Arvia", "Belmont"}
+
+
+def test_a_common_word_replaced_between_shared_words_is_not_a_wording_conflict() -> None:
+    """"the broadest truce" vs "the broadest pact": outlets' synonyms, not a disagreement."""
+    assert not _kinds(
+        "The accord is the broadest truce between Arvia and Belmont since the flood.",
+        "The accord is the broadest pact between Arvia and Belmont since the flood.",
+        "wording",
+    )
+
+
+def test_contractions_asides_and_paraphrases_are_not_quote_conflicts() -> None:
+    """"aren't" for "are not" is the same wording, an editor's "(Jane Roe)" is not the speaker's,
+    and an unquoted paraphrase is no wording of a quote."""
+    assert not _kinds(
+        "Her agent said: “we thank you for respecting her and her family at this hard time”.",
+        "Her agent said: “we thank you for respecting her (Jane Roe) and her family at this hard"
+        " time”.",
+        "quote",
+    )
+    assert not _kinds(
+        "The mayor said: “the barriers aren't going to hold back the river this winter”.",
+        "The mayor said: “the barriers are not going to hold back the river this winter”.",
+        "quote",
+    )
+    assert not _kinds(
+        "The mayor said: “the barriers are not going to hold back the river this winter”.",
+        "The mayor said the barriers would not hold back the river this winter.",
+        "quote",
+    )
+
+
+def test_different_weekdays_for_one_event_are_a_date_conflict() -> None:
+    (conflict,) = _kinds(
+        "The ferry Vela sank on Tuesday near the harbour of Split with forty people aboard.",
+        "The ferry Vela sank on Wednesday near the harbour of Split with forty people aboard.",
+        "date",
+    )
+    assert _texts(conflict) == {"Tuesday", "Wednesday"}
+
+
+def test_weekdays_of_different_events_are_not_a_date_conflict() -> None:
+    assert not _kinds(
+        "The ferry Vela sank on Tuesday near the harbour of Split with forty people aboard.",
+        "An inquiry opened on Wednesday after the ferry Vela sank near the harbour of Split.",
+        "date",
+    )
+
+
+def test_words_left_out_inside_a_short_quote_are_a_quote_conflict() -> None:
+    """“swift and total reconstruction” vs “swift reconstruction”; a quote cut at an end is
+    not."""
+    (conflict,) = _kinds(
+        "The minister promised “swift and total reconstruction” of the flooded Ostrava port.",
+        "The minister promised “swift reconstruction” of the flooded Ostrava port.",
+        "quote",
+    )
+    assert "total" in conflict.reason
+    assert not _kinds(
+        "The minister promised “swift and total reconstruction” of the flooded Ostrava port.",
+        "The minister promised “total reconstruction” of the flooded Ostrava port.",
+        "quote",
+    )
+
+
+def test_figures_of_a_list_or_of_other_subjects_are_not_number_conflicts() -> None:
+    """A figure both give is agreed on; "Novak scored 20 points" vs "Ilic scored 9 points" are
+    two players, not two tolls."""
+    assert not _kinds(
+        "Novak scored 20 points and Ilic added 9 points as Arvia beat Belmont on the road.",
+        "Ilic scored 9 points and Novak 20 points as Arvia beat Belmont on the road again.",
+        "number",
+    )
+    assert not _kinds(
+        "Novak scored 20 points as Arvia beat Belmont on the road in the final.",
+        "Ilic scored 9 points as Arvia beat Belmont on the road in the final.",
+        "number",
+    )
+
+
+def test_a_time_of_day_or_a_day_of_the_month_is_not_a_count() -> None:
+    assert not _kinds(
+        "The Arvia dam burst at 6:41 on June 20 after the river rose two metres overnight.",
+        "The Arvia dam burst at 6:15 on June 24 after the river rose two metres overnight.",
+        "number",
+    )
+
+
+def test_an_event_to_come_and_the_same_event_done_are_a_tense_conflict() -> None:
+    """"is set to sail to Arvia" vs "sailed to Arvia"."""
+    (conflict,) = _kinds(
+        "After the summit the minister is set to sail to Arvia on the royal yacht Vela.",
+        "After the summit the minister sailed to Arvia on the royal yacht Vela.",
+        "tense",
+    )
+    assert _texts(conflict) == {"set to sail", "sailed"}
+
+
+def test_a_future_and_a_past_of_different_actions_are_not_a_tense_conflict() -> None:
+    """"will sail to Arvia" vs "signed the accord in Arvia": two things, not one told twice."""
+    assert not _kinds(
+        "After the summit the minister will sail to Arvia on the royal yacht Vela.",
+        "After the summit the minister signed the accord in Arvia on the royal yacht Vela.",
+        "tense",
+    )

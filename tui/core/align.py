@@ -107,6 +107,6 @@ def align_story(
             matches.append(Match(a.ref, b.ref, round(score, 3), grade, found))
     report("facts", 0.8)
     facts = group_facts(story, index, matches)
-    conflicts = find_conflicts(index, facts)
+    conflicts = find_conflicts(index, facts, matches)
     report("done", 1.0)
     return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts))

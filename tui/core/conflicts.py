@@ -1,18 +1,56 @@
-"""Where outlets reporting one fact disagree: figures, and the wording of one quote.
+"""Where outlets reporting one fact disagree: figures, dates, quotes, attributions, wordings,
+tenses.
 
-Only paragraphs of one fact are compared, and only paragraphs of different articles.
+Which paragraphs are compared: every pair of paragraphs of different articles inside one fact, and
+every matched pair shown to the reader (so a disagreement is found even when the two paragraphs
+were grouped into different facts; the kinds below need a shared context on top of the match). A conflict names the fact of its first version.
 
-- `number`: two figures with the same unit whose hedged ranges do not meet
+- `number`: two figures with the same unit, standing in one context (a content word shared among
+  the `CONTEXT` words on either side of both), whose hedged ranges do not meet
   (`numbers.Quantity.compatible`): "12 people" vs "15 people" conflict, "at least 12 people" vs
   "15 people" do not. "nearly 25 years" vs "24 years" do not either: "nearly" admits a figure a
   little under the round number, and the reason a fact-checker would ask about (the precision) is
-  not a contradiction. A bare year ("since 2000") is a date, compared only with dates.
+  not a contradiction. A bare year ("since 2000", "the 2005 shooting") is a date, compared only
+  with dates; an age ("43-year-old") is not a duration. Not compared: a figure the other
+  paragraph also gives (it is agreed on; its neighbours in a list of figures count other
+  things), figures about different subjects (the names just before them share nothing: "Novak
+  scored 20 points" / "Ilic scored 9 points"), times of day, days of the month, and figures whose
+  "unit" is a function word. Each figure is compared with the other paragraph's figures that
+  share most words around it.
 - `date`: two years said of the same thing: both preceded by the same word ("since 1991" vs
-  "since 2000", "in 2019" vs "in 2018").
-- `quote`: a quoted passage of one paragraph found in the other with a clearly similar but not
-  identical wording (`partial_ratio` between `QUOTE_LOW` and `QUOTE_HIGH`) where at least one
-  content word differs inside the passage, or at least two small words do (a quote cut short is
-  not a conflict: words added or dropped at either end are ignored). Different translations of one statement show up here.
+  "since 2000", "in 2019" vs "in 2018"); or two different weekdays for the same event (a
+  lower-case content word shared just before both: "sank on Tuesday" vs "sank on Wednesday").
+- `quote`: a quoted passage of one paragraph and a quote of the other that is one statement
+  (`quotes.same_statement`) in a clearly similar but not identical wording (`partial_ratio`
+  between `QUOTE_LOW` and `QUOTE_HIGH`) where at least one content word differs inside the
+  passage, or at least two small words do (a quote cut short is not a conflict: words added or
+  dropped at either end are ignored; contractions count as their full forms). A short quotation
+  the other outlet prints with words left out in the middle (“swift and total reconstruction” vs
+  “swift reconstruction”) is one too. Different translations of one statement show up here; an
+  outlet that paraphrases without quoting is not a different wording of the quote.
+- `attribution`: the same claim (two sentences sharing at least `CLAIM_WORDS` content words) told
+  with a different certainty: each sentence carries a general English marker of how sure the
+  claim is (hedged: "possibly", "alleged", "suspected"; feared: "concerns", "fear"; claimed:
+  "claimed", "allegations"; accused: "accused"; asserted: "we know", "confirmed"; denied:
+  "deny") and the kinds
+  differ ("possibly dumping" vs "accused of dumping"), and the marker only one side has governs
+  the shared claim (`_governs`). A sentence with no marker is never compared: a plain statement
+  is not a different certainty.
+- `wording`: the same thing named with different specific words. Either one noun that both
+  paragraphs use once, in one context, whose identity words before it ("same", a name's
+  possessive, an acronym, a name compound such as "French-made") or whose "of …" phrase after it
+  differ on both sides ("EU tariffs" vs "US tariffs", "posters of the mayor" vs "posters of the
+  governor"); or, in two sentences aligned word by word, a name replaced between shared words
+  ("the dam burst near Arvia before dawn" vs "near Belmont before dawn"). Not conflicts: added
+  detail on one side only, descriptive adjectives and common words replaced by others (outlets'
+  synonyms: "the broadest truce" / "the broadest pact"), inflections, British and American
+  spellings, abbreviations ("US" / "United States"), numbers (those are `number` and `date`),
+  words of time, size and degree adjectives ("giant" / "colossal"), and title-case headlines.
+
+- `tense`: one event told as still to come by one outlet ("will", "set to", "expected to",
+  "about to" … and a verb) and as done by the other (a past form of the same verb, or both verbs
+  of going somewhere: "set to fly to X" / "travelled to Y"), in sentences sharing at least
+  `CLAIM_NEAR` words of the future clause, one of them a name, near the past verb.
 
 Each conflict carries the differing spans of both paragraphs (`Version`) and a one-line reason.
 """
@@ -20,58 +58,843 @@ Each conflict carries the differing spans of both paragraphs (`Version`) and a o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from tui.core.candidates import SMALL_STORY
 from tui.core.features import STOPWORDS, ParagraphFeatures, StoryIndex, stem
-from tui.core.model import Conflict, Fact, Version
+from tui.core.model import Conflict, Fact, Match, Ref, Version
 from tui.core.numbers import Quantity
+from tui.core.quotes import same_statement, words_of
 
 QUOTE_LOW = 72.0
 QUOTE_HIGH = 100.0
+LARGE_PARTNERS = 3
+"""In a story of more than `candidates.SMALL_STORY` articles, each paragraph is compared with its
+best few matches only (not with every member of its facts): a fact copied by hundreds of
+outlets must not make the comparisons grow with the square of the story, and the best matches
+are the surest to report the same thing."""
 MAX_FACT = 40
 """Facts larger than this are compared through their first members only (cost bound)."""
+CLAIM_WORDS = 3
+"""Content words two sentences share for them to state one claim (`attribution`)."""
+ALIGNED_WORDS = 3
+"""Content words two sentences share before they are aligned word by word (`wording`)."""
+MAX_REPLACED = 4
+"""Longest replaced stretch (words, each side) that reads as a different name for one thing."""
 _WORD = re.compile(r"[^\W_]+")
 
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_TIME_WORDS = _WEEKDAYS | frozenset(
+    """january february march april may june july august september october november december
+    today yesterday tomorrow tonight morning afternoon evening night dawn midnight noon week
+    weekend month year earlier later hour hours minute minutes""".split()
+)
+_CERTAINTY: dict[str, str] = {
+    **dict.fromkeys(
+        "possibly possible potential potentially perhaps apparently reportedly likely unlikely "
+        "suspected suspect alleged allegedly purportedly".split(), "hedged"),
+    **dict.fromkeys("concern concerns concerned fear fears feared worry worries worried".split(),
+                    "feared"),
+    **dict.fromkeys("claim claims claimed claiming allege alleges allegation allegations".split(),
+                    "claimed"),
+    **dict.fromkeys("accuse accuses accused accusing accusation accusations".split(), "accused"),
+    **dict.fromkeys("know knows confirmed confirms".split(), "asserted"),
+    **dict.fromkeys("deny denies denied denying denial denials reject rejects rejected".split(),
+                    "denied"),
+}
+"""General English markers of how sure a claim is, by kind."""
+_MARKER_TERMS = frozenset(stem(w) for w in _CERTAINTY)
+_SIZE = frozenset(
+    """large big huge giant colossal massive enormous vast immense small little tiny major key
+    main grand great significant important heavy whole entire several numerous various other
+    further such very high low top senior recent current latest former wide broad long short
+    giant gigantic lavish full""".split()
+)
+"""Size, degree and vagueness adjectives: outlets vary them freely without disagreeing."""
+_COMPLEMENT = frozenset({"of", "depicting", "showing", "featuring", "portraying", "bearing"})
+_NP_GLUE = frozenset({"the", "a", "an", "and", "its", "his", "her", "their", "our", "two", "three"})
+_MOD_STOP = STOPWORDS - {"same"}
+_BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–!?]|(?:^|\s)[-']|\.\s")
+_TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.[^\W_]+)*\.?(?:-[^\W_][\w'’]*)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+_SHORT_QUOTE = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 
-def find_conflicts(index: StoryIndex, facts: list[Fact]) -> list[Conflict]:
-    """Every conflict inside the facts that more than one article reports."""
+
+def find_conflicts(
+    index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
+) -> list[Conflict]:
+    """Every conflict between paragraphs of one fact, or of one match."""
     by_ref = {pf.ref: pf for pf in index.paragraphs}
-    found: list[Conflict] = []
-    seen: set[tuple] = set()
+    fact_of: dict[Ref, str] = {}
     for fact in facts:
-        if fact.unique:
-            continue
-        members = [by_ref[r] for r in fact.members[:MAX_FACT] if r in by_ref]
+        for ref in fact.members:
+            fact_of.setdefault(ref, fact.id)
+    pairs: dict[tuple[Ref, Ref], str] = {}
+    for fact in facts:
+        if fact.unique or index.n_articles > SMALL_STORY:
+            continue  # a large story's facts are compared through their members' best matches
+        members = [r for r in fact.members[:MAX_FACT] if r in by_ref]
         for k, a in enumerate(members):
             for b in members[k + 1 :]:
-                if a.ref.article == b.ref.article:
-                    continue
-                for kind, va, vb, reason in [*_numbers(a, b), *_quotes(a, b)]:
-                    key = (fact.id, kind, va.text.casefold(), vb.text.casefold())
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    found.append(Conflict(f"C{len(found) + 1}", fact.id, kind, (va, vb), reason))
+                if a.article != b.article:
+                    pairs.setdefault((a, b), fact.id)
+    for match in _bounded(matches, index.n_articles):
+        if match.a.article == match.b.article:
+            continue
+        if match.a in by_ref and match.b in by_ref and (match.b, match.a) not in pairs:
+            pairs.setdefault((match.a, match.b), fact_of.get(match.a) or fact_of.get(match.b, ""))
+    words: dict[str, _Words] = {}
+    by_texts: dict[tuple[str, str], list[tuple[str, Version, Version, str]]] = {}
+    """What a pair of texts yields, so that copies of a paragraph are compared once."""
+    found: list[Conflict] = []
+    seen: set[tuple] = set()
+    for (ra, rb), fact_id in pairs.items():
+        a, b = by_ref[ra], by_ref[rb]
+        if a.text == b.text:
+            continue  # a copy cannot disagree with itself
+        texts = (a.text, b.text)
+        kinds = by_texts.get(texts)
+        if kinds is None:
+            for pf in (a, b):
+                if pf.text not in words:
+                    words[pf.text] = _words(pf.text)
+            wa, wb = words[a.text], words[b.text]
+            kinds = by_texts[texts] = [
+                *_numbers(a, b, wa, wb),
+                *_weekdays(a, b, wa, wb),
+                *_quotes(a, b),
+                *_short_quotes(a, b),
+                *_attributions(a, b, wa, wb),
+                *_wordings(a, b, wa, wb),
+                *_tenses(a, b, wa, wb),
+            ]
+        elif kinds:
+            kinds = [
+                (kind, replace(va, ref=ra), replace(vb, ref=rb), reason)
+                for kind, va, vb, reason in kinds
+            ]
+        for kind, va, vb, reason in kinds:
+            key = (fact_id, kind, va.text.casefold(), vb.text.casefold())
+            if key in seen or (fact_id, kind, vb.text.casefold(), va.text.casefold()) in seen:
+                continue
+            seen.add(key)
+            found.append(Conflict(f"C{len(found) + 1}", fact_id, kind, (va, vb), reason))
     return found
+
+
+def _bounded(matches: Iterable[Match], n_articles: int) -> list[Match]:
+    """All the matches of a small story; in a large one, those among the `LARGE_PARTNERS` best
+    of either paragraph."""
+    matches = list(matches)
+    if n_articles <= SMALL_STORY:
+        return matches
+    ranked: dict[Ref, list[float]] = {}
+    for m in matches:
+        ranked.setdefault(m.a, []).append(m.score)
+        ranked.setdefault(m.b, []).append(m.score)
+    floor = {
+        ref: sorted(scores, reverse=True)[: LARGE_PARTNERS][-1] for ref, scores in ranked.items()
+    }
+    return [m for m in matches if m.score >= floor[m.a] or m.score >= floor[m.b]]
+
+
+@dataclass(slots=True)
+class _W:
+    """A word of a paragraph as written, for word-by-word comparison."""
+
+    key: str
+    """Lower case, possessive and dots dropped ("U.S." → "us", "Smith's" → "smith")."""
+    term: str
+    """`key` light-stemmed."""
+    start: int
+    end: int
+    lower: bool
+    """Written in lower case (not a name)."""
+    sentence: int
+    pause: bool
+    """Punctuation between this word and the next (or the end of the paragraph)."""
+    raw: str = ""
+    """As written."""
+    i: int = 0
+    """Place among the paragraph's words."""
+    content: bool = False
+    """Not a function word (`features.STOPWORDS`) and longer than one letter."""
+    acronym: bool = False
+    """Two or more letters, all capitals ("EU", "U.S.")."""
+
+    @property
+    def possessive(self) -> bool:
+        return self.raw.endswith("'s")
+
+
+class _Words(list):
+    """A paragraph's words, with what every comparison of it needs computed once."""
+
+
+def _words(text: str) -> _Words:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    out = _Words()
+    matches = list(_TOKEN.finditer(text.replace("\u2019", "'")))
+    for k, m in enumerate(matches):
+        raw = m.group()
+        start, end = m.start(), m.end()
+        if raw.endswith(".") and "." not in raw[:-1]:
+            raw, end = raw[:-1], end - 1
+        key = raw.casefold().replace("'s", "").replace("'", "").replace(".", "")
+        nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        gap = text[end:nxt]
+        pause = k + 1 == len(matches) or (
+            gap != " " and (bool(_BREAK.search(gap)) or gap.startswith("."))
+        )
+        sentence = bisect_right(ends, start)
+        term = stem(key)
+        content = key not in STOPWORDS and term not in STOPWORDS and len(key) > 1
+        acronym = raw.isupper() and sum(c.isalpha() for c in raw) >= 2
+        out.append(
+            _W(key, term, start, end, raw[:1].islower(), sentence, pause, raw, k, content, acronym)
+        )
+    return out
+
+
+def _memo(words: list, name: str, make):
+    """`make(words)`, computed once per paragraph (`_Words`) and recomputed for other lists."""
+    if not isinstance(words, _Words):
+        return make(words)
+    cache = words.__dict__
+    if name not in cache:
+        cache[name] = make(words)
+    return cache[name]
+
+
+def _same_word(x: str, y: str) -> bool:
+    """One word in two inflections or spellings ("economic" / "economical")."""
+    if x == y or stem(x) == stem(y) or _spelling(x) == _spelling(y):
+        return True
+    if x.removesuffix("s") == y.removesuffix("s"):
+        return True  # "KOs" / "KO"
+    n = 0
+    for cx, cy in zip(x, y):
+        if cx != cy:
+            break
+        n += 1
+    return n >= 6 or (n >= 4 and n == min(len(x), len(y)))
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings made one ("centre" / "center", "honour" / "honor")."""
+    word = re.sub(r"our\b", "or", word)
+    word = re.sub(r"([^aeiou])re\b", r"\1er", word)
+    return re.sub(r"is(e|ed|ing|ation)\b", r"iz\1", word)
+
+
+def _acronyms(words: list[_W]) -> set[str]:
+    """Initials of every run of capitalised words ("United States" → "us")."""
+    return _memo(words, "acronyms", _initials)
+
+
+def _initials(words: list[_W]) -> set[str]:
+    out: set[str] = set()
+    run: list[str] = []
+    for w in [*words, None]:
+        if w is not None and not w.lower and w.content:
+            run.append(w.key)
+            if not w.pause:
+                continue
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                out.add("".join(x[0] for x in run[i:j]))
+        run = []
+    return out
+
+
+def _differing(xs: list[_W], ys: list[_W], y_acronyms: set[str]) -> list[_W]:
+    """Words of `xs` with no counterpart among `ys`: not one word in another form, and not the
+    initials of capitalised words of the other paragraph ("US" / "United States")."""
+    return [
+        x for x in xs
+        if not any(_same_word(x.key, y.key) for y in ys) and x.key not in y_acronyms
+    ]
+
+
+def _span(pf: ParagraphFeatures, words: list[_W]) -> Version:
+    return _version(pf, words[0].start, words[-1].end)
+
+
+def _sentences(words: list[_W]) -> list[list[_W]]:
+    return _memo(words, "sentences", _split)
+
+
+def _split(words: list[_W]) -> list[list[_W]]:
+    out: dict[int, _Words] = {}
+    for w in words:
+        out.setdefault(w.sentence, _Words()).append(w)
+    return list(out.values())
+
+
+def _title_case(words: list[_W], sentence: int) -> bool:
+    """A headline in title case ("Actress Checks Into Clinic"): its capitals are not names."""
+    long = [w for w in words if w.sentence == sentence and len(w.key) > 3 and w.raw[:1].isalpha()]
+    return len(long) >= 3 and sum(w.raw[:1].islower() for w in long) <= 1
+
+
+def _in_quotes(pf: ParagraphFeatures, start: int) -> bool:
+    return any(s <= start < e for s, e in pf.quotes)
+
+
+def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """Two weekdays for one event: a content word shared just before both."""
+
+    def days(words: list[_W]):
+        for i, w in enumerate(words):
+            if w.key in _WEEKDAYS:
+                before = {
+                    x.term for x in words[max(0, i - 5) : i]
+                    if x.content and x.lower and x.key not in _TIME_WORDS
+                    and x.sentence == w.sentence
+                }
+                yield w, before
+
+    for x, bx in days(wa):
+        for y, by in days(wb):
+            shared = bx & by
+            quoted = _in_quotes(a, x.start) or _in_quotes(b, y.start)
+            if x.key != y.key and shared and not quoted:
+                yield ("date", _version(a, x.start, x.end), _version(b, y.start, y.end),
+                       f"{a.text[x.start:x.end]} vs {b.text[y.start:y.end]}: different days for "
+                       f"the same {sorted(shared)[0]}")
+
+
+def _markers(sentence: list[_W]) -> dict[str, list[_W]]:
+    return _memo(sentence, "markers", _find_markers)
+
+
+def _terms(sentence: list[_W]) -> set[str]:
+    """The content words of a sentence, light-stemmed."""
+    return _memo(sentence, "terms", lambda ws: {w.term for w in ws if w.content})
+
+
+def _names(sentence: list[_W]) -> set[str]:
+    """The names and acronyms of a sentence, light-stemmed."""
+    return _memo(sentence, "names", lambda ws: {w.term for w in ws if _named(w)})
+
+
+def _find_markers(sentence: list[_W]) -> dict[str, list[_W]]:
+    out: dict[str, list[_W]] = {}
+    for w in sentence:
+        kind = _CERTAINTY.get(w.key)
+        if kind:
+            out.setdefault(kind, []).append(w)
+    return out
+
+
+def _attributions(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """One claim told with different certainty in the two paragraphs.
+
+    The marker that only one side has must govern the shared claim: at least `CLAIM_NEAR`
+    content words of the `CLAIM_SPAN` words after it are in the other sentence.
+    """
+    best: tuple[int, tuple] | None = None
+    for sa in _sentences(wa):
+        ma = _markers(sa)
+        if not ma:
+            continue
+        ta = _terms(sa) - _MARKER_TERMS
+        for sb in _sentences(wb):
+            mb = _markers(sb)
+            if not mb or set(ma) == set(mb):
+                continue
+            tb = _terms(sb) - _MARKER_TERMS
+            shared = ta & tb
+            if len(shared) < CLAIM_WORDS:
+                continue
+            if _in_quotes(a, sa[0].start) and _in_quotes(b, sb[0].start):
+                continue
+            only_a = [w for k, ws in ma.items() if k not in mb for w in ws if _governs(sa, w, tb)]
+            only_b = [w for k, ws in mb.items() if k not in ma for w in ws if _governs(sb, w, ta)]
+            if not only_a and not only_b:
+                continue
+            if best is None or len(shared) > best[0]:
+                best = (len(shared), (ma, mb, only_a, only_b, shared))
+    if best is None:
+        return
+    ma, mb, only_a, only_b, shared = best[1]
+    xa = only_a or sorted((w for ws in ma.values() for w in ws), key=lambda w: w.start)
+    xb = only_b or sorted((w for ws in mb.values() for w in ws), key=lambda w: w.start)
+    va, vb = _span(a, [xa[0], xa[-1]]), _span(b, [xb[0], xb[-1]])
+    if len(va.text) > 60:
+        va = _span(a, [xa[0]])
+    if len(vb.text) > 60:
+        vb = _span(b, [xb[0]])
+    what = ", ".join(sorted(shared, key=lambda t: (-len(t), t))[:3])
+    yield ("attribution", va, vb,
+           f"{_list(ma)} vs {_list(mb)}: the same claim ({what}) told with different certainty")
+
+
+CLAIM_SPAN = 10
+CLAIM_NEAR = 2
+
+
+def _governs(sentence: list[_W], marker: _W, other: set[str]) -> bool:
+    """Whether the clause after a marker (up to `CLAIM_SPAN` words or punctuation) shares at
+    least `CLAIM_NEAR` content words with the other sentence, one of them not a name."""
+    i = marker.i - sentence[0].i
+    clause: list[_W] = []
+    for w in sentence[i + 1 : i + 1 + CLAIM_SPAN]:
+        clause.append(w)
+        if w.pause:
+            break
+    if marker.pause:
+        clause = []
+    shared = [w for w in clause if w.content and w.term in other]
+    return len({w.term for w in shared}) >= CLAIM_NEAR and any(w.lower for w in shared)
+
+
+def _list(markers: dict[str, list[_W]]) -> str:
+    return " + ".join(
+        f"{kind} ({', '.join(dict.fromkeys(w.key for w in ws))})" for kind, ws in markers.items()
+    )
+
+
+_FUTURE = (
+    ("will",), ("set", "to"), ("due", "to"), ("expected", "to"), ("scheduled", "to"),
+    ("plans", "to"), ("planning", "to"), ("is", "to"), ("are", "to"), ("headed", "next"),
+    ("heads", "next"), ("heading", "next"), ("going", "to"), ("about", "to"),
+)
+"""General English ways of saying something is still to happen."""
+_AUXILIARIES = frozenset({"will", "to", "would", "could", "may", "might", "can", "shall", "must"})
+_MOTION = frozenset(
+    """fly flew flown travel traveled travelled go went gone head headed visit visited arrive
+    arrived leave left return returned move moved""".split()
+)
+"""Verbs of going somewhere: "set to fly to X" and "travelled to X" tell one trip."""
+_PAST_OF = {"went": "go", "flew": "fly", "met": "meet", "came": "come", "left": "leave",
+            "gave": "give", "took": "take", "made": "make", "held": "hold", "saw": "see",
+            "spoke": "speak", "told": "tell", "began": "begin", "drove": "drive", "rode": "ride",
+            "sent": "send", "brought": "bring", "won": "win", "lost": "lose", "fought": "fight",
+            "sat": "sit", "stood": "stand", "ran": "run", "wrote": "write"}
+TENSE_NEAR = 4
+"""Words between a past verb and a word of the shared event."""
+
+
+def _future_marker(sentence: list[_W]) -> tuple[int, int] | None:
+    """(first, last) index of a future marker in a sentence, followed by its clause."""
+    return _memo(sentence, "future", _find_future)
+
+
+_FUTURE_FIRST = frozenset(m[0] for m in _FUTURE)
+
+
+def _find_future(sentence: list[_W]) -> tuple[int, int] | None:
+    keys = [w.key for w in sentence]
+    for i, key in enumerate(keys):
+        if key not in _FUTURE_FIRST:
+            continue
+        for marker in _FUTURE:
+            end = i + len(marker) - 1
+            if (
+                tuple(keys[i : end + 1]) == marker and sentence[i].lower
+                and not sentence[end].pause
+                and (end + 1 >= len(keys) or keys[end + 1] not in ("not", "never", "be"))
+            ):
+                return i, end
+    return None
+
+
+def _same_verb(future: str, past: str) -> bool:
+    """"will play" / "played", "set to fly" / "travelled": one action."""
+    base = _PAST_OF.get(past, past)
+    if future in _MOTION and past in _MOTION:
+        return True
+    return _same_word(future, base) or stem(future) == stem(base.removesuffix("d"))
+
+
+def _past_verbs(sentence: list[_W]) -> list[int]:
+    out = []
+    for i, w in enumerate(sentence):
+        if not w.lower or i and sentence[i - 1].key in _AUXILIARIES:
+            continue
+        if w.key in _PAST_OF or (len(w.key) > 4 and w.key.endswith("ed") and w.content):
+            out.append(i)
+    return out
+
+
+def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """One event told as still to come by one outlet and as done by the other."""
+    for x, y, wx, wy, flip in ((a, b, wa, wb, False), (b, a, wb, wa, True)):
+        for sx in _sentences(wx):
+            found = _future_marker(sx)
+            if found is None:
+                continue
+            first, last = found
+            clause: list[_W] = []
+            for w in sx[last + 1 : last + 1 + CLAIM_SPAN]:
+                clause.append(w)
+                if w.pause:
+                    break
+            event = {w.term for w in clause if w.content}
+            named = {w.term for w in clause if w.content and w.raw[:1].isupper()}
+            verb = next((w for w in clause if w.content), None)
+            for sy in _sentences(wy):
+                if _future_marker(sy) is not None:
+                    continue
+                shared = [k for k, w in enumerate(sy) if w.content and w.term in event]
+                terms = {sy[k].term for k in shared}
+                if len(terms) < CLAIM_NEAR or not named & terms:
+                    continue
+                if verb is None:
+                    continue
+                past = [
+                    p for p in _past_verbs(sy)
+                    if any(abs(p - k) <= TENSE_NEAR for k in shared)
+                    and _same_verb(verb.key, sy[p].key)
+                ]
+                if not past:
+                    continue
+                vx = _span(x, [sx[first], verb])
+                vy = _span(y, [sy[past[0]]])
+                reason = (f"“{vx.text}” vs “{vy.text}”: "
+                          "told as still to come in one, as done in the other")
+                yield ("tense", vy, vx, reason) if flip else ("tense", vx, vy, reason)
+                return
+
+
+def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """The same thing named with different specific words."""
+    acr_a, acr_b = _acronyms(wa), _acronyms(wb)
+    taken: list[tuple[int, int, int, int]] = []
+    found = [*_noun_phrases(wa, wb, acr_a, acr_b), *_aligned(wa, wb, acr_a, acr_b)]
+    for va, vb, da, db, head in found:
+        if _in_quotes(a, va[0].start) and _in_quotes(b, vb[0].start):
+            continue
+        if _title_case(wa, va[0].sentence) or _title_case(wb, vb[0].sentence):
+            continue
+        box = (va[0].start, va[-1].end, vb[0].start, vb[-1].end)
+        if any(x[0] < box[1] and box[0] < x[1] and x[2] < box[3] and box[2] < x[3] for x in taken):
+            continue
+        taken.append(box)
+        sa, sb = _span(a, va), _span(b, vb)
+        diff = " / ".join(
+            " ".join(pf.text[w.start : w.end] for w in ws) for pf, ws in ((a, da), (b, db))
+        )
+        yield ("wording", sa, sb,
+               f"“{sa.text}” vs “{sb.text}”: {head} named differently ({diff})")
+
+
+def _plain(w: _W) -> bool:
+    """A word that can tell two namings apart: no number, time, size or function word."""
+    return (
+        w.key not in _MOD_STOP and len(w.key) > 1 and not any(c.isdigit() for c in w.key)
+        and w.key not in _TIME_WORDS and w.key not in _SIZE and w.key not in _CERTAINTY
+    )
+
+
+def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
+    """One noun in both paragraphs, once each, in the same context, with modifiers that differ.
+
+    The context (`_same_context`): a content word shared among the `CONTEXT` content words
+    before or after the phrase in both paragraphs ("hit with X tariffs on steel" / "hit with Y
+    tariffs on steel"), or sentences sharing `ALIGNED_WORDS` content words, so the two phrases
+    name one thing.
+    """
+    nouns_a, nouns_b = _nouns(wa), _nouns(wb)
+    for term in sorted(nouns_a.keys() & nouns_b.keys(), key=nouns_a.get):
+        i, j = nouns_a[term], nouns_b[term]
+        w = wa[i]
+        pa, ca, slots_a = _slots(wa, i)
+        pb, cb, slots_b = _slots(wb, j)
+        for xa, xb in zip(slots_a, slots_b):
+            if not xa or not xb:
+                continue
+            da, db = _differing(xa, xb, acr_b), _differing(xb, xa, acr_a)
+            if da and db:
+                break
+        else:
+            continue
+        if not _same_context(wa, pa + [w] + ca, wb, pb + [wb[j]] + cb):
+            continue
+        if da and db:
+            yield pa + [w] + ca, pb + [wb[j]] + cb, da, db, f"the {w.key}"
+
+
+def _slots(words: list[_W], i: int) -> tuple[list[_W], list[_W], tuple[list[_W], list[_W]]]:
+    """The words before and after the noun words[i], and in each slot the words that can tell
+    two namings apart: identity words before it ("EU", "Smith's", "same"), and whatever an
+    "of …" after it names. Descriptive adjectives before it vary freely."""
+    cache = _memo(words, "slots", lambda ws: {})
+    if i not in cache:
+        pre, post = _modifiers(words, i)
+        slots = ([x for x in pre if _modifier(x)], [x for x in post if _complement(x)])
+        cache[i] = (pre, post, slots)
+    return cache[i]
+
+
+def _nouns(words: list[_W]) -> dict[str, int]:
+    """Where each noun used once in the paragraph stands, by term."""
+
+    def find(ws: list[_W]) -> dict[str, int]:
+        count = Counter(w.term for w in ws)
+        return {
+            w.term: i for i, w in enumerate(ws)
+            if count[w.term] == 1 and _noun_like(w, _next(ws, i))
+        }
+
+    return _memo(words, "nouns", find)
+
+
+CONTEXT = 3
+_ROLES = frozenset(
+    """leader leaders president minister official officials spokesman spokeswoman spokesperson
+    head chief people person man woman country countries nation nations side sides part way
+    thing things time attorney attorneys lawyer lawyers police officer officers authorities
+    source sources member members player players team teams""".split()
+)
+"""People, roles and vague nouns: outlets name them by whoever they mean, not one thing."""
+
+
+def _noun_like(w: _W, after: _W | None = None) -> bool:
+    """A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
+    adverb form, not followed by another lower-case word of the phrase."""
+    raw = w.key
+    if after is not None and not w.pause and after.lower and after.content and (
+        after.key not in _COMPLEMENT
+    ):
+        return False
+    return (
+        w.lower and w.content and len(raw) > 3 and raw not in _ROLES
+        and not raw.endswith(("ed", "ing", "ly")) and raw not in _SIZE
+        and raw not in _TIME_WORDS and not any(c.isdigit() for c in raw)
+    )
+
+
+def _next(words: list[_W], i: int) -> _W | None:
+    return words[i + 1] if i + 1 < len(words) else None
+
+
+def _modifier(w: _W) -> bool:
+    """A word before a noun that says *which* one: "same", a name's possessive, an acronym, or a
+    compound of a name and a lower-case word ("EU", "Smith's", "French-made"). Descriptive
+    words ("court-ordered", "injury-hit", "mutual") vary freely between outlets."""
+    if not _plain(w):
+        return False
+    parts = w.raw.split("-")
+    return (
+        w.key == "same" or (w.possessive and w.raw[:1].isupper()) or w.acronym
+        or (len(parts) > 1 and any(p[:1].isupper() for p in parts)
+            and any(p[:1].islower() for p in parts))
+    )
+
+
+def _complement(w: _W) -> bool:
+    """A word of an "of …" phrase that can tell two namings apart: a noun or a name."""
+    return (
+        _plain(w) and w.key not in _COMPLEMENT and not w.key.endswith(("ing", "ed"))
+    )
+
+
+def _named(w: _W) -> bool:
+    """A name or an acronym (capitalised, not as the first word of its sentence)."""
+    return w.acronym or (w.raw[:1].isupper() and not w.lower and w.content)
+
+
+def _context(words: list[_W], phrase: list[_W]) -> set[str]:
+    """Content words near a phrase: `CONTEXT` on each side, in its sentence."""
+    i, j = phrase[0].i, phrase[-1].i
+    sentence = phrase[0].sentence
+    before = [w for w in words[:i] if w.content and w.sentence == sentence][-CONTEXT:]
+    after = [w for w in words[j + 1 :] if w.content and w.sentence == sentence][:CONTEXT]
+    return {w.term for w in before + after}
+
+
+def _same_context(wa: list[_W], pa: list[_W], wb: list[_W], pb: list[_W]) -> bool:
+    """Whether two phrases stand in one context: a content word shared near both, or sentences
+    that share at least `ALIGNED_WORDS` content words besides the phrases."""
+    if _context(wa, pa) & _context(wb, pb):
+        return True
+    inside = {w.term for w in pa + pb}
+    sa = {w.term for w in wa if w.content and w.sentence == pa[0].sentence} - inside
+    sb = {w.term for w in wb if w.content and w.sentence == pb[0].sentence} - inside
+    return len(sa & sb) >= ALIGNED_WORDS
+
+
+def _modifiers(words: list[_W], i: int) -> tuple[list[_W], list[_W]]:
+    """The noun phrase around words[i]: up to four words before it, and an "of …" after it."""
+    start = i
+    while start > 0 and i - start < 4:
+        w = words[start - 1]
+        if w.sentence != words[i].sentence or w.key in _MOD_STOP and w.key != "same":
+            break
+        if w.pause and not (w.lower and words[start].lower):
+            break
+        start -= 1
+    end = i
+    if (
+        not words[i].pause and i + 1 < len(words) and words[i + 1].key in _COMPLEMENT
+        and not words[i + 1].pause
+    ):
+        k = i + 2
+        while k < len(words) and k - i <= 7 and words[k].sentence == words[i].sentence:
+            if words[k].key in _MOD_STOP and words[k].key not in _NP_GLUE:
+                break
+            end = k
+            if words[k].pause:
+                break
+            k += 1
+        while end > i and words[end].key in _NP_GLUE:
+            end -= 1
+    return words[start:i], words[i + 1 : end + 1]
+
+
+def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
+    """In two sentences aligned word by word, a short stretch replaced between shared words."""
+    for sa in _sentences(wa):
+        ta, na = _terms(sa), _names(sa)
+        if not na:
+            continue
+        for sb in _sentences(wb):
+            tb = _terms(sb)
+            # Only a name replaced by another counts: each side needs a name the other lacks.
+            if len(ta & tb) < ALIGNED_WORDS or not (na - tb) or not (_names(sb) - ta):
+                continue
+            ops = SequenceMatcher(None, [w.term for w in sa], [w.term for w in sb],
+                                  autojunk=False).get_opcodes()
+            if not any(
+                t == "equal" and i2 - i1 >= 4 and sum(w.content for w in sa[i1:i2]) >= 2
+                for t, i1, i2, _, _ in ops
+            ):
+                continue
+            for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+                if tag != "replace" or k == 0 or ops[k - 1][0] != "equal":
+                    continue
+                left = sa[ops[k - 1][1] : ops[k - 1][2]]
+                if k + 1 < len(ops):
+                    if ops[k + 1][0] != "equal":
+                        continue
+                    right = sa[ops[k + 1][1] : ops[k + 1][2]]
+                    if not (any(w.content for w in left) and any(w.content for w in right)):
+                        continue
+                    if len(left) + len(right) < 4:
+                        continue
+                    xa, xb = sa[i1:i2], sb[j1:j2]
+                    limit = MAX_REPLACED
+                else:  # the sentences end differently: compare up to the next punctuation
+                    if sum(w.content for w in left) < 2 or left[-1].pause:
+                        continue
+                    xa, xb = _to_pause(sa[i1:i2]), _to_pause(sb[j1:j2])
+                    if not (xa and xb and xa[-1].pause and xb[-1].pause):
+                        continue
+                    limit = MAX_REPLACED + 1
+                if not xa or not xb or len(xa) > limit or len(xb) > limit:
+                    continue
+                ca, cb = [w for w in xa if _plain(w)], [w for w in xb if _plain(w)]
+                da, db = _differing(ca, cb, acr_b), _differing(cb, ca, acr_a)
+                if any(_named(w) for w in da) and any(_named(w) for w in db):
+                    yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
+
+
+def _to_pause(words: list[_W]) -> list[_W]:
+    for n, w in enumerate(words):
+        if w.pause:
+            return words[: n + 1]
+    return words
 
 
 def _version(pf: ParagraphFeatures, start: int, end: int) -> Version:
     return Version(pf.ref, pf.text[start:end], start, end)
 
 
-def _numbers(a: ParagraphFeatures, b: ParagraphFeatures):
-    for qa in a.quantities:
-        for qb in b.quantities:
-            if qa.kind != qb.kind or qa.value == qb.value:
+def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """Figures of one quantity that disagree. Each figure of `a` is compared with the figures of
+    `b` that share most words around it; a figure the other paragraph also gives (with the same
+    unit) is agreed on, and its neighbours in a list of figures are other quantities."""
+    read_a = [(q, _reading(a.text, q)) for q in a.quantities]
+    read_b = [(q, _reading(b.text, q)) for q in b.quantities]
+    values_a = {(r, q.value) for q, r in read_a if r}
+    values_b = {(r, q.value) for q, r in read_b if r}
+    for qa, ra in read_a:
+        if ra is None or (ra, qa.value) in values_b:
+            continue
+        kind, unit = ra
+        ca = _figure_context(wa, qa, unit)
+        scored = []
+        for qb, rb in read_b:
+            if rb != ra or qb.value == qa.value or (rb, qb.value) in values_a:
                 continue
-            if qa.kind == "number" and qa.unit and qa.unit == qb.unit and not qa.compatible(qb):
+            shared = len(ca & _figure_context(wb, qb, unit))
+            na, nb = _names_near(wa, qa), _names_near(wb, qb)
+            if shared and not (na and nb and not na & nb):
+                # "Smith scored 20 points" / "Jones scored nine points": two subjects
+                scored.append((shared, qb))
+        top = max((n for n, _ in scored), default=0)
+        for n, qb in scored:
+            if n < top:
+                continue
+            if kind == "number" and unit and not qa.compatible(qb):
                 yield ("number", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
-                       f"{_say(a, qa)} vs {_say(b, qb)}: different figures for the same {qa.unit}")
-            elif qa.kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
+                       f"{_say(a, qa)} vs {_say(b, qb)}: different figures for the same {unit}")
+            elif kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
                 yield ("date", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
                        f"{_before(a, qa)} {_say(a, qa)} vs {_say(b, qb)}: different years")
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_UNIT_WORDS = frozenset({"year", "week", "day", "time"})
+
+
+def _reading(text: str, q: Quantity) -> tuple[str, str] | None:
+    """What a figure counts, for comparing: (`number` or `year`, unit), or None when it is no
+    count of anything: a time of day ("6:41"), the tail of a decimal, a day of the month
+    ("June 20"), or a figure whose "unit" is a function word ("8 on the scale")."""
+    before = text[: q.start]
+    if re.search(r"[:/]\s*$|\d[.,]\s*$", before):
+        return None
+    words = _WORD.findall(before[-12:].casefold())
+    if words and words[-1] in _MONTHS:
+        return None
+    unit, kind = q.unit, q.kind
+    tail = text[q.end :]
+    compound = re.match(r"-([a-z]+)", tail)
+    if unit and compound:
+        unit = f"{unit}-{stem(compound.group(1))}"  # "43-year-old", "three co-workers"
+    if unit in STOPWORDS and unit not in _UNIT_WORDS:
+        return None
+    figure = text[q.start : q.end]
+    if (kind == "number" and unit and 1800 <= q.value <= 2100 and q.value.is_integer()
+            and re.match(r"\d{4}\b", figure) and not figure.rstrip().endswith("s")):
+        kind, unit = "year", ""  # "the 2005 shooting"
+    return kind, unit
+
+
+def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
+    """Content words next to a figure in its sentence (`CONTEXT` each side), its unit aside."""
+    inside = [w for w in words if w.start < q.end and q.start < w.end]
+    if not inside:
+        return set()
+    return _context(words, inside) - {unit, stem(unit)}
+
+
+def _names_near(words: list[_W], q: Quantity) -> set[str]:
+    """Capitalised words among the `NAME_SPAN` words before a figure, in its sentence: who the
+    figure is about, usually ("Novak scored 20 points")."""
+    inside = [k for k, w in enumerate(words) if w.start < q.end and q.start < w.end]
+    if not inside:
+        return set()
+    sentence = words[inside[0]].sentence
+    near = words[max(0, inside[0] - NAME_SPAN) : inside[0]]
+    return {w.term for w in near if w.raw[:1].isupper() and w.content and w.sentence == sentence}
+
+
+NAME_SPAN = 6
 
 
 def _say(pf: ParagraphFeatures, q: Quantity) -> str:
@@ -92,8 +915,8 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
             found = _counterpart(quote, y)
             if found is None:
                 continue
-            ys, ye, quoted = found
-            differ = _inner_difference(quote, y.flat[ys:ye], strict_ends=not quoted)
+            ys, ye = found
+            differ = _inner_difference(quote, y.flat[ys:ye])
             if not differ:
                 continue
             vx, vy = _version(x, start, end), _version(y, ys, ye)
@@ -101,46 +924,81 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
             yield ("quote", vy, vx, reason) if flip else ("quote", vx, vy, reason)
 
 
-def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int, bool] | None:
-    """Where `y` words the same statement: its most similar quote, else the best window.
+def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures):
+    """A short quotation printed by the other outlet with words left out in the middle:
+    “swift and total reconstruction” vs “swift reconstruction”. Same first and last word,
+    the shorter one's words all in the longer, in order."""
+    qa = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(a.text)]
+    qb = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(b.text)]
+    for sa, ea in qa:
+        xa = words_of(a.text[sa:ea])
+        for sb, eb in qb:
+            xb = words_of(b.text[sb:eb])
+            if len(xa) == len(xb) or min(len(xa), len(xb)) < 2 or max(len(xa), len(xb)) > 8:
+                continue
+            short, long = (xa, xb) if len(xa) < len(xb) else (xb, xa)
+            if short[0] != long[0] or short[-1] != long[-1] or not _in_order(short, long):
+                continue
+            left = [w for w in long if w not in short]
+            if not any(w not in STOPWORDS for w in left):
+                continue
+            va, vb = _version(a, sa, ea), _version(b, sb, eb)
+            yield ("quote", va, vb,
+                   f"quoted “{va.text}” vs “{vb.text}”: "
+                   f"{' '.join(left)} left out of the middle")
 
-    Returns (start, end, whether it is a quote of `y`).
-    """
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
+    """Where `y` quotes the same statement (`quotes.same_statement`) in a clearly similar but
+    not identical wording: its most similar such quote. A paraphrase `y` does not quote is not
+    a wording of the quote."""
     best: tuple[float, int, int] | None = None
+    quote = _ASIDE.sub(" ", quote)
     for start, end in y.quotes:
-        score = fuzz.partial_ratio(quote, y.flat[start:end])
+        other = _ASIDE.sub(" ", y.flat[start:end])
+        if not same_statement(words_of(quote), words_of(other)):
+            continue
+        score = fuzz.partial_ratio(quote, other)
         if best is None or score > best[0]:
             best = (score, start, end)
-    if best is not None and best[0] >= QUOTE_LOW:
-        return (best[1], best[2], True) if best[0] < QUOTE_HIGH else None
-    hit = fuzz.partial_ratio_alignment(quote, y.flat)
-    if hit is None or not QUOTE_LOW <= hit.score < QUOTE_HIGH:
-        return None
-    return (*_widen(y.flat, hit.dest_start, hit.dest_end), False)
+    if best is not None and QUOTE_LOW <= best[0] < QUOTE_HIGH:
+        return best[1], best[2]
+    return None
 
 
-def _widen(flat: str, start: int, end: int) -> tuple[int, int]:
-    """Stretch an alignment to whole words."""
-    while start > 0 and flat[start - 1].isalnum():
-        start -= 1
-    while end < len(flat) and flat[end].isalnum():
-        end += 1
-    return start, end
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+"""An editor's aside inside a quote ("respect to her (Jane Roe) and"): not the speaker's words."""
+_CONTRACTIONS = {
+    "n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"
+}
 
 
-def _inner_difference(left: str, right: str, strict_ends: bool = False) -> str:
+def _expanded(text: str) -> list[str]:
+    text = text.replace("\u2019", "'")
+    text = re.sub(r"\bcan't\b", "can not", text)
+    text = re.sub(r"\bwon't\b", "will not", text)
+    for short, full in _CONTRACTIONS.items():
+        text = text.replace(short, full)
+    return _WORD.findall(text)
+
+
+def _inner_difference(left: str, right: str) -> str:
     """The content words that differ between two wordings, ignoring a cut at either end.
 
-    A quote cut short or started later adds or drops words at an end: not a conflict. With
-    `strict_ends` (the other side is a window, whose edges are arbitrary) any difference at an
-    end is ignored.
+    A quote cut short or started later adds or drops words at an end: not a conflict.
+    Contractions count as their full forms ("aren't" = "are not"); an editor's aside in
+    parentheses or brackets is left out.
     """
-    wa, wb = _WORD.findall(left), _WORD.findall(right)
+    wa, wb = _expanded(_ASIDE.sub(" ", left)), _expanded(_ASIDE.sub(" ", right))
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
-    edge = ("insert", "delete", "replace") if strict_ends else ("insert", "delete")
-    while ops and ops[0][0] in edge:
+    while ops and ops[0][0] in ("insert", "delete"):
         ops.pop(0)
-    while ops and ops[-1][0] in edge:
+    while ops and ops[-1][0] in ("insert", "delete"):
         ops.pop()
     diffs, content = [], False
     for tag, i1, i2, j1, j2 in ops:

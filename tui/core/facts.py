@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import ParagraphFeatures, StoryIndex
-from tui.core.model import Fact, Match, Ref, Story
+from tui.core.model import Fact, Match, Story
 
 LINK = 0.25
 """Average match score a paragraph needs with a fact's members to join it (missing ones count 0)."""
@@ -33,43 +33,49 @@ MERGE = 0.6
 
 def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[Fact]:
     """Every aligned paragraph in at least one fact; facts in story order of their first member."""
-    order = {pf.ref: k for k, pf in enumerate(index.paragraphs)}
-    adjacency: dict[Ref, dict[Ref, float]] = {}
+    refs = [pf.ref for pf in index.paragraphs]
+    order = {ref: k for k, ref in enumerate(refs)}
+    # Paragraphs are numbered in story order from here on: ints hash far faster than refs.
+    adjacency: list[dict[int, float]] = [{} for _ in refs]
+    seeds: list[tuple[float, int, int]] = []
     for m in matches:
-        adjacency.setdefault(m.a, {})[m.b] = m.score
-        adjacency.setdefault(m.b, {})[m.a] = m.score
-    groups: list[list[Ref]] = []
-    member_of: dict[Ref, set[int]] = {}
-    for m in sorted(matches, key=lambda m: (-m.score, order[m.a], order[m.b])):
-        if m.grade != "same":
-            continue
-        if member_of.get(m.a, set()) & member_of.get(m.b, set()):
+        a, b = order[m.a], order[m.b]
+        adjacency[a][b] = adjacency[b][a] = m.score
+        if m.grade == "same":
+            seeds.append((-m.score, a, b))
+    groups: list[list[int]] = []
+    member_of: dict[int, set[int]] = {}
+    empty: set[int] = set()
+    for _, a, b in sorted(seeds):
+        if member_of.get(a, empty) & member_of.get(b, empty):
             continue  # already reported together
-        members = _grow(m.a, m.b, adjacency, order)
-        for ref in members:
-            member_of.setdefault(ref, set()).add(len(groups))
+        members = _grow(a, b, adjacency)
+        for k in members:
+            member_of.setdefault(k, set()).add(len(groups))
         groups.append(members)
     kept = _merge_overlapping(groups)
-    kept += [[pf.ref] for pf in index.paragraphs if pf.ref not in member_of]
-    ordered = sorted((sorted(g, key=order.__getitem__) for g in kept), key=lambda g: order[g[0]])
-    by_ref = {pf.ref: pf for pf in index.paragraphs}
+    kept += [[k] for k in range(len(refs)) if k not in member_of]
+    ordered = sorted((sorted(g) for g in kept), key=lambda g: g[0])
+    paragraphs = index.paragraphs
     return [
-        Fact(f"F{k + 1}", tuple(members), _label(index, [by_ref[r] for r in members]))
-        for k, members in enumerate(ordered)
+        Fact(
+            f"F{n + 1}",
+            tuple(refs[k] for k in members),
+            _label(index, [paragraphs[k] for k in members]),
+        )
+        for n, members in enumerate(ordered)
     ]
 
 
-def _grow(
-    a: Ref, b: Ref, adjacency: dict[Ref, dict[Ref, float]], order: dict[Ref, int]
-) -> list[Ref]:
+def _grow(a: int, b: int, adjacency: list[dict[int, float]]) -> list[int]:
     """The fact seeded by the match a~b: paragraphs added while they match most members."""
     members = [a, b]
     inside = {a, b}
-    links: dict[Ref, int] = {}
-    total: dict[Ref, float] = {}
+    links: dict[int, int] = {}
+    total: dict[int, float] = {}
 
-    def take(ref: Ref) -> None:
-        for other, score in adjacency.get(ref, {}).items():
+    def take(k: int) -> None:
+        for other, score in adjacency[k].items():
             if other not in inside:
                 links[other] = links.get(other, 0) + 1
                 total[other] = total.get(other, 0.0) + score
@@ -79,15 +85,15 @@ def _grow(
     while links:
         possible = min(len(members), PER_PARAGRAPH)
         best: tuple[float, int] | None = None
-        chosen: Ref | None = None
-        for ref, n in links.items():
+        chosen = -1
+        for k, n in links.items():
             if 2 * n <= possible:
                 continue  # matches too few members: that would be chaining
-            average = total[ref] / possible
-            key = (average, -order[ref])
+            average = total[k] / possible
+            key = (average, -k)
             if average >= LINK and (best is None or key > best):
-                best, chosen = key, ref
-        if chosen is None:
+                best, chosen = key, k
+        if chosen < 0:
             break
         members.append(chosen)
         inside.add(chosen)
@@ -96,15 +102,15 @@ def _grow(
     return members
 
 
-def _merge_overlapping(groups: list[list[Ref]]) -> list[list[Ref]]:
+def _merge_overlapping(groups: list[list[int]]) -> list[list[int]]:
     """Groups that share most of their members are one fact seen from two seeds: merged.
 
     Largest first; a group whose members are mostly (`MERGE`) in a group already kept is merged
     into it (a group wholly inside another simply disappears).
     """
-    kept: list[list[Ref]] = []
-    kept_sets: list[set[Ref]] = []
-    holder: dict[Ref, set[int]] = {}
+    kept: list[list[int]] = []
+    kept_sets: list[set[int]] = []
+    holder: dict[int, set[int]] = {}
     for members in sorted(groups, key=len, reverse=True):
         counts: dict[int, int] = {}
         for ref in members:

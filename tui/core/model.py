@@ -155,7 +155,7 @@ class Fact:
         return len(self.articles) == 1
 
 
-ConflictKind = Literal["number", "date", "quote", "attribution"]
+ConflictKind = Literal["number", "date", "quote", "attribution", "wording", "tense"]
 
 
 @dataclass(frozen=True)

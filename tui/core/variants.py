@@ -29,7 +29,7 @@ class VariantGroup:
     id: str
     fact: str
     kind: str
-    """`number`, `date`, `quote` or `attribution`."""
+    """`number`, `date`, `quote`, `attribution`, `wording` or `tense`."""
     state: State
     """`conflicting`: they cannot all be true. `compatible`: worded differently, all can be true."""
     versions: tuple[Version, ...]

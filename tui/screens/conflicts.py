@@ -85,7 +85,7 @@ class ConflictsScreen(ViewScreen):
 
     def _line(self, group: VariantGroup) -> Text:
         mark = "!" if group.state == "conflicting" else "≈"
-        line = Text(f"{mark} {group.kind:<7}", style="bold")
+        line = Text(f"{mark} {group.kind:<11} ", style="bold")
         line.append(f"{group.reason}  ")
         line.append(f"({len(group.articles)} outlets, {group.state})", style="italic")
         return line
