@@ -139,21 +139,28 @@ def _names(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures, taken:
 
 def _words(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
     """Specific content words both use, most specific first, at their first place in each."""
-    first_b: dict[str, Token] = {}
-    for t in b.tokens:
-        first_b.setdefault(t.term, t)
-    out: list[tuple[float, Span]] = []
-    seen: set[str] = set()
-    for t in a.tokens:
-        other = first_b.get(t.term)
-        weight = index.w(t.term)
-        if other is None or t.term in seen or weight < WORD_SPECIFIC:
-            continue
-        seen.add(t.term)
-        span = Span("word", a.text[t.start : t.end], t.start, t.end, other.start, other.end)
-        out.append((weight, span))
-    out.sort(key=lambda item: -item[0])
-    return [span for _, span in out]
+    w = index.weight
+    shared = [t for t in a.terms & b.terms if w[t] >= WORD_SPECIFIC]
+    if not shared:
+        return []
+    first_a, first_b = _first_places(a, shared), _first_places(b, shared)
+    shared.sort(key=lambda t: (-w[t], first_a[t].start))
+    return [
+        Span("word", a.text[x.start : x.end], x.start, x.end, y.start, y.end)
+        for x, y in ((first_a[t], first_b[t]) for t in shared)
+    ]
+
+
+def _first_places(pf: ParagraphFeatures, terms: list[str]) -> dict[str, Token]:
+    """The first token of each of `terms` in `pf` (all of them are there)."""
+    wanted = set(terms)
+    found: dict[str, Token] = {}
+    for t in pf.tokens:
+        if t.term in wanted and t.term not in found:
+            found[t.term] = t
+            if len(found) == len(wanted):
+                break
+    return found
 
 
 def _disjoint(found: list[Span]) -> list[Span]:
