@@ -20,7 +20,10 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+
+from tui.widgets.scrollbar import cell_vertical_scrollbar
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -158,6 +161,10 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = 0
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
         self._frame: tuple[int, int, Style] | None = None
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return cell_vertical_scrollbar(self)
 
     # -- content -------------------------------------------------------------------------
 
