@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.bindings import BINDINGS
 from tui.keys import KeySequencer
 from tui.screens.actions import ReaderActions
+from tui.screens.painting import PartialCompositor
 from tui.view import coverage_label, gutter_marks, panel_view
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.elsewhere_panel import ElsewherePanel
@@ -39,6 +40,7 @@ class MainScreen(ReaderActions, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self._compositor = PartialCompositor()
         self.keys = KeySequencer()
         self.narrow = False
         self._followed: tuple[int, str, int, int, bool] | None = None
@@ -52,7 +54,10 @@ class MainScreen(ReaderActions, Screen[None]):
         with Horizontal(id="main"):
             yield SourceList(id="sources")
             with Vertical(id="article-column"):
-                yield ArticlePane(id="article")
+                # The border is the frame's: a line step repaints only the pane's text and
+                # scrollbar, not the border around them (see `ArticlePane.render_lines`).
+                with Container(id="article-frame"):
+                    yield ArticlePane(id="article")
                 yield Static(id="summary", markup=False)
             yield ElsewherePanel(id="elsewhere")
         yield Footer(show_command_palette=False)
@@ -63,7 +68,7 @@ class MainScreen(ReaderActions, Screen[None]):
         # frame, instead of the panel following one or more frames (16 ms each) later.
         self.watch(self.article_pane, "current", self.follow, init=False)
         self.query_one("#sources", SourceList).border_title = "Sources"
-        self.article_pane.border_title = "Article"
+        self.article_frame.border_title = "Article"
         self.panel.border_title = "Same fact elsewhere"
         self.reader.load_story()
 
@@ -72,6 +77,10 @@ class MainScreen(ReaderActions, Screen[None]):
     @property
     def article_pane(self) -> ArticlePane:
         return self.query_one("#article", ArticlePane)
+
+    @property
+    def article_frame(self) -> Container:
+        return self.query_one("#article-frame", Container)
 
     @property
     def panel(self) -> ElsewherePanel:
@@ -132,8 +141,9 @@ class MainScreen(ReaderActions, Screen[None]):
     def _refresh_titles(self) -> None:
         article = self.article
         if article is not None:
-            self.article_pane.border_title = article.outlet
-            self.article_pane.border_subtitle = coverage_label(self.reader.alignment, article.id)
+            frame = self.article_frame
+            frame.border_title = article.outlet
+            frame.border_subtitle = coverage_label(self.reader.alignment, article.id)
 
     def follow(self, index: int) -> None:
         """Point the panel and the summary at paragraph `index` of the open article."""

@@ -370,7 +370,25 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         # What every line of this frame shares, computed once rather than once per line.
         self._frame = (self.line, self.scrollable_content_region.width, self.rich_style)
         try:
-            return super().render_lines(crop)
+            if self.styles.gutter or self.opacity < 1 or self.styles.text_opacity < 1:
+                return super().render_lines(crop)
+            # No border, padding or opacity: a line is exactly what `render_line` draws (a
+            # cached strip), so the styles cache would only copy every line of a scrolled
+            # pane into a new strip. The frame around the pane draws the border.
+            filters = self.get_line_filters()
+            base_background, background = self.background_colors
+            # The cell under the scrollbar, as the styles cache pads it (the bar covers it).
+            under_bar = Style(bgcolor=(base_background + background).rich_color)
+            width = self.size.width
+            lines = []
+            for y in crop.line_range:
+                strip = self.render_line(y).adjust_cell_length(width, under_bar)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                lines.append(strip)
+            if crop.column_span != (0, width):
+                lines = [line.crop(crop.x, crop.right) for line in lines]
+            return lines
         finally:
             self._frame = None
 
