@@ -161,6 +161,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = 0
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
         self._frame: tuple[int, int, Style] | None = None
+        self._style_lookups: dict[tuple[str, bool], Style] = {}
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
@@ -252,7 +253,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 lines.append(Line(p.n, text, first=True))
                 continue
             if self.search is not None:
-                hit = self.get_component_rich_style("article-pane--hit", partial=True)
+                hit = self._component("article-pane--hit")
                 for m in self.search.finditer(p.text):
                     text.stylize(hit, m.start(), m.end())
             lines.extend(wrap_lines(p.n, text, width, console))
@@ -274,7 +275,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _role_style(self, role: str) -> Style:
         if role in ("headline", "subheading", "boilerplate"):
-            return self.get_component_rich_style(f"article-pane--{role}", partial=True)
+            return self._component(f"article-pane--{role}")
         return Style()
 
     # -- reading line ----------------------------------------------------------------------
@@ -417,21 +418,28 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._strips[key] = strip
         return strip
 
+    def _component(self, name: str, partial: bool = True) -> Style:
+        """A component style, looked up once (a lookup walks the CSS; a new line needs five)."""
+        style = self._style_lookups.get((name, partial))
+        if style is None:
+            style = self._style_lookups[name, partial] = self.get_component_rich_style(name, partial=partial)
+        return style
+
     def _note_style(self) -> Style:
-        return self.get_component_rich_style("article-pane--note", partial=True)
+        return self._component("article-pane--note")
 
     def _decorate(self, line: Line, current: bool) -> Text:
         mark = self.marks.get(line.paragraph, "") if line.first else ""
-        gutter_style = self.get_component_rich_style("article-pane--gutter", partial=True)
+        gutter_style = self._component("article-pane--gutter")
         if mark.startswith("–"):
-            gutter_style += self.get_component_rich_style("article-pane--unique", partial=True)
+            gutter_style += self._component("article-pane--unique")
         if mark.endswith("!"):
-            gutter_style += self.get_component_rich_style("article-pane--conflict", partial=True)
-        marker = Text(CURRENT_MARK if current else " ", self.get_component_rich_style("article-pane--marker", partial=True))
+            gutter_style += self._component("article-pane--conflict")
+        marker = Text(CURRENT_MARK if current else " ", self._component("article-pane--marker"))
         gutter = Text(mark[:2].ljust(GUTTER - 2), gutter_style)
         body = line.text.copy()
         if current:
-            body.stylize_before(self.get_component_rich_style("article-pane--current"))
+            body.stylize_before(self._component("article-pane--current", partial=False))
         return Text.assemble(marker, gutter, " ", body)
 
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
@@ -442,6 +450,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._style_lookups.clear()
         self._strips.clear()
         if self.article is not None and self._width:
             self._rebuild(keep=True)

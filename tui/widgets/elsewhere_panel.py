@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.message import Message
@@ -60,9 +61,14 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self.selected = 0
         """The entry Enter opens."""
         self._text = Text("")
-        self._lines: list[Strip] = []
-        """`_text` wrapped to the width, one strip per line."""
+        self._wrapped: list[Text] = []
+        """`_text` wrapped to the width."""
+        self._lines: list[Strip | None] = []
+        """The strip of each wrapped line, drawn when it is first shown."""
+        self._base: Style = Style()
         self._width = 0
+        self._style_lookups: dict[str, Style] = {}
+        """Component styles by name (a lookup walks the CSS; a paragraph needs dozens)."""
 
     def show(self, view: PanelView) -> None:
         """Show `view`; nothing is repainted when it equals what is shown."""
@@ -94,8 +100,12 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
             return True
         return False
 
-    def _style(self, name: str):  # noqa: ANN202 - a rich Style
-        return self.get_component_rich_style(f"elsewhere-panel--{name}", partial=True)
+    def _style(self, name: str) -> Style:
+        style = self._style_lookups.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"elsewhere-panel--{name}", partial=True)
+            self._style_lookups[name] = style
+        return style
 
     def _render_body(self) -> None:
         view = self.view
@@ -121,8 +131,9 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         self._width = width
         console = self.app.console
-        lines = self._text.wrap(console, width) if width > 0 else []
-        self._lines = [self._strip(line, width) for line in lines]
+        self._wrapped = list(self._text.wrap(console, width)) if width > 0 else []
+        self._lines = [None] * len(self._wrapped)
+        self._base = self.rich_style
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
         # A taller text may bring the scrollbar in, which narrows the region without a resize.
@@ -134,12 +145,15 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _strip(self, line: Text, width: int) -> Strip:
         segments = [s for s in line.render(self.app.console) if s.text != "\n"]
-        return Strip(segments).extend_cell_length(width).crop(0, width).apply_style(self.rich_style)
+        return Strip(segments).extend_cell_length(width).crop(0, width).apply_style(self._base)
 
     def render_line(self, y: int) -> Strip:
         n = round(self.scroll_y) + y
         if 0 <= n < len(self._lines):
-            return self._lines[n]
+            strip = self._lines[n]
+            if strip is None:
+                strip = self._lines[n] = self._strip(self._wrapped[n], self._width)
+            return strip
         return Strip.blank(self.scrollable_content_region.width, self.rich_style)
 
     def on_resize(self) -> None:
@@ -167,5 +181,6 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._style_lookups.clear()
         if self.view is not None and self.is_mounted:
             self._render_body()
