@@ -192,7 +192,7 @@ class ReaderActions(_Base):
         else:
             # Mounted on first use: its styles are not parsed before the first paint.
             bar = SearchBar(id="search")
-            await self.query_one("#article-column").mount(bar, after=self.article_pane)
+            await self.query_one("#article-column").mount(bar, after=self.article_frame)
         bar.open(mode)  # type: ignore[arg-type]
 
     def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:

@@ -21,6 +21,7 @@ from tui.screens.painting import PartialCompositor
 from tui.view import coverage_label, gutter_marks, panel_view
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.elsewhere_panel import ElsewherePanel
+from tui.widgets.load_progress import ProgressLine
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_list import SourceList
 
@@ -58,6 +59,10 @@ class MainScreen(ReaderActions, Screen[None]):
                 # scrollbar, not the border around them (see `ArticlePane.render_lines`).
                 with Container(id="article-frame"):
                     yield ArticlePane(id="article")
+                # Hidden until a load takes a while. Composed with the rest, not mounted then:
+                # mounting a new kind of widget parses its styles, which took a quarter of
+                # a second in the middle of a large story's loading.
+                yield ProgressLine("Loading", 0, 1, id="load-progress")  # determinate: no pulse timer
                 yield Static(id="summary", markup=False)
             yield ElsewherePanel(id="elsewhere")
         yield Footer(show_command_palette=False)
@@ -81,6 +86,10 @@ class MainScreen(ReaderActions, Screen[None]):
     @property
     def article_frame(self) -> Container:
         return self.query_one("#article-frame", Container)
+
+    @property
+    def progress_line(self) -> ProgressLine:
+        return self.query_one("#load-progress", ProgressLine)
 
     @property
     def panel(self) -> ElsewherePanel:
@@ -109,7 +118,14 @@ class MainScreen(ReaderActions, Screen[None]):
         ids = [a.id for a in story.articles]
         article_id = state.article_id if state.article_id in ids else ids[0]
         self.sources.set_articles(story.articles, article_id)
-        self.open(article_id, state.positions.get(article_id, 0))
+        paragraph = state.positions.get(article_id, 0)
+        pane = self.article_pane
+        if pane.article is story.article(article_id) and pane.current == paragraph:
+            # The rest of a story whose first article is on screen: stay where the reader is.
+            self._refresh_titles()
+            self.follow(paragraph)
+            return
+        self.open(article_id, paragraph)
 
     def show_alignment(self) -> None:
         """The alignment arrived: fill the gutter, the coverage and the panel."""
