@@ -30,7 +30,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -88,27 +88,7 @@ class StoryJob:
         the keyword arguments of `Alignment` except the story. Several calls continue where
         the last one stopped; `stop` ends the child.
         """
-        parts: dict[str, list[Any]] = {}
-        while True:
-            try:
-                with paused_gc():  # unpickling many objects: no collection every few hundred
-                    event = self._connection.recv()
-            except (EOFError, OSError):
-                yield ("error", f"the aligning process stopped (exit code {self.process.exitcode})")
-                return
-            kind = event[0]
-            if kind == "part":
-                parts.setdefault(event[1], []).extend(event[2])
-                continue
-            if kind == "aligned":
-                fields = dict(event[1])
-                for name, items in parts.items():
-                    fields[name] = tuple(items)
-                yield ("alignment", fields)
-                return
-            yield event
-            if kind == "error":
-                return
+        return receive(self._connection, lambda: self.process.exitcode)
 
     def stop(self) -> None:
         """End the child (if it still runs) and close the pipe."""
@@ -119,6 +99,36 @@ class StoryJob:
                 self.process.kill()
         with contextlib.suppress(Exception):
             self._connection.close()
+
+
+def receive(connection: Connection, exit_code: Callable[[], int | None]) -> Iterator[tuple[Any, ...]]:
+    """The events a child sends over `connection` (see `StoryJob.events`)."""
+    parts: dict[str, list[Any]] = {}
+    while True:
+        enabled = gc.isenabled()
+        gc.disable()  # unpickling many objects: no collection every few hundred (see paused_gc)
+        try:
+            event = connection.recv()
+            if event[0] in ("story", "part", "aligned"):
+                gc.freeze()  # what was just made is long-lived: later collections skip it
+        except (EOFError, OSError):
+            event = ("error", f"the aligning process stopped (exit code {exit_code()})")
+        finally:
+            if enabled:
+                gc.enable()
+        kind = event[0]
+        if kind == "part":
+            parts.setdefault(event[1], []).extend(event[2])
+            continue
+        if kind == "aligned":
+            fields = dict(event[1])
+            for name, items in parts.items():
+                fields[name] = tuple(items)
+            yield ("alignment", fields)
+            return
+        yield event
+        if kind == "error":
+            return
 
 
 def build_alignment(story: Story, fields: dict[str, Any]) -> Alignment:
