@@ -16,9 +16,9 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -272,7 +272,9 @@ class SamefactApp(ViewActions, App[int]):
         # The whole of a story whose start is on screen: the saved place is restored only if
         # the reader has not moved yet; the marks and the jump list are restored anyway.
         shown = self.main.article
-        moved = shown is not None and (self.main.article_pane.line > 0 or shown.id != story.articles[0].id)
+        moved = shown is not None and (
+            self.main.article_pane.line > 0 or shown.id != story.articles[0].id
+        )
         keep_place = completes and moved
         self.story, self.alignment = story, None
         if message.state is not None:
@@ -351,8 +353,10 @@ class SamefactApp(ViewActions, App[int]):
 
     def _show_progress(self) -> None:
         """After `SHOW_AFTER` seconds of work, a bar under the article (never for quick opens)."""
+        if not self.busy or not self.screen_stack:
+            return
         bar = self.main.progress_line
-        if not self.busy or bar.display:
+        if bar.display:
             return
         message = self._progress
         if message is not None and message.generation == self.generation:

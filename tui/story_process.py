@@ -101,7 +101,9 @@ class StoryJob:
             self._connection.close()
 
 
-def receive(connection: Connection, exit_code: Callable[[], int | None]) -> Iterator[tuple[Any, ...]]:
+def receive(
+    connection: Connection, exit_code: Callable[[], int | None]
+) -> Iterator[tuple[Any, ...]]:
     """The events a child sends over `connection` (see `StoryJob.events`)."""
     parts: dict[str, list[Any]] = {}
     while True:
@@ -167,11 +169,15 @@ def _child(
         if story is None:
             from tui.core import load_story
 
-            story = load_story(paths, progress=lambda done, total, *_: send.progress("read", done, total))
+            story = load_story(
+                paths, progress=lambda done, total, *_: send.progress("read", done, total)
+            )
             send.now(("story", story))
         from tui.persist import align_cached
 
-        alignment, _cached = align_cached(story, settings, lambda done, total: send.progress("align", done, total))
+        alignment, _cached = align_cached(
+            story, settings, lambda done, total: send.progress("align", done, total)
+        )
         _send_alignment(send, alignment)
     except BaseException as error:  # reported in the reader, which stays usable
         with contextlib.suppress(Exception):

@@ -205,7 +205,9 @@ def test_a_child_ends_when_the_reader_is_gone(tmp_path: Path) -> None:
         "    time.sleep(60)\n"
     )
     (tmp_path / "reader.py").write_text(script, encoding="utf-8")
-    reader = subprocess.Popen([sys.executable, str(tmp_path / "reader.py")], stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, str(tmp_path / "reader.py")], stdout=subprocess.PIPE, text=True
+    )
     try:
         child = int(reader.stdout.readline())
         reader.kill()

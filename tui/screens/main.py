@@ -62,7 +62,8 @@ class MainScreen(ReaderActions, Screen[None]):
                 # Hidden until a load takes a while. Composed with the rest, not mounted then:
                 # mounting a new kind of widget parses its styles, which took a quarter of
                 # a second in the middle of a large story's loading.
-                yield ProgressLine("Loading", 0, 1, id="load-progress")  # determinate: no pulse timer
+                # Determinate (0 of 1) while hidden: a pulsing bar keeps a timer running.
+                yield ProgressLine("Loading", 0, 1, id="load-progress")
                 yield Static(id="summary", markup=False)
             yield ElsewherePanel(id="elsewhere")
         yield Footer(show_command_palette=False)

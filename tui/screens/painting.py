@@ -21,7 +21,9 @@ from textual.strip import Strip
 class PartialCompositor(Compositor):
     """`Compositor` whose partial renders skip widgets outside the changed area."""
 
-    def _get_renders(self, crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
+    def _get_renders(
+        self, crop: Region | None = None
+    ) -> Iterable[tuple[Region, Region, list[Strip]]]:
         if crop is None:
             yield from super()._get_renders(crop)
             return
@@ -34,4 +36,8 @@ class PartialCompositor(Compositor):
                 yield region, clip, widget.render_lines(Region(0, 0, region.width, region.height))
             else:
                 x, y, width, height = visible
-                yield region, clip, widget.render_lines(Region(x - region.x, y - region.y, width, height))
+                yield (
+                    region,
+                    clip,
+                    widget.render_lines(Region(x - region.x, y - region.y, width, height)),
+                )

@@ -422,7 +422,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         """A component style, looked up once (a lookup walks the CSS; a new line needs five)."""
         style = self._style_lookups.get((name, partial))
         if style is None:
-            style = self._style_lookups[name, partial] = self.get_component_rich_style(name, partial=partial)
+            style = self.get_component_rich_style(name, partial=partial)
+            self._style_lookups[name, partial] = style
         return style
 
     def _note_style(self) -> Style:

@@ -20,7 +20,6 @@ from textual.strip import Strip
 
 from tui.view import Entry, PanelView
 
-
 REASON_CHARS = 140
 """A conflict's reason is cut to about two lines; `=` and the report give it whole."""
 
@@ -128,10 +127,23 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _wrap(self) -> None:
         """Wrap the text for the current width; one layout pass only if the height changed."""
-        width = self.scrollable_content_region.width
-        self._width = width
+        region = self.scrollable_content_region
+        width, height = region.width, region.height
         console = self.app.console
-        self._wrapped = list(self._text.wrap(console, width)) if width > 0 else []
+        wrapped = list(self._text.wrap(console, width)) if width > 0 else []
+        # The scrollbar comes (or goes) with the new text's height: wrap for the width it
+        # leaves now, so the text is drawn once, not once too wide and again a frame later.
+        bar = self.styles.scrollbar_size_vertical if self.styles.overflow_y == "auto" else 0
+        if bar and width > bar:
+            if not self.show_vertical_scrollbar and len(wrapped) > height:
+                width -= bar
+                wrapped = list(self._text.wrap(console, width))
+            elif self.show_vertical_scrollbar:
+                wider = list(self._text.wrap(console, width + bar))
+                if len(wider) <= height:
+                    width, wrapped = width + bar, wider
+        self._width = width
+        self._wrapped = wrapped
         self._lines = [None] * len(self._wrapped)
         self._base = self.rich_style
         self.virtual_size = Size(width, len(self._lines))

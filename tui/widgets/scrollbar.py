@@ -24,7 +24,9 @@ from textual.widget import Widget
 class CellScrollBar(ScrollBar):
     """`ScrollBar` with a direct, cached `render_lines` (vertical bars; others as usual)."""
 
-    def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1) -> None:
+    def __init__(
+        self, vertical: bool = True, name: str | None = None, *, thickness: int = 1
+    ) -> None:
         super().__init__(vertical, name, thickness=thickness)
         self._cells: dict[Segment, Strip] = {}
         """One strip per distinct cell (a bar is a few kinds of cell, repeated)."""
@@ -61,7 +63,10 @@ class CellScrollBar(ScrollBar):
         base = self.rich_style
         key = (width, height, virtual, window, self.position, colors, filters, background, base)
         if self._drawn is None or self._drawn[0] != key:
-            self._drawn = (key, self._draw(width, height, virtual, window, colors, (filters, background, base)))
+            self._drawn = (
+                key,
+                self._draw(width, height, virtual, window, colors, (filters, background, base)),
+            )
         lines = self._drawn[1][crop.y : crop.bottom]
         if crop.column_span != (0, width):
             lines = [line.crop(crop.x, crop.right) for line in lines]
