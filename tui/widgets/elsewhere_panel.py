@@ -146,10 +146,26 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrapped = wrapped
         self._lines = [None] * len(self._wrapped)
         self._base = self.rich_style
-        self.virtual_size = Size(width, len(self._lines))
+        self._set_virtual_size(Size(width, len(self._lines)))
         self.refresh()
         # A taller text may bring the scrollbar in, which narrows the region without a resize.
         self.call_after_refresh(self._rewrap_if_narrowed)
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """The new text's size, without laying out the screen again.
+
+        `virtual_size` is a layout reactive: each new paragraph's matches relaid the whole
+        screen (about 20 ms, most of a step into a new paragraph), though the panel's region
+        stays the same. Only the scrollbar depends on it: `_scroll_update` is what a layout
+        does for it, and when the bar comes or goes Textual lays out again by itself.
+        """
+        if size == self.virtual_size:
+            return
+        if not self.is_mounted or not self.container_size:
+            self.virtual_size = size
+            return
+        self.set_reactive(ElsewherePanel.virtual_size, size)
+        self._scroll_update(size)
 
     def _rewrap_if_narrowed(self) -> None:
         if self.scrollable_content_region.width != self._width:
