@@ -57,6 +57,7 @@ class MainScreen(ReaderActions, Screen[None]):
             with Vertical(id="article-column"):
                 # The border is the frame's: a line step repaints only the pane's text and
                 # scrollbar, not the border around them (see `ArticlePane.render_lines`).
+                # The same for the panel below.
                 with Container(id="article-frame"):
                     yield ArticlePane(id="article")
                 # Hidden until a load takes a while. Composed with the rest, not mounted then:
@@ -65,7 +66,8 @@ class MainScreen(ReaderActions, Screen[None]):
                 # Determinate (0 of 1) while hidden: a pulsing bar keeps a timer running.
                 yield ProgressLine("Loading", 0, 1, id="load-progress")
                 yield Static(id="summary", markup=False)
-            yield ElsewherePanel(id="elsewhere")
+            with Container(id="elsewhere-frame"):
+                yield ElsewherePanel(id="elsewhere")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -75,7 +77,7 @@ class MainScreen(ReaderActions, Screen[None]):
         self.watch(self.article_pane, "current", self.follow, init=False)
         self.query_one("#sources", SourceList).border_title = "Sources"
         self.article_frame.border_title = "Article"
-        self.panel.border_title = "Same fact elsewhere"
+        self.panel_frame.border_title = "Same fact elsewhere"
         self.reader.load_story()
 
     # -- the panes ---------------------------------------------------------------------------
@@ -91,6 +93,10 @@ class MainScreen(ReaderActions, Screen[None]):
     @property
     def progress_line(self) -> ProgressLine:
         return self.query_one("#load-progress", ProgressLine)
+
+    @property
+    def panel_frame(self) -> Container:
+        return self.query_one("#elsewhere-frame", Container)
 
     @property
     def panel(self) -> ElsewherePanel:
@@ -174,6 +180,9 @@ class MainScreen(ReaderActions, Screen[None]):
         self.reader.reading.move(article.id, index)
         view = panel_view(story, self.reader.alignment, article, index)
         self.panel.show(view)
+        frame = self.panel_frame
+        if frame.border_title != view.header:
+            frame.border_title = view.header
         if self.narrow:  # the summary line is only shown (and only worth a relayout) when narrow
             summary = f"¶ {index + 1}/{len(article.paragraphs)} · {view.summary} · a: panel"
             widget = self.query_one("#summary", Static)

@@ -380,7 +380,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             base_background, background = self.background_colors
             # The cell under the scrollbar, as the styles cache pads it (the bar covers it).
             under_bar = Style(bgcolor=(base_background + background).rich_color)
-            width = self.size.width
+            width = self.region.width or self.size.width  # as the compositor asks
             lines = []
             for y in crop.line_range:
                 strip = self.render_line(y).adjust_cell_length(width, under_bar)

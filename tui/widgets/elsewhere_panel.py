@@ -13,7 +13,8 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from rich.segment import Segment
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -65,6 +66,9 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[Strip | None] = []
         """The strip of each wrapped line, drawn when it is first shown."""
         self._base: Style = Style()
+        self._framed: dict[int, Strip] = {}
+        """Line number (-1: below the text) → the line with its padding, as drawn."""
+        self._look: tuple[object, ...] = ()
         self._width = 0
         self._style_lookups: dict[str, Style] = {}
         """Component styles by name (a lookup walks the CSS; a paragraph needs dozens)."""
@@ -75,7 +79,6 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.view = view
         self.selected = 0
-        self.border_title = view.header
         self._render_body()
         if self.scroll_y:  # immediate: a deferred scroll would cost one more frame
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -145,6 +148,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = width
         self._wrapped = wrapped
         self._lines = [None] * len(self._wrapped)
+        self._framed = {}
         self._base = self.rich_style
         self._set_virtual_size(Size(width, len(self._lines)))
         self.refresh()
@@ -174,6 +178,40 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
     def _strip(self, line: Text, width: int) -> Strip:
         segments = [s for s in line.render(self.app.console) if s.text != "\n"]
         return Strip(segments).extend_cell_length(width).crop(0, width).apply_style(self._base)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        styles = self.styles
+        top, right, bottom, left = styles.padding
+        if styles.border.spacing or top or bottom or self.opacity < 1 or styles.text_opacity < 1:
+            return super().render_lines(crop)
+        # Only side padding, no border (the frame draws it): each line is the strip
+        # `render_line` draws, with the padding cells around it as the styles cache adds them;
+        # kept, so a repaint of the panel makes no new strips.
+        base_background, background = self.background_colors
+        full = self.region.width or self.size.width  # padding included, as the compositor asks
+        look = (full, left, right, background, base_background, tuple(self.get_line_filters()))
+        if look != self._look:
+            self._look, self._framed = look, {}
+        pad = Style(bgcolor=(base_background + background).rich_color)
+        filters = look[-1]
+        first = round(self.scroll_y)
+        lines = []
+        for y in crop.line_range:
+            n = first + y
+            key = n if 0 <= n < len(self._lines) else -1
+            strip = self._framed.get(key)
+            if strip is None:
+                inner = self.render_line(y)
+                cells = [Segment(" " * left, pad), *inner, Segment(" " * right, pad)] if left or right else list(inner)
+                width = left + inner.cell_length + right
+                strip = Strip(cells, width).adjust_cell_length(full, pad)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                self._framed[key] = strip
+            lines.append(strip)
+        if crop.column_span != (0, full):
+            lines = [line.crop(crop.x, crop.right) for line in lines]
+        return lines
 
     def render_line(self, y: int) -> Strip:
         n = round(self.scroll_y) + y
