@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from rich.segment import Segment
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -202,7 +202,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
             strip = self._framed.get(key)
             if strip is None:
                 inner = self.render_line(y)
-                cells = [Segment(" " * left, pad), *inner, Segment(" " * right, pad)] if left or right else list(inner)
+                cells = [Segment(" " * left, pad), *inner, Segment(" " * right, pad)]
                 width = left + inner.cell_length + right
                 strip = Strip(cells, width).adjust_cell_length(full, pad)
                 for line_filter in filters:
