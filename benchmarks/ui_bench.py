@@ -21,7 +21,8 @@ What is measured (medians over the repetitions; key latencies pooled over all of
   span any step changed: in the reader, the steps that leave the current paragraph (and so the
   panel) alone; in `less` and the bare app, every step;
 - key → quiet: from writing a key until the last byte of its answer (quiet = 30 ms with no
-  byte, not counted), over 50 single `j`;
+  byte, not counted), over 50 single `j`; and the CPU time the program spent on them (Linux:
+  /proc), which a busy machine inflates far less than the wall clock;
 - holding `j`: 50 `j` written back to back: last key → quiet, and whether the final screen is
   the one 50 single steps gave (the latest paragraph, no backlog, nothing dropped);
 - exit: `q` → the process has exited, and whether every terminal mode it set is reset;
@@ -67,6 +68,8 @@ class Run:
     line_bytes: list[int] = field(default_factory=list)
     line_pane_bytes: list[int] = field(default_factory=list)
     line_ms: list[float] = field(default_factory=list)
+    line_cpu_ms: float | None = None
+    """CPU time of the program (all its threads) per single `j`, from /proc (Linux)."""
     page_bytes: list[int] = field(default_factory=list)
     page_ms: list[float] = field(default_factory=list)
     hold_ms: float | None = None
@@ -156,8 +159,20 @@ def _changed_columns(before: list[str], after: list[str]) -> tuple[int, int] | N
     return (min(cols), max(cols)) if cols else None
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of process `pid` so far (Linux), or None."""
+    import os
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _line_steps(session: PtySession, run: Run, keys: int) -> None:
     spans: list[tuple[int, int] | None] = []
+    cpu_before = _cpu_seconds(session.process.pid)
     for _ in range(keys):
         before = list(session.screen.display)
         latency, size = session.key_to_quiet("j", QUIET)
@@ -166,6 +181,9 @@ def _line_steps(session: PtySession, run: Run, keys: int) -> None:
         if latency is not None:
             run.line_ms.append(latency * 1000)
             run.line_bytes.append(size)
+    cpu_after = _cpu_seconds(session.process.pid)
+    if cpu_before is not None and cpu_after is not None and keys:
+        run.line_cpu_ms = (cpu_after - cpu_before) * 1000 / keys
     known = [span for span in spans if span is not None]
     if not known:
         return
@@ -272,6 +290,7 @@ def summarize(runs: list[Run]) -> dict[str, float | None]:
         "page_bytes": per_run(lambda r: _median(r.page_bytes)),
         "line_ms_median": _median(line_ms),
         "line_ms_p90": _p90(line_ms),
+        "line_cpu_ms": per_run(lambda r: r.line_cpu_ms),
         "page_ms_median": _median(page_ms),
         "hold_ms": per_run(lambda r: r.hold_ms),
         "hold_latest": _all(r.hold_latest for r in runs),
@@ -341,6 +360,7 @@ ROWS: list[tuple[str, str, Callable[[float | None], str]]] = [
     ("  … frames", "page_frames", lambda v: _fmt(v, 2)),
     ("key → quiet, j, median", "line_ms_median", lambda v: _fmt(v, 1) + " ms"),
     ("key → quiet, j, p90", "line_ms_p90", lambda v: _fmt(v, 1) + " ms"),
+    ("CPU per j (all threads)", "line_cpu_ms", lambda v: _fmt(v, 1) + " ms"),
     ("key → quiet, space, median", "page_ms_median", lambda v: _fmt(v, 1) + " ms"),
     ("hold j ×50: last key → quiet", "hold_ms", lambda v: _fmt(v, 0) + " ms"),
     ("hold j ×50: shows the latest", "hold_latest", _yes),

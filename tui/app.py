@@ -4,40 +4,52 @@ Startup is kept light so the first article is on screen about as soon as a bare 
 app paints: nothing of `tui.core` is imported on the UI thread; a thread worker reads the
 story, posts `StoryLoaded` (the article is readable at once), then aligns and posts
 `AlignmentReady` (the panel fills in).
+
+A large story is read and aligned in a child process (`tui.story_process`), so that the UI
+keeps the interpreter to itself: only its first article is read here, and shown at once;
+the child sends the whole story, then the alignment.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
 
+from tui import story_process
 from tui.commands import ReaderCommands
 from tui.messages import AlignmentReady, LoadFailed, LoadProgress, StoryLoaded
 from tui.reading import ReadingState
 from tui.resources import styles_dir
 from tui.screens.main import MainScreen
 from tui.screens.views import VIEW_BINDINGS, ViewActions
-from tui.widgets.load_progress import SHOW_AFTER, ProgressLine
+from tui.widgets.load_progress import SHOW_AFTER
 
 PRELOAD_WAIT = 0.3
 """Seconds the first screen waits for the story read ahead before it shows "Loading…"."""
 PAINT_WAIT = 1.0
 """Seconds the worker waits for the story's first paint before it aligns anyway."""
+SWITCH_INTERVAL = 0.001
+"""Seconds a thread may hold the interpreter while another waits (Python's default: 0.005)."""
 
 if TYPE_CHECKING:
-    from tui.core.model import Alignment, Story
+    from tui.core.model import Alignment, Article, Story
     from tui.core.settings import Settings
     from tui.core.state import SavedState, StateStore
     from tui.persist import StateSaver
+
+    Preloaded = tuple[Story, StateStore | None, SavedState | None, bool]
+    """What `run` reads ahead: the story, its state store, the saved state, whether it is
+    only the first article of a large story (then without a store)."""
 
 
 class SamefactApp(ViewActions, App[int]):
@@ -67,13 +79,20 @@ class SamefactApp(ViewActions, App[int]):
         """A load or alignment is running (the progress bar may show)."""
         self._progress: LoadProgress | None = None
         """The latest progress of the running load, for a bar that appears later."""
-        self.preload: Future[tuple[Story, StateStore, SavedState | None]] | None = None
+        self.preload: Future[Preloaded] | None = None
         """The story and its state, read by `run` while Textual starts (local files only)."""
+        self.partial = False
+        """The story shown is only the first article(s) of a large story still being read."""
+        self._job: story_process.StoryJob | None = None
+        """The child process reading or aligning the story, if one runs."""
         self._painted = threading.Event()
         """Set once the loaded story is on screen: the worker aligns only then, so that it
         does not compete with the first paint of the article for the interpreter."""
         if settings.low_bandwidth:
             self.animation_level = "none"
+
+    def on_unmount(self) -> None:
+        self._stop_job()  # a child still reading or aligning is of no use any more
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -85,6 +104,10 @@ class SamefactApp(ViewActions, App[int]):
         return screen
 
     def on_mount(self) -> None:
+        # A worker thread doing Python work (opening a large story's state, building its
+        # alignment's lookups) hands the interpreter back every millisecond rather than
+        # every five, so a key waits for it a few times at most that long.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         elif "theme" in self.settings.lines:
@@ -106,16 +129,27 @@ class SamefactApp(ViewActions, App[int]):
         self.generation += 1
         self._painted.clear()
         self.busy = True
+        self._stop_job()
         self.set_timer(SHOW_AFTER, self._show_progress)
         preloaded = self._preloaded() if self.generation == 1 else None
         if preloaded is not None:
-            self.on_story_loaded(StoryLoaded(preloaded[0], self.generation, *preloaded[1:]))
-            self._load(self.generation, preloaded[0])
+            story, store, saved, partial = preloaded
+            if story.articles or not partial:
+                self.on_story_loaded(StoryLoaded(story, self.generation, store, saved, partial))
+                self._load(self.generation, story, partial)
+                return
+            self.main.show_note("Loading…")
+            self._load(self.generation, None, True)
             return
         self.main.show_note("Loading…")
         self._load(self.generation)
 
-    def _preloaded(self) -> tuple[Story, StateStore, SavedState | None] | None:
+    def _stop_job(self) -> None:
+        if self._job is not None:
+            self._job.stop()
+            self._job = None
+
+    def _preloaded(self) -> Preloaded | None:
         """The story `run` read ahead, if it is read within `PRELOAD_WAIT` seconds and sound."""
         if self.preload is None:
             return None
@@ -126,28 +160,92 @@ class SamefactApp(ViewActions, App[int]):
         return None if error is not None else self.preload.result()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story")
-    def _load(self, generation: int, shown: Story | None = None) -> None:
+    def _load(self, generation: int, shown: Story | None = None, partial: bool = False) -> None:
+        """Read the story (unless `shown` is all of it), then align it; post what is done.
+
+        `partial`: `shown` (if any) is only the start of a large story: the rest is read in
+        a child process, which then aligns it too.
+        """
+        job: story_process.StoryJob | None = None
         try:
-            from tui.persist import align_cached
+            from tui.persist import align_cached, open_state
 
             story = shown
-            if story is None:
-                story, store, saved = self._read(generation)
+            if story is None or partial:
+                if partial or (generation > 1 and _many_files(self.paths)):
+                    job = self._start_job(generation, paths=self.paths)
+                    story = self._story_from(job, generation)
+                    if story is None:
+                        return
+                    restore, fresh = generation == 1, self.fresh and generation == 1
+                    store, saved = open_state(story, restore=restore, fresh=fresh)
+                else:
+                    story, store, saved = self._read(generation)
                 self.post_message(StoryLoaded(story, generation, store, saved))
             if story.articles:
                 text = f"Aligning {len(story.articles)} articles"
                 self.post_message(LoadProgress(text, generation))
-                self._painted.wait(timeout=PAINT_WAIT)
-                aligning = self._reporter(generation, lambda _done, _total: text)
-                alignment, _cached = align_cached(story, self.settings, aligning)
+                if job is None and story_process.aligns_apart(story):
+                    job = self._start_job(generation, story=story)
+                if job is not None:
+                    alignment = self._alignment_from(job, story, generation, text)
+                    if alignment is None:
+                        return
+                else:
+                    self._painted.wait(timeout=PAINT_WAIT)
+                    aligning = self._reporter(generation, lambda _done, _total: text)
+                    alignment, _cached = align_cached(story, self.settings, aligning)
                 self.post_message(AlignmentReady(alignment, generation))
         except Exception as error:  # reported in the UI, the app stays usable
             self.post_message(LoadFailed(f"{type(error).__name__}: {error}", generation))
+        finally:
+            if job is not None:
+                job.stop()
+
+    def _start_job(self, generation: int, **what: object) -> story_process.StoryJob:
+        """A child process that reads and/or aligns (see `story_process.StoryJob`)."""
+        job = story_process.StoryJob(self.settings, **what)  # type: ignore[arg-type]
+        if generation != self.generation:  # a reload came first: this one is stale already
+            job.stop()
+        else:
+            self._stop_job()
+            self._job = job
+        return job
+
+    def _story_from(self, job: story_process.StoryJob, generation: int) -> Story | None:
+        """Wait for the child to read the story, posting its progress; None if it failed."""
+        files = self._reporter(generation, lambda done, total: f"Reading {done}/{total} files")
+        for event in job.events():
+            if event[0] == "progress" and event[1] == "read":
+                files(event[2], event[3])
+            elif event[0] == "story":
+                return event[1]
+            elif event[0] == "error":
+                self.post_message(LoadFailed(event[1], generation))
+                return None
+        return None
+
+    def _alignment_from(
+        self, job: story_process.StoryJob, story: Story, generation: int, text: str
+    ) -> Alignment | None:
+        """Wait for the child's alignment of `story`, posting its progress; None if it failed."""
+        aligning = self._reporter(generation, lambda _done, _total: text)
+        for event in job.events():
+            if event[0] == "progress" and event[1] == "align":
+                aligning(event[2], event[3])
+            elif event[0] == "alignment":
+                return story_process.build_alignment(story, event[1])
+            elif event[0] == "error":
+                self.post_message(LoadFailed(event[1], generation))
+                return None
+        return None
 
     def _read(self, generation: int) -> tuple[Story, StateStore, SavedState | None]:
         """Read the story and open its state (in the worker), or take what `run` read ahead."""
         if generation == 1 and self.preload is not None:
-            return self.preload.result()
+            story, store, saved, _partial = self.preload.result()
+            if store is not None:
+                return story, store, saved
         from tui.core import load_story
         from tui.persist import open_state
 
@@ -160,6 +258,10 @@ class SamefactApp(ViewActions, App[int]):
         if message.generation != self.generation:
             return
         story = message.story
+        completes = self.partial and not message.partial
+        if completes and self.story is not None:
+            story = _keeping_shown(story, self.main.article)
+        self.partial = message.partial
         for problem in story.problems:
             self.notify(str(problem), severity="error" if problem.fatal else "warning", timeout=8)
         self.call_after_refresh(self._painted.set)
@@ -167,9 +269,16 @@ class SamefactApp(ViewActions, App[int]):
             self._done()
             self.main.show_note("No article could be read. " + "; ".join(map(str, story.problems)))
             return
+        # The whole of a story whose start is on screen: the saved place is restored only if
+        # the reader has not moved yet; the marks and the jump list are restored anyway.
+        shown = self.main.article
+        moved = shown is not None and (
+            self.main.article_pane.line > 0 or shown.id != story.articles[0].id
+        )
+        keep_place = completes and moved
         self.story, self.alignment = story, None
         if message.state is not None:
-            self._attach_state(message.state, message.saved)
+            self._attach_state(message.state, message.saved, keep_place)
         self.main.show_story()
 
     def on_alignment_ready(self, message: AlignmentReady) -> None:
@@ -188,15 +297,23 @@ class SamefactApp(ViewActions, App[int]):
 
     # -- reading state ---------------------------------------------------------------------------
 
-    def _attach_state(self, store: StateStore, saved: SavedState | None) -> None:
-        """Save moves to `store` from now on; first put back what was `saved`."""
+    def _attach_state(
+        self, store: StateStore, saved: SavedState | None, keep_place: bool = False
+    ) -> None:
+        """Save moves to `store` from now on; first put back what was `saved`.
+
+        `keep_place`: the reader has moved already; restore the marks and jumps, not the place.
+        """
         from tui.persist import StateSaver
 
         if self.saver is not None:
             self.saver.store.close()
         self.saver = StateSaver(store)
         if saved is not None:
+            place = self.reading.position
             self.saver.restore(saved, self.reading)
+            if keep_place and place[0]:
+                self.reading.move(*place)
         self.reading.listener = self.save_state
         for warning in store.warnings:
             self.notify(warning, title="Reading state", severity="warning", timeout=10)
@@ -230,24 +347,30 @@ class SamefactApp(ViewActions, App[int]):
     def on_load_progress(self, message: LoadProgress) -> None:
         if message.generation == self.generation:
             self._progress = message
-            for bar in self.main.query(ProgressLine):
+            bar = self.main.progress_line
+            if bar.display:
                 bar.show(message.text, message.done, message.total)
 
     def _show_progress(self) -> None:
         """After `SHOW_AFTER` seconds of work, a bar under the article (never for quick opens)."""
-        if not self.busy or self.main.query(ProgressLine):
+        if not self.busy or not self.screen_stack:
+            return
+        bar = self.main.progress_line
+        if bar.display:
             return
         message = self._progress
         if message is not None and message.generation == self.generation:
-            bar = ProgressLine(message.text, message.done, message.total, id="load-progress")
+            bar.show(message.text, message.done, message.total)
         else:
-            bar = ProgressLine("Loading", id="load-progress")
-        self.main.query_one("#article-column").mount(bar, before="#summary")
+            bar.show("Loading", 0, None)
+        bar.display = True
 
     def _done(self) -> None:
         self.busy = False
         self._progress = None
-        self.main.query(ProgressLine).remove()
+        bar = self.main.progress_line
+        bar.display = False
+        bar.show("Loading", 0, 1)  # a hidden bar that pulsed would keep a timer running
 
 
 def make_app(
@@ -301,27 +424,30 @@ def run(paths: Sequence[str], low_bandwidth: bool = False, fresh: bool = False) 
     return code
 
 
-def _read_ahead(
-    paths: Sequence[str], fresh: bool
-) -> Future[tuple[Story, StateStore, SavedState | None]] | None:
+def _read_ahead(paths: Sequence[str], fresh: bool) -> Future[Preloaded] | None:
     """Start reading local files (and their saved state) in a thread, before Textual starts.
 
     Done by the time the screen mounts, so the first frame shows the article. URLs and stdin
-    are left to the worker, which reports their progress.
+    are left to the worker, which reports their progress. Of a story of many files only the
+    first article is read here (`partial`): a child process reads the rest.
     """
     from tui.core.fetch import is_url
 
     if any(is_url(p) or p == "-" for p in paths):
         return None
 
-    def read() -> tuple[Story, StateStore, SavedState | None]:
+    def read() -> Preloaded:
         from tui.core import load_story
+        from tui.core.load import expand_paths
         from tui.persist import open_state
 
+        files = expand_paths(paths, [])
+        if len(files) > story_process.READ_APART_FROM:
+            return first_article(files), None, None, True
         story = load_story(paths)
-        return (story, *open_state(story, restore=True, fresh=fresh))
+        return (story, *open_state(story, restore=True, fresh=fresh), False)
 
-    future: Future[tuple[Story, StateStore, SavedState | None]] = Future()
+    future: Future[Preloaded] = Future()
 
     def target() -> None:
         try:
@@ -342,6 +468,44 @@ def _leave_now(code: int) -> None:
     """
     import sys
 
+    story_process.stop_all()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def first_article(files: Sequence[Path], tries: int = 20) -> Story:
+    """The first article(s) of a story of `files`, read alone: the first file that has one.
+
+    Read as `load_story` reads it in the whole story (the first article's id is its file's
+    name either way), so the reader can show it while the rest is read. Problems are left
+    to the whole read, which reports them once.
+    """
+    from tui.core import load_story
+    from tui.core.model import Story
+
+    for path in files[:tries]:
+        story = load_story([path])
+        if story.articles:
+            return Story(story.articles)
+    return Story(())
+
+
+def _keeping_shown(story: Story, shown: Article | None) -> Story:
+    """`story` with the article on screen in place of its equal, so the pane keeps its place."""
+    from dataclasses import replace
+
+    if shown is None:
+        return story
+    articles = tuple(shown if a.id == shown.id and a == shown else a for a in story.articles)
+    return replace(story, articles=articles)
+
+
+def _many_files(paths: Sequence[str]) -> bool:
+    """Whether local `paths` hold more article files than are read in this process."""
+    from tui.core.fetch import is_url
+    from tui.core.load import expand_paths
+
+    if any(is_url(p) or p == "-" for p in paths):
+        return False
+    return len(expand_paths(paths, [])) > story_process.READ_APART_FROM

@@ -32,33 +32,52 @@ if TYPE_CHECKING:
     from tui.keys import KeySequence
 
 
-def _b(keys: str, action: str, short: str, tooltip: str, id: str, show: bool = False) -> Binding:
-    return Binding(keys, action, short, show=show, tooltip=tooltip, id=id)
+def _b(
+    keys: str,
+    action: str,
+    short: str,
+    tooltip: str,
+    id: str,
+    show: bool = False,
+    priority: bool = False,
+) -> Binding:
+    return Binding(keys, action, short, show=show, tooltip=tooltip, id=id, priority=priority)
+
+
+def _move(keys: str, action: str, short: str, tooltip: str, id: str) -> Binding:
+    """A move through the article: a priority binding, run as soon as the key arrives.
+
+    A key that is not a priority binding first travels from the focused pane up through its
+    containers to the screen, one message queue at a time, before the binding is looked up.
+    The move's action gives the key back (`SkipAction`) when it belongs to an unfinished key
+    sequence (`m` then a letter) or to the search prompt; see `ReaderActions._direct`.
+    """
+    return _b(keys, action, short, tooltip, id, priority=True)
 
 
 BINDINGS: list[Binding] = [
-    _b(
+    _move(
         "j,down",
         "line(1)",
         "Down",
         "Scroll a line down (count: 5j); the panel follows.",
         "line-down",
     ),
-    _b("k,up", "line(-1)", "Up", "Scroll a line up (count: 5k).", "line-up"),
-    _b(
+    _move("k,up", "line(-1)", "Up", "Scroll a line up (count: 5k).", "line-up"),
+    _move(
         "right_curly_bracket", "paragraph(1)", "Next ¶", "Next paragraph (count).", "next-paragraph"
     ),
-    _b(
+    _move(
         "left_curly_bracket",
         "paragraph(-1)",
         "Prev ¶",
         "Previous paragraph (count).",
         "previous-paragraph",
     ),
-    _b("space,f,pagedown", "page(1)", "Page down", "Page down.", "page-down"),
-    _b("b,pageup", "page(-1)", "Page up", "Page up.", "page-up"),
-    _b("d,ctrl+d", "page(0.5)", "Half down", "Half a page down.", "half-page-down"),
-    _b("u,ctrl+u", "page(-0.5)", "Half up", "Half a page up.", "half-page-up"),
+    _move("space,f,pagedown", "page(1)", "Page down", "Page down.", "page-down"),
+    _move("b,pageup", "page(-1)", "Page up", "Page up.", "page-up"),
+    _move("d,ctrl+d", "page(0.5)", "Half down", "Half a page down.", "half-page-down"),
+    _move("u,ctrl+u", "page(-0.5)", "Half up", "Half a page up.", "half-page-up"),
     _b("g,home", "go_top", "Top", "Top of the article; with a count (12g) paragraph N.", "go-top"),
     _b(
         "G,end",

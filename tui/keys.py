@@ -98,6 +98,20 @@ class KeySequencer:
         self.pending = self.digits = self._last = ""
         self.count = None
 
+    def direct(self) -> bool:
+        """A key of a priority binding, which runs before `feed` would see it.
+
+        Does for it what `feed` does for a key it lets through: a count typed before it is
+        ready for the action, and the key ends any `g` waiting for a second one. False when a
+        sequence is pending: the key belongs to it (`m` then `j` sets mark j) and must be fed.
+        """
+        if self.pending:
+            return False
+        self.count = None
+        self._last = ""
+        self._finish_count()
+        return True
+
     def feed(self, character: str | None, counts: bool = True) -> Outcome:
         """Feed one key; `character` is None for keys that print nothing (arrows, ctrl-…)."""
         self.count = None

@@ -23,6 +23,8 @@ class StoryLoaded(Message):
     """Where this story's reading state is saved."""
     saved: SavedState | None = None
     """The state saved by an earlier run, to restore (first load only, not with `--fresh`)."""
+    partial: bool = False
+    """Only the first article(s) of a large story: the rest is still being read."""
 
 
 @dataclass

@@ -309,3 +309,22 @@ async def test_q_closes_search_highlight_before_quitting() -> None:
         await pilot.press("slash", "K", "i", "m", "enter", "q")
         assert app.main.article_pane.search is None
         assert app.is_running
+
+
+async def test_move_keys_still_end_a_mark_sequence() -> None:
+    """j and } run before the screen sees them, yet `mj` and `'j` set and use mark j."""
+    async with reader() as (app, pilot):
+        first = app.story.articles[0].id
+        await pilot.press("2", "right_curly_bracket", "m", "j")
+        assert app.reading.position == (first, 2) and app.main.article_pane.line > 0
+        line = app.main.article_pane.line
+        await pilot.press("G", "apostrophe", "j")
+        assert app.reading.position == (first, 2)
+        assert app.main.article_pane.line == line
+
+
+async def test_move_keys_type_into_the_search_prompt() -> None:
+    """Letters bound to moves (j k f b d u, space) are text in the search prompt."""
+    async with reader() as (app, pilot):
+        await pilot.press("slash", "j", "k", "f", "b", "d", "u", "space")
+        assert app.main.query_one(SearchBar).value == "jkfbdu "

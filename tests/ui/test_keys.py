@@ -85,3 +85,22 @@ def test_rebind_a_sequence() -> None:
     keys.rebind({"next-corroborated": "]d"})
     keys.feed("]")
     assert keys.feed("d").action == "next_kind('corroborated')"
+
+
+def test_a_priority_binding_takes_the_count_and_ends_gg() -> None:
+    """A move run before `feed` (a priority binding) gets the count; `g j g` is not `gg`."""
+    keys = KeySequencer()
+    assert keys.feed("1").kind == "swallow" and keys.feed("2").kind == "swallow"
+    assert keys.direct() and keys.take_count() == 12
+    assert keys.feed("g").kind == "pass"
+    assert keys.direct()
+    assert keys.feed("g").kind == "pass"
+
+
+def test_a_priority_binding_leaves_a_pending_sequence_alone() -> None:
+    """After `m`, the next key is the mark's letter, not a move."""
+    keys = KeySequencer()
+    assert keys.feed("m").kind == "swallow"
+    assert not keys.direct()
+    outcome = keys.feed("j")
+    assert (outcome.kind, outcome.action, outcome.argument) == ("run", "set_mark", "j")

@@ -188,15 +188,15 @@ async def test_slow_alignment_shows_a_progress_bar_while_the_article_reads(
         assert app.main.article_pane.current == 1
         release.set()
         await wait_ready(pilot, app)
-        assert not app.main.query(ProgressLine)
+        assert not app.main.progress_line.display
 
 
 async def _wait_for_bar(pilot: Any, app: SamefactApp) -> ProgressLine:
     """The progress bar, once it shows (at most 10 s, for a loaded machine)."""
     for _ in range(500):
-        bars = app.main.query(ProgressLine)
-        if bars:
-            return bars.first()
+        bar = app.main.progress_line
+        if bar.display:
+            return bar
         await pilot.pause(0.02)
     raise AssertionError("no progress bar appeared")
 
@@ -205,7 +205,7 @@ async def test_quick_open_shows_no_progress_bar() -> None:
     """A story that opens fast never flashes a bar."""
     async with reader() as (app, pilot):
         await pilot.pause(0.6)
-        assert not app.main.query(ProgressLine)
+        assert not app.main.progress_line.display
 
 
 def _config() -> str:

@@ -10,6 +10,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from textual.actions import SkipAction
+
 from tui.bindings import help_rows
 from tui.reading import Position
 from tui.view import paragraph_kind
@@ -37,7 +39,17 @@ class ReaderActions(_Base):
     def _count(self, default: int | None = 1) -> int | None:
         return self.keys.take_count(default)
 
+    def _direct(self) -> None:
+        """The start of a move bound as a priority binding (`tui.bindings._move`).
+
+        Raises `SkipAction` when the key is not a move here: typed into the search prompt, or
+        the end of a key sequence. Textual then sends it on as usual, to `on_key`.
+        """
+        if isinstance(self.focused, SearchBar) or not self.keys.direct():
+            raise SkipAction()
+
     def action_line(self, direction: int) -> None:
+        self._direct()
         n = (self._count() or 1) * direction
         focused = self.focused
         if isinstance(focused, ElsewherePanel):
@@ -49,9 +61,11 @@ class ReaderActions(_Base):
             self.article_pane.scroll_lines(n)
 
     def action_paragraph(self, direction: int) -> None:
+        self._direct()
         self.article_pane.step_paragraph((self._count() or 1) * direction)
 
     def action_page(self, pages: float) -> None:
+        self._direct()
         n = self._count() or 1
         if isinstance(self.focused, ElsewherePanel):
             self.panel.scroll_relative(y=int(self.panel.size.height * pages) * n, animate=False)
@@ -192,7 +206,7 @@ class ReaderActions(_Base):
         else:
             # Mounted on first use: its styles are not parsed before the first paint.
             bar = SearchBar(id="search")
-            await self.query_one("#article-column").mount(bar, after=self.article_pane)
+            await self.query_one("#article-column").mount(bar, after=self.article_frame)
         bar.open(mode)  # type: ignore[arg-type]
 
     def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:

@@ -10,16 +10,18 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.bindings import BINDINGS
 from tui.keys import KeySequencer
 from tui.screens.actions import ReaderActions
+from tui.screens.painting import PartialCompositor
 from tui.view import coverage_label, gutter_marks, panel_view
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.elsewhere_panel import ElsewherePanel
+from tui.widgets.load_progress import ProgressLine
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_list import SourceList
 
@@ -39,6 +41,7 @@ class MainScreen(ReaderActions, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self._compositor = PartialCompositor()
         self.keys = KeySequencer()
         self.narrow = False
         self._followed: tuple[int, str, int, int, bool] | None = None
@@ -52,9 +55,19 @@ class MainScreen(ReaderActions, Screen[None]):
         with Horizontal(id="main"):
             yield SourceList(id="sources")
             with Vertical(id="article-column"):
-                yield ArticlePane(id="article")
+                # The border is the frame's: a line step repaints only the pane's text and
+                # scrollbar, not the border around them (see `ArticlePane.render_lines`).
+                # The same for the panel below.
+                with Container(id="article-frame"):
+                    yield ArticlePane(id="article")
+                # Hidden until a load takes a while. Composed with the rest, not mounted then:
+                # mounting a new kind of widget parses its styles, which took a quarter of
+                # a second in the middle of a large story's loading.
+                # Determinate (0 of 1) while hidden: a pulsing bar keeps a timer running.
+                yield ProgressLine("Loading", 0, 1, id="load-progress")
                 yield Static(id="summary", markup=False)
-            yield ElsewherePanel(id="elsewhere")
+            with Container(id="elsewhere-frame"):
+                yield ElsewherePanel(id="elsewhere")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -63,8 +76,8 @@ class MainScreen(ReaderActions, Screen[None]):
         # frame, instead of the panel following one or more frames (16 ms each) later.
         self.watch(self.article_pane, "current", self.follow, init=False)
         self.query_one("#sources", SourceList).border_title = "Sources"
-        self.article_pane.border_title = "Article"
-        self.panel.border_title = "Same fact elsewhere"
+        self.article_frame.border_title = "Article"
+        self.panel_frame.border_title = "Same fact elsewhere"
         self.reader.load_story()
 
     # -- the panes ---------------------------------------------------------------------------
@@ -72,6 +85,18 @@ class MainScreen(ReaderActions, Screen[None]):
     @property
     def article_pane(self) -> ArticlePane:
         return self.query_one("#article", ArticlePane)
+
+    @property
+    def article_frame(self) -> Container:
+        return self.query_one("#article-frame", Container)
+
+    @property
+    def progress_line(self) -> ProgressLine:
+        return self.query_one("#load-progress", ProgressLine)
+
+    @property
+    def panel_frame(self) -> Container:
+        return self.query_one("#elsewhere-frame", Container)
 
     @property
     def panel(self) -> ElsewherePanel:
@@ -100,7 +125,14 @@ class MainScreen(ReaderActions, Screen[None]):
         ids = [a.id for a in story.articles]
         article_id = state.article_id if state.article_id in ids else ids[0]
         self.sources.set_articles(story.articles, article_id)
-        self.open(article_id, state.positions.get(article_id, 0))
+        paragraph = state.positions.get(article_id, 0)
+        pane = self.article_pane
+        if pane.article is story.article(article_id) and pane.current == paragraph:
+            # The rest of a story whose first article is on screen: stay where the reader is.
+            self._refresh_titles()
+            self.follow(paragraph)
+            return
+        self.open(article_id, paragraph)
 
     def show_alignment(self) -> None:
         """The alignment arrived: fill the gutter, the coverage and the panel."""
@@ -132,8 +164,9 @@ class MainScreen(ReaderActions, Screen[None]):
     def _refresh_titles(self) -> None:
         article = self.article
         if article is not None:
-            self.article_pane.border_title = article.outlet
-            self.article_pane.border_subtitle = coverage_label(self.reader.alignment, article.id)
+            frame = self.article_frame
+            frame.border_title = article.outlet
+            frame.border_subtitle = coverage_label(self.reader.alignment, article.id)
 
     def follow(self, index: int) -> None:
         """Point the panel and the summary at paragraph `index` of the open article."""
@@ -147,6 +180,9 @@ class MainScreen(ReaderActions, Screen[None]):
         self.reader.reading.move(article.id, index)
         view = panel_view(story, self.reader.alignment, article, index)
         self.panel.show(view)
+        frame = self.panel_frame
+        if frame.border_title != view.header:
+            frame.border_title = view.header
         if self.narrow:  # the summary line is only shown (and only worth a relayout) when narrow
             summary = f"¶ {index + 1}/{len(article.paragraphs)} · {view.summary} · a: panel"
             widget = self.query_one("#summary", Static)

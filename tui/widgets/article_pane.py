@@ -20,7 +20,10 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+
+from tui.widgets.scrollbar import cell_vertical_scrollbar
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -158,6 +161,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = 0
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
         self._frame: tuple[int, int, Style] | None = None
+        self._style_lookups: dict[tuple[str, bool], Style] = {}
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return cell_vertical_scrollbar(self)
 
     # -- content -------------------------------------------------------------------------
 
@@ -245,7 +253,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 lines.append(Line(p.n, text, first=True))
                 continue
             if self.search is not None:
-                hit = self.get_component_rich_style("article-pane--hit", partial=True)
+                hit = self._component("article-pane--hit")
                 for m in self.search.finditer(p.text):
                     text.stylize(hit, m.start(), m.end())
             lines.extend(wrap_lines(p.n, text, width, console))
@@ -267,7 +275,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _role_style(self, role: str) -> Style:
         if role in ("headline", "subheading", "boilerplate"):
-            return self.get_component_rich_style(f"article-pane--{role}", partial=True)
+            return self._component(f"article-pane--{role}")
         return Style()
 
     # -- reading line ----------------------------------------------------------------------
@@ -363,7 +371,25 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         # What every line of this frame shares, computed once rather than once per line.
         self._frame = (self.line, self.scrollable_content_region.width, self.rich_style)
         try:
-            return super().render_lines(crop)
+            if self.styles.gutter or self.opacity < 1 or self.styles.text_opacity < 1:
+                return super().render_lines(crop)
+            # No border, padding or opacity: a line is exactly what `render_line` draws (a
+            # cached strip), so the styles cache would only copy every line of a scrolled
+            # pane into a new strip. The frame around the pane draws the border.
+            filters = self.get_line_filters()
+            base_background, background = self.background_colors
+            # The cell under the scrollbar, as the styles cache pads it (the bar covers it).
+            under_bar = Style(bgcolor=(base_background + background).rich_color)
+            width = self.region.width or self.size.width  # as the compositor asks
+            lines = []
+            for y in crop.line_range:
+                strip = self.render_line(y).adjust_cell_length(width, under_bar)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                lines.append(strip)
+            if crop.column_span != (0, width):
+                lines = [line.crop(crop.x, crop.right) for line in lines]
+            return lines
         finally:
             self._frame = None
 
@@ -392,21 +418,29 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._strips[key] = strip
         return strip
 
+    def _component(self, name: str, partial: bool = True) -> Style:
+        """A component style, looked up once (a lookup walks the CSS; a new line needs five)."""
+        style = self._style_lookups.get((name, partial))
+        if style is None:
+            style = self.get_component_rich_style(name, partial=partial)
+            self._style_lookups[name, partial] = style
+        return style
+
     def _note_style(self) -> Style:
-        return self.get_component_rich_style("article-pane--note", partial=True)
+        return self._component("article-pane--note")
 
     def _decorate(self, line: Line, current: bool) -> Text:
         mark = self.marks.get(line.paragraph, "") if line.first else ""
-        gutter_style = self.get_component_rich_style("article-pane--gutter", partial=True)
+        gutter_style = self._component("article-pane--gutter")
         if mark.startswith("–"):
-            gutter_style += self.get_component_rich_style("article-pane--unique", partial=True)
+            gutter_style += self._component("article-pane--unique")
         if mark.endswith("!"):
-            gutter_style += self.get_component_rich_style("article-pane--conflict", partial=True)
-        marker = Text(CURRENT_MARK if current else " ", self.get_component_rich_style("article-pane--marker", partial=True))
+            gutter_style += self._component("article-pane--conflict")
+        marker = Text(CURRENT_MARK if current else " ", self._component("article-pane--marker"))
         gutter = Text(mark[:2].ljust(GUTTER - 2), gutter_style)
         body = line.text.copy()
         if current:
-            body.stylize_before(self.get_component_rich_style("article-pane--current"))
+            body.stylize_before(self._component("article-pane--current", partial=False))
         return Text.assemble(marker, gutter, " ", body)
 
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
@@ -417,6 +451,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._style_lookups.clear()
         self._strips.clear()
         if self.article is not None and self._width:
             self._rebuild(keep=True)

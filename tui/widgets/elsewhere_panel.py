@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.view import Entry, PanelView
-
 
 REASON_CHARS = 140
 """A conflict's reason is cut to about two lines; `=` and the report give it whole."""
@@ -60,9 +61,17 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self.selected = 0
         """The entry Enter opens."""
         self._text = Text("")
-        self._lines: list[Strip] = []
-        """`_text` wrapped to the width, one strip per line."""
+        self._wrapped: list[Text] = []
+        """`_text` wrapped to the width."""
+        self._lines: list[Strip | None] = []
+        """The strip of each wrapped line, drawn when it is first shown."""
+        self._base: Style = Style()
+        self._framed: dict[int, Strip] = {}
+        """Line number (-1: below the text) → the line with its padding, as drawn."""
+        self._look: tuple[object, ...] = ()
         self._width = 0
+        self._style_lookups: dict[str, Style] = {}
+        """Component styles by name (a lookup walks the CSS; a paragraph needs dozens)."""
 
     def show(self, view: PanelView) -> None:
         """Show `view`; nothing is repainted when it equals what is shown."""
@@ -70,7 +79,6 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.view = view
         self.selected = 0
-        self.border_title = view.header
         self._render_body()
         if self.scroll_y:  # immediate: a deferred scroll would cost one more frame
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -94,8 +102,12 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
             return True
         return False
 
-    def _style(self, name: str):  # noqa: ANN202 - a rich Style
-        return self.get_component_rich_style(f"elsewhere-panel--{name}", partial=True)
+    def _style(self, name: str) -> Style:
+        style = self._style_lookups.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"elsewhere-panel--{name}", partial=True)
+            self._style_lookups[name] = style
+        return style
 
     def _render_body(self) -> None:
         view = self.view
@@ -118,15 +130,46 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _wrap(self) -> None:
         """Wrap the text for the current width; one layout pass only if the height changed."""
-        width = self.scrollable_content_region.width
-        self._width = width
+        region = self.scrollable_content_region
+        width, height = region.width, region.height
         console = self.app.console
-        lines = self._text.wrap(console, width) if width > 0 else []
-        self._lines = [self._strip(line, width) for line in lines]
-        self.virtual_size = Size(width, len(self._lines))
+        wrapped = list(self._text.wrap(console, width)) if width > 0 else []
+        # The scrollbar comes (or goes) with the new text's height: wrap for the width it
+        # leaves now, so the text is drawn once, not once too wide and again a frame later.
+        bar = self.styles.scrollbar_size_vertical if self.styles.overflow_y == "auto" else 0
+        if bar and width > bar:
+            if not self.show_vertical_scrollbar and len(wrapped) > height:
+                width -= bar
+                wrapped = list(self._text.wrap(console, width))
+            elif self.show_vertical_scrollbar:
+                wider = list(self._text.wrap(console, width + bar))
+                if len(wider) <= height:
+                    width, wrapped = width + bar, wider
+        self._width = width
+        self._wrapped = wrapped
+        self._lines = [None] * len(self._wrapped)
+        self._framed = {}
+        self._base = self.rich_style
+        self._set_virtual_size(Size(width, len(self._lines)))
         self.refresh()
         # A taller text may bring the scrollbar in, which narrows the region without a resize.
         self.call_after_refresh(self._rewrap_if_narrowed)
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """The new text's size, without laying out the screen again.
+
+        `virtual_size` is a layout reactive: each new paragraph's matches relaid the whole
+        screen (about 20 ms, most of a step into a new paragraph), though the panel's region
+        stays the same. Only the scrollbar depends on it: `_scroll_update` is what a layout
+        does for it, and when the bar comes or goes Textual lays out again by itself.
+        """
+        if size == self.virtual_size:
+            return
+        if not self.is_mounted or not self.container_size:
+            self.virtual_size = size
+            return
+        self.set_reactive(ElsewherePanel.virtual_size, size)
+        self._scroll_update(size)
 
     def _rewrap_if_narrowed(self) -> None:
         if self.scrollable_content_region.width != self._width:
@@ -134,12 +177,49 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _strip(self, line: Text, width: int) -> Strip:
         segments = [s for s in line.render(self.app.console) if s.text != "\n"]
-        return Strip(segments).extend_cell_length(width).crop(0, width).apply_style(self.rich_style)
+        return Strip(segments).extend_cell_length(width).crop(0, width).apply_style(self._base)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        styles = self.styles
+        top, right, bottom, left = styles.padding
+        if styles.border.spacing or top or bottom or self.opacity < 1 or styles.text_opacity < 1:
+            return super().render_lines(crop)
+        # Only side padding, no border (the frame draws it): each line is the strip
+        # `render_line` draws, with the padding cells around it as the styles cache adds them;
+        # kept, so a repaint of the panel makes no new strips.
+        base_background, background = self.background_colors
+        full = self.region.width or self.size.width  # padding included, as the compositor asks
+        look = (full, left, right, background, base_background, tuple(self.get_line_filters()))
+        if look != self._look:
+            self._look, self._framed = look, {}
+        pad = Style(bgcolor=(base_background + background).rich_color)
+        filters = look[-1]
+        first = round(self.scroll_y)
+        lines = []
+        for y in crop.line_range:
+            n = first + y
+            key = n if 0 <= n < len(self._lines) else -1
+            strip = self._framed.get(key)
+            if strip is None:
+                inner = self.render_line(y)
+                cells = [Segment(" " * left, pad), *inner, Segment(" " * right, pad)]
+                width = left + inner.cell_length + right
+                strip = Strip(cells, width).adjust_cell_length(full, pad)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                self._framed[key] = strip
+            lines.append(strip)
+        if crop.column_span != (0, full):
+            lines = [line.crop(crop.x, crop.right) for line in lines]
+        return lines
 
     def render_line(self, y: int) -> Strip:
         n = round(self.scroll_y) + y
         if 0 <= n < len(self._lines):
-            return self._lines[n]
+            strip = self._lines[n]
+            if strip is None:
+                strip = self._lines[n] = self._strip(self._wrapped[n], self._width)
+            return strip
         return Strip.blank(self.scrollable_content_region.width, self.rich_style)
 
     def on_resize(self) -> None:
@@ -167,5 +247,6 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._style_lookups.clear()
         if self.view is not None and self.is_mounted:
             self._render_body()

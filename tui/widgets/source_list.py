@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 TITLE_CHARS = 44
 """Headlines are cut to about two lines of the list."""
+BATCH = 40
+"""Options added at a time: the list of a story of hundreds of articles fills in over a few
+frames (each option is wrapped to measure it), and keys are answered in between."""
 
 
 class SourceList(OptionList, inherit_bindings=False):
@@ -36,6 +39,8 @@ class SourceList(OptionList, inherit_bindings=False):
         self.articles: tuple[Article, ...] = ()
         self.coverage: dict[str, str] = {}
         self.current = ""
+        self._filling = 0
+        """Bumped by each rebuild, so the batches of an older one stop."""
 
     def set_articles(self, articles: tuple[Article, ...], current: str) -> None:
         self.articles = articles
@@ -51,20 +56,30 @@ class SourceList(OptionList, inherit_bindings=False):
         if article_id == self.current:
             return
         old, self.current = self.current, article_id
-        for i, article in enumerate(self.articles):
+        for i, article in enumerate(self.articles[: self.option_count]):
             if article.id in (old, article_id):
                 self.replace_option_prompt_at_index(i, self._prompt(article))
         self._highlight_current()
 
     def _highlight_current(self) -> None:
-        for i, article in enumerate(self.articles):
+        for i, article in enumerate(self.articles[: self.option_count]):
             if article.id == self.current:
                 self.highlighted = i
 
     def _rebuild(self) -> None:
+        self._filling += 1
         self.clear_options()
-        self.add_options([self._prompt(a) for a in self.articles])
+        self._add_from(0, self._filling)
+
+    def _add_from(self, start: int, filling: int) -> None:
+        """Add the options from `start` on, `BATCH` now and the rest after the next frame."""
+        if filling != self._filling:
+            return  # a newer rebuild started over
+        end = start + BATCH
+        self.add_options([self._prompt(a) for a in self.articles[start:end]])
         self._highlight_current()
+        if end < len(self.articles):
+            self.set_timer(0.001, lambda: self._add_from(end, filling))
 
     def _prompt(self, article: Article) -> Text:
         current = article.id == self.current
