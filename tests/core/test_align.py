@@ -136,3 +136,21 @@ def test_a_shared_specific_word_is_evidence_and_a_ubiquitous_one_is_not() -> Non
     assert not words & {"president", "capital", "minister"}
     for s in found:
         assert a.text[s.a_start : s.a_end].lower() == b.text[s.b_start : s.b_end].lower() or s.kind != "word"
+
+
+def test_quote_evidence_starts_and_ends_on_whole_words() -> None:
+    """A quote found inside a longer sentence is marked from the first to the last whole word:
+    never from the middle of the word before it."""
+    alignment = align_story(
+        make_story(
+            [*FILLER, "The minister said the deal provides “mutual assistance in the event of aggression against either side”."],
+            [FILLER[1], "It provided, among other things, for mutual assistance in case of aggression against either side, he said.", FILLER[2]],
+            [FILLER[2], "A storm hit the coast, flooding several villages near the port.", FILLER[0]],
+        )
+    )
+    match = next(m for m in alignment.matches_for("a0", 3) if m.b == Ref("a1", 1))
+    quote = next(s for s in match.evidence if s.kind == "quote")
+    b_text = alignment.story.article("a1").paragraphs[1].text
+    marked = b_text[quote.b_start : quote.b_end]
+    assert marked.startswith("mutual") or marked.startswith("for mutual"), marked
+    assert not b_text[quote.b_start - 1].isalnum() and not b_text[quote.b_end].isalnum(), marked

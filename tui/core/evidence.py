@@ -47,12 +47,32 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
             hit = fuzz.partial_ratio_alignment(quote, y.flat, score_cutoff=QUOTE_MIN)
             if hit is None or hit.score < QUOTE_MIN:
                 continue
-            ys, ye = hit.dest_start, hit.dest_end
+            ys, ye = _whole_words(y.text, hit.dest_start, hit.dest_end)
+            if ye <= ys:
+                continue
             span = Span("quote", x.text[start:end], start, end, ys, ye)
             if flip:
                 span = Span("quote", y.text[ys:ye], ys, ye, start, end)
             out.append(span)
     return out
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A fuzzy alignment's span moved to word boundaries: a word cut at the start is left out
+    ("fo[r mutual aid" → "[mutual aid"), a word cut at the end is taken whole, and spaces at
+    either end are trimmed."""
+    n = len(text)
+    if 0 < start < n and text[start - 1].isalnum() and text[start].isalnum():
+        while start < n and text[start].isalnum():
+            start += 1
+    while start < n and text[start].isspace():
+        start += 1
+    if 0 < end < n and text[end - 1].isalnum() and text[end].isalnum():
+        while end < n and text[end].isalnum():
+            end += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _phrases(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
