@@ -223,6 +223,12 @@ def ecb_report(eval_dir: Path, show_conflicts: bool = False) -> None:
     for name, part in sets.items():
         base_pred = {p for p, s in part["base"].items() if s >= t_dev}
         print(_fmt(f"{name}: all pairs", prf(part["pred"], part["gold"]), prf(base_pred, part["gold"])))
+        print(f"  {'':<34} predicted {len(part['pred'])}, gold {len(part['gold'])}")
+        scope = part["scope"]
+        print(_fmt(f"{name}: fully annotated", prf(part["pred"] & scope, part["gold"] & scope),
+                   prf(base_pred & scope, part["gold"] & scope)))
+        print(f"  {'':<34} {len(scope)} pairs of fully annotated sentences, "
+              f"gold {len(part['gold'] & scope)}")
     for name, part in sets.items():
         counts = sorted(n for _, n, _ in part["conflicts"])
         kinds: dict[str, int] = {}
@@ -236,12 +242,6 @@ def ecb_report(eval_dir: Path, show_conflicts: bool = False) -> None:
         for story_name, _, alignment in sets["dev"]["conflicts"]:
             for c in alignment.conflicts:
                 print(f"    {story_name} {c.kind}: {c.reason[:140]}")
-        print(f"  {'':<34} predicted {len(part['pred'])}, gold {len(part['gold'])}")
-        scope = part["scope"]
-        print(_fmt(f"{name}: fully annotated", prf(part["pred"] & scope, part["gold"] & scope),
-                   prf(base_pred & scope, part["gold"] & scope)))
-        print(f"  {'':<34} {len(scope)} pairs of fully annotated sentences, "
-              f"gold {len(part['gold'] & scope)}")
 
 
 def main() -> None:
