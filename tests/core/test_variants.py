@@ -57,3 +57,29 @@ def test_equal_or_clashing_figures_are_not_compatible_groups() -> None:
     assert variant_groups(clash) == ()
     (group,) = variant_groups(agree)
     assert group.state == "compatible" and [v.text for v in group.versions] == ["at least 12 people", "15 people"]
+
+
+def test_figures_of_facts_sharing_a_paragraph_are_one_family() -> None:
+    """A lede in two facts links their figures: "nearly 25 years" (in both), "24 years" (one
+    fact) and "nearly a quarter-century" (the other) are one compatible family, listed once."""
+    s = story(
+        article("a", ["H", "His first visit in nearly 25 years."]),
+        article("b", ["H", "It is his first visit in 24 years."]),
+        article("c", ["H", "He came back after nearly a quarter-century."]),
+    )
+    facts = (fact("F1", ("a", 1), ("b", 1)), fact("F2", ("a", 1), ("c", 1)))
+    groups = [g for g in variant_groups(Alignment(s, (), facts, ())) if g.state == "compatible"]
+    assert len(groups) == 1
+    assert {v.text for v in groups[0].versions} == {"nearly 25 years", "24 years", "nearly a quarter-century"}
+
+
+def test_facts_sharing_a_paragraph_with_clashing_figures_stay_apart() -> None:
+    """When the pooled figures do not all agree, each fact's own agreeing figures are shown."""
+    s = story(
+        article("a", ["H", "His first visit in nearly 25 years."]),
+        article("b", ["H", "It is his first visit in 24 years."]),
+        article("c", ["H", "He came back after 40 years."]),
+    )
+    facts = (fact("F1", ("a", 1), ("b", 1)), fact("F2", ("a", 1), ("c", 1)))
+    groups = [g for g in variant_groups(Alignment(s, (), facts, ())) if g.state == "compatible"]
+    assert [{v.text for v in g.versions} for g in groups] == [{"nearly 25 years", "24 years"}]

@@ -8,7 +8,8 @@ It also lists the hedged figures that differ in wording but can all be true at o
 years", "24 years", "nearly a quarter-century"): the aligner rightly does not call them a
 conflict, but a fact-checker still wants to see them, marked compatible and with the reason.
 They come from the figures the aligner's number reader finds in the paragraphs of each fact
-(`tui.core.numbers`, when present), grouped by unit, kept only when their values differ.
+(`tui.core.numbers`, when present), grouped by unit, pooled across facts that share one of those
+figures, and kept only when their values differ.
 """
 
 from __future__ import annotations
@@ -101,14 +102,20 @@ def _unique_versions(versions: Iterable[Version], order: dict[str, int]) -> tupl
 
 
 def _compatible_figures(alignment: Alignment, order: dict[str, int]) -> list[VariantGroup]:
-    """Figures of one unit in one fact, worded and valued differently, whose hedges all meet."""
+    """Figures of one unit, worded and valued differently, whose hedges all meet.
+
+    Figures are gathered per fact; facts that share a paragraph's figure (facts overlap where a
+    paragraph reports several) pool their figures of that unit, so "nearly 25 years" in one
+    fact and "24 years" and "nearly a quarter-century" in two others that share its paragraph
+    are one family. A pool whose figures do not all agree falls back to its facts one by one.
+    """
     try:
         from tui.core.numbers import find_quantities
     except ImportError:  # an aligner without a number reader: nothing to add
         return []
     story = alignment.story
     conflicting = {v.ref for c in alignment.conflicts if c.kind == "number" for v in c.versions}
-    out = []
+    per_fact: list[tuple[str, str, list[tuple[Version, Any]]]] = []
     for fact in _shared_facts(alignment.facts):
         by_unit: dict[str, list[tuple[Version, Any]]] = {}
         for ref in dict.fromkeys(fact.members):
@@ -117,14 +124,51 @@ def _compatible_figures(alignment: Alignment, order: dict[str, int]) -> list[Var
                 if q.kind == "number" and q.unit:
                     version = Version(ref, text[q.start : q.end], q.start, q.end)
                     by_unit.setdefault(q.unit, []).append((version, q))
-        for unit, found in by_unit.items():
-            group = _agreeing(found, conflicting)
+        per_fact += [(fact.id, unit, found) for unit, found in by_unit.items()]
+    out = []
+    for pool in _pools(per_fact):
+        merged = _agreeing(_distinct(f for k in pool for f in per_fact[k][2]), conflicting)
+        parts = [(pool[0], merged)] if merged else [(k, _agreeing(per_fact[k][2], conflicting)) for k in pool]
+        for k, group in parts:
             if group:
+                fact_id, unit = per_fact[k][0], per_fact[k][1]
                 versions = _unique_versions((v for v, _ in group), order)
                 wordings = list(dict.fromkeys(v.text for v in versions))
                 reason = " ≈ ".join(wordings) + f": compatible, the hedged {unit} figures overlap"
-                out.append(VariantGroup("", fact.id, "number", "compatible", versions, reason))
+                out.append(VariantGroup("", fact_id, "number", "compatible", versions, reason))
     return out
+
+
+def _pools(per_fact: list[tuple[str, str, list[tuple[Version, Any]]]]) -> list[list[int]]:
+    """Indices of `per_fact` grouped: same unit, linked by a figure they share."""
+    parent = list(range(len(per_fact)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    first: dict[tuple[str, Ref, int], int] = {}
+    for k, (_, unit, found) in enumerate(per_fact):
+        for version, _ in found:
+            key = (unit, version.ref, version.start)
+            if key in first:
+                parent[root(k)] = root(first[key])
+            else:
+                first[key] = k
+    pools: dict[int, list[int]] = {}
+    for k in range(len(per_fact)):
+        pools.setdefault(root(k), []).append(k)
+    return list(pools.values())
+
+
+def _distinct(found: Iterable[tuple[Version, Any]]) -> list[tuple[Version, Any]]:
+    """Each figure once (a paragraph in two facts brings its figures twice)."""
+    seen: dict[tuple[Ref, int], tuple[Version, Any]] = {}
+    for version, q in found:
+        seen.setdefault((version.ref, version.start), (version, q))
+    return list(seen.values())
 
 
 def _shared_facts(facts: Iterable[Fact]) -> Iterable[Fact]:
