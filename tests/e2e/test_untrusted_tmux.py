@@ -146,7 +146,8 @@ def test_hostile_articles_reach_the_terminal_as_plain_text(
 def test_reader_opens_urls_of_the_local_site(terminal: Terminal, site: LocalSite) -> None:
     """`samefact URL1 URL2` fetches both pages and opens them as one story."""
     terminal.start([*_samefact(), site.url("pages/herald.html"), site.url("pages/wire.html")])
-    assert "Storm Orla: Kelby harbour wall" in terminal.wait_for("The Northern Herald")
+    screen = terminal.wait_for("Storm Orla: Kelby harbour wall")
+    assert "The Northern Herald" in screen
     terminal.tmux("send-keys", "-t", "e2e", "J")  # the next source
     assert "UK storm breaches sea defences" in terminal.wait_for("Meridian Wire")
     assert sorted(path for path, _ in site.requests) == ["/pages/herald.html", "/pages/wire.html"]
@@ -156,7 +157,8 @@ def test_reader_opens_urls_of_the_local_site(terminal: Terminal, site: LocalSite
 def test_reader_reads_a_page_piped_to_it(terminal: Terminal) -> None:
     """`cat page.html | samefact - other.html`: the piped page opens, and keys still work."""
     terminal.start([*_samefact(), "-", str(PAGES / "wire.html")], stdin=PAGES / "herald.html")
-    assert "Storm Orla: Kelby harbour wall" in terminal.wait_for("The Northern Herald")
+    screen = terminal.wait_for("Storm Orla: Kelby harbour wall")
+    assert "The Northern Herald" in screen
     terminal.tmux("send-keys", "-t", "e2e", "J")
     terminal.wait_for("UK storm breaches sea defences")
     _quit(terminal)

@@ -78,6 +78,7 @@ class MainScreen(ReaderActions, Screen[None]):
         self.query_one("#sources", SourceList).border_title = "Sources"
         self.article_frame.border_title = "Article"
         self.panel_frame.border_title = "Same fact elsewhere"
+        self._set_layout(self.app.size.width)  # before the first frame, not at the first resize
         self.reader.load_story()
 
     # -- the panes ---------------------------------------------------------------------------
@@ -203,12 +204,18 @@ class MainScreen(ReaderActions, Screen[None]):
     # -- layout ------------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        layout = self.reader.settings.layout
-        narrow = layout == "narrow" or (layout != "wide" and event.size.width < NARROW_BELOW)
-        if narrow != self.narrow:
-            self.narrow = narrow
-            self.set_class(narrow, "-narrow")
+        if self._set_layout(event.size.width):
             self.follow(self.article_pane.current)
+
+    def _set_layout(self, width: int) -> bool:
+        """One column below `NARROW_BELOW` (unless the config says otherwise); True if it changed."""
+        layout = self.reader.settings.layout
+        narrow = layout == "narrow" or (layout != "wide" and width < NARROW_BELOW)
+        if narrow == self.narrow:
+            return False
+        self.narrow = narrow
+        self.set_class(narrow, "-narrow")
+        return True
 
     # -- keys --------------------------------------------------------------------------------
 
