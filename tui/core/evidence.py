@@ -9,6 +9,9 @@ place in each). Words that most articles of the story use are never evidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import chain
+
 from rapidfuzz import fuzz
 
 from tui.core.features import ParagraphFeatures, StoryIndex, Token
@@ -33,8 +36,7 @@ def spans(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> tupl
         found.append(Span("number", a.text[qa.start : qa.end], qa.start, qa.end, qb.start, qb.end))
     found += _phrases(index, a, b)
     found += _names(index, a, b, found)
-    found += _words(index, a, b)
-    return tuple(_disjoint(found)[:MAX_SPANS])
+    return tuple(_disjoint(chain(found, _words(index, a, b)))[:MAX_SPANS])
 
 
 def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
@@ -157,18 +159,18 @@ def _names(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures, taken:
     return out
 
 
-def _words(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:
-    """Specific content words both use, most specific first, at their first place in each."""
+def _words(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> Iterator[Span]:
+    """Specific content words both use, most specific first, at their first place in each
+    (made one at a time: the panel shows a few)."""
     w = index.weight
     shared = [t for t in a.terms & b.terms if w[t] >= WORD_SPECIFIC]
     if not shared:
-        return []
+        return
     first_a, first_b = _first_places(a, shared), _first_places(b, shared)
     shared.sort(key=lambda t: (-w[t], first_a[t].start))
-    return [
-        Span("word", a.text[x.start : x.end], x.start, x.end, y.start, y.end)
-        for x, y in ((first_a[t], first_b[t]) for t in shared)
-    ]
+    for t in shared:
+        x, y = first_a[t], first_b[t]
+        yield Span("word", a.text[x.start : x.end], x.start, x.end, y.start, y.end)
 
 
 def _first_places(pf: ParagraphFeatures, terms: list[str]) -> dict[str, Token]:
@@ -183,7 +185,7 @@ def _first_places(pf: ParagraphFeatures, terms: list[str]) -> dict[str, Token]:
     return found
 
 
-def _disjoint(found: list[Span]) -> list[Span]:
+def _disjoint(found: Iterable[Span]) -> list[Span]:
     """Drop spans that overlap a stronger one already kept (in either paragraph)."""
     kept: list[Span] = []
     for span in found:
