@@ -192,10 +192,10 @@ async def test_slow_alignment_shows_a_progress_bar_while_the_article_reads(
 
 
 async def _wait_for_bar(pilot: Any, app: SamefactApp) -> ProgressLine:
-    """The progress bar, once it shows (at most 10 s, for a loaded machine)."""
+    """The progress bar, once it shows with its label (at most 10 s, for a loaded machine)."""
     for _ in range(500):
         bar = app.main.progress_line
-        if bar.display:
+        if bar.display and bar.query(Label):
             return bar
         await pilot.pause(0.02)
     raise AssertionError("no progress bar appeared")
