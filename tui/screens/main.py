@@ -75,7 +75,7 @@ class MainScreen(ReaderActions, Screen[None]):
         # reading line into another paragraph then repaints the article and the panel in one
         # frame, instead of the panel following one or more frames (16 ms each) later.
         self.watch(self.article_pane, "current", self.follow, init=False)
-        self.query_one("#sources", SourceList).border_title = "Sources"
+        self.sources.border_title = "Sources"
         self.article_frame.border_title = "Article"
         self.panel_frame.border_title = "Same fact elsewhere"
         self._set_layout(self.app.size.width)  # before the first frame, not at the first resize
