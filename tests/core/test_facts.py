@@ -92,3 +92,21 @@ def test_no_two_facts_are_near_copies() -> None:
         for y in shared[i + 1 :]:
             small = min(len(x), len(y))
             assert len(x & y) < 0.6 * small, (x, y)
+
+
+def test_a_seed_that_matches_few_of_a_grown_fact_is_left_out_of_it() -> None:
+    """A, B, C, D all match each other; E matches only A and B. The seed E~A grows into the
+    dense fact, but E matches a minority of it: the fact is {A, B, C, D}, and E is reported
+    with A in a fact of their own, not as unique."""
+    story = make_story(["alpha"], ["bravo"], ["charlie"], ["delta"], ["echo"])
+    index = index_story(story)
+    a, b, c, d, e = (Ref(f"a{k}", 0) for k in range(5))
+    clique = [a, b, c, d]
+    matches = [Match(x, y, 0.9, "same") for i, x in enumerate(clique) for y in clique[i + 1 :]]
+    matches += [Match(a, e, 0.8, "same"), Match(b, e, 0.75, "same")]
+    facts = group_facts(story, index, matches)
+    big = max(facts, key=lambda f: len(f.members))
+    assert set(big.members) == set(clique)
+    with_e = [f for f in facts if e in f.members]
+    assert with_e and not any(f.unique for f in with_e)
+    assert all(set(f.members) <= {a, b, e} for f in with_e)

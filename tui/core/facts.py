@@ -9,11 +9,15 @@ no fact yet starts one; the fact then takes in, one at a time, the paragraph bes
 as long as that paragraph matches *most* of the fact's members and its average match with them
 is strong enough (`LINK`, counting a missing match as 0). So A~B and B~C never pull A and C into
 one fact unless A and C match too; and B, which matches both, can sit in the fact {A, B} and in
-the fact {B, C}. On a story with many copies of one paragraph, each paragraph keeps a bounded
-number of partners (`candidates.PER_PARAGRAPH`), so "most members" counts at most that many.
+the fact {B, C}. Once grown, the fact is checked again: a member that matches no more than half
+of the others leaves it (a seed paragraph around which a denser fact grew; it stays in a fact
+of two with its seeding partner). On a story with many copies of one paragraph, each paragraph
+keeps a bounded number of partners (`candidates.PER_PARAGRAPH`), so "most members" counts at
+most that many.
 
 Seeds that differ by a member or two grow near-copies of one fact: a fact whose members are
-mostly in a larger one is merged into it. Every aligned paragraph is in at least one fact;
+mostly in a larger one is merged into it, and its other members join only if they match most
+of the larger one's. Every aligned paragraph is in at least one fact;
 a paragraph no other outlet matches is a fact of its own (`unique`), which is what an overview of
 "facts only one outlet reports" needs. The label is the fact's most specific phrase shared by
 most of its articles.
@@ -53,8 +57,14 @@ def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[F
         for k in members:
             member_of.setdefault(k, set()).add(len(groups))
         groups.append(members)
-    kept = _merge_overlapping(groups)
-    kept += [[k] for k in range(len(refs)) if k not in member_of]
+    kept = _merge_overlapping(groups, adjacency)
+    placed = {k for g in kept for k in g}
+    for _, a, b in sorted(seeds):
+        for k, partner in ((a, b), (b, a)):
+            if k not in placed:  # a minority of every fact it seeded: with its best match
+                kept.append([k, partner])
+                placed.add(k)
+    kept += [[k] for k in range(len(refs)) if k not in placed]
     ordered = sorted((sorted(g) for g in kept), key=lambda g: g[0])
     paragraphs = index.paragraphs
     return [
@@ -99,14 +109,40 @@ def _grow(a: int, b: int, adjacency: list[dict[int, float]]) -> list[int]:
         inside.add(chosen)
         del links[chosen], total[chosen]
         take(chosen)
-    return members
+    return _prune(members, adjacency)
 
 
-def _merge_overlapping(groups: list[list[int]]) -> list[list[int]]:
+def _prune(members: list[int], adjacency: list[dict[int, float]]) -> list[int]:
+    """The grown members less those that no longer match most of the others.
+
+    A member joined when it matched most of the members of the moment; once a dense fact has
+    grown around the seed, a seed paragraph that matches only its partner and one more is a
+    minority of the fact, and is dropped (the weakest first, one at a time).
+    """
+    kept = list(members)
+    while len(kept) > 2:
+        inside = set(kept)
+        possible = min(len(kept) - 1, PER_PARAGRAPH)
+        worst = min(
+            kept,
+            key=lambda k: (sum(o in inside for o in adjacency[k]),
+                           sum(v for o, v in adjacency[k].items() if o in inside), -k),
+        )
+        if 2 * sum(o in inside for o in adjacency[worst]) > possible:
+            break
+        kept.remove(worst)
+    return kept
+
+
+def _merge_overlapping(
+    groups: list[list[int]], adjacency: list[dict[int, float]]
+) -> list[list[int]]:
     """Groups that share most of their members are one fact seen from two seeds: merged.
 
     Largest first; a group whose members are mostly (`MERGE`) in a group already kept is merged
-    into it (a group wholly inside another simply disappears).
+    into it (a group wholly inside another simply disappears). Its other members join only if
+    they match most members of the kept group, as in `_grow`: a seed that pulled a dense fact in
+    around a paragraph of its own does not carry that paragraph into the fact.
     """
     kept: list[list[int]] = []
     kept_sets: list[set[int]] = []
@@ -118,8 +154,10 @@ def _merge_overlapping(groups: list[list[int]]) -> list[list[int]]:
                 counts[k] = counts.get(k, 0) + 1
         target = max(counts, key=lambda k: (counts[k], -k), default=None)
         if target is not None and counts[target] >= MERGE * len(members):
+            into = kept_sets[target]
+            possible = min(len(into), PER_PARAGRAPH)
             for ref in members:
-                if ref not in kept_sets[target]:
+                if ref not in into and 2 * sum(o in into for o in adjacency[ref]) > possible:
                     kept_sets[target].add(ref)
                     kept[target].append(ref)
                     holder.setdefault(ref, set()).add(target)
