@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.evaldata import DEFAULT_EVAL, SEEDS, ecb_stories, prf, read_seeds_gold  # noqa: E402
 from tui.core import load_story  # noqa: E402
 from tui.core.candidates import candidate_pairs  # noqa: E402
-from tui.core.features import index_story  # noqa: E402
+from tui.core.features import StoryIndex, index_story  # noqa: E402
 from tui.core.model import Story  # noqa: E402
-from tui.core.score import FEATURES, RANK_FEATURES, pair_features, rank_features  # noqa: E402
+from tui.core.score import FEATURES, RANK_FEATURES, pair_features, rank_features, sentence_signals  # noqa: E402
 
 RELATED_LABEL = 0.7
 L2 = 0.01
@@ -53,6 +53,7 @@ class StoryRows:
     keep: list[bool]
     article: list[str]
     n_articles: int
+    index: StoryIndex
 
     def rows(self, second: list[list[float]] | None = None) -> list[Row]:
         xs = second if second is not None else self.features
@@ -62,7 +63,9 @@ class StoryRows:
 def story_rows(story: Story, label, keep, name: str = "") -> StoryRows:
     """Features and label of every candidate pair of `story`; `keep` marks the scored ones."""
     index = index_story(story)
-    out = StoryRows([], [], [], [], [], [pf.ref.article for pf in index.paragraphs], index.n_articles)
+    out = StoryRows(
+        [], [], [], [], [], [pf.ref.article for pf in index.paragraphs], index.n_articles, index
+    )
     for i, j, _ in candidate_pairs(index):
         a, b = index.paragraphs[i], index.paragraphs[j]
         ra, rb = (a.ref.article, a.ref.paragraph), (b.ref.article, b.ref.paragraph)
@@ -107,7 +110,8 @@ def stage_rows(data, stage1: list[float] | None) -> dict[str, tuple[list[Row], d
                 rows += sr.rows()
                 continue
             logits = [stage1[0] + sum(t * v for t, v in zip(stage1[1:], x)) for x in sr.features]
-            rows += sr.rows(rank_features(sr.pairs, logits, sr.article, sr.n_articles))
+            sentences = sentence_signals(sr.index, sr.pairs, logits, (stage1[0], tuple(stage1[1:])))
+            rows += sr.rows(rank_features(sr.pairs, logits, sr.article, sr.n_articles, sentences))
         out[name] = (rows, gold)
     return out
 

@@ -29,10 +29,10 @@ from tui.core.evidence import spans
 from tui.core.facts import group_facts
 from tui.core.features import index_story
 from tui.core.model import Alignment, Match, Span, Story
-from tui.core.score import combine2, logit, pair_features, rank_features
+from tui.core.score import combine2, logit, pair_features, rank_features, sentence_signals
 from tui.core.weights import RELATED, SAME
 
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 """Changes whenever the matcher's output for a story may change (cache keys use it)."""
 
 Progress = Callable[[str, float], None]
@@ -92,7 +92,8 @@ def align_story(
     ordered = sorted((i, j) for i, j, _ in pairs)
     logits = [logit(pair_features(index, paragraphs[i], paragraphs[j])) for i, j in ordered]
     article = [pf.ref.article for pf in paragraphs]
-    second = rank_features(ordered, logits, article, index.n_articles)
+    sentences = sentence_signals(index, ordered, logits)
+    second = rank_features(ordered, logits, article, index.n_articles, sentences)
     matches: list[Match] = []
     evidence: dict[tuple[str, str], tuple[Span, ...]] = {}
     """Spans by the texts of both paragraphs: copies of one pair of paragraphs share them."""

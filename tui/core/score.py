@@ -34,6 +34,17 @@ in the other articles)? An outlet reports a fact once, usually in one paragraph,
 partner in an article is much likelier the same fact than the runner-up; and paragraphs that
 every outlet echoes carry the story's main facts. A second logistic model combines the
 first-stage logit with these (`STAGE2`).
+
+The last two second-stage signals look at sentences (`sentence_signals`): a paragraph often
+carries several facts, and two paragraphs report one of them when one sentence of each reports it.
+Every sentence is scored as a unit, by the first-stage model, against the sentences of the
+paragraphs its paragraph is paired with: `sent_logit` is the best sentence pair's first-stage
+score, and `sent_mutual` says whether each of those two sentences is the other's best partner in
+its article (an outlet states a fact once, in one sentence). A sentence pair that is the mutual
+best among all the sentences of two articles is much likelier one fact than two paragraphs that
+only share the story's words across several sentences. Measured: seeds `same` F1 0.671 → 0.689
+and ECB+ dev 0.315 → 0.320 with both; the distance to the best partner as a third signal raised
+recall but cost ECB+ dev 0.02.
 """
 
 from __future__ import annotations
@@ -43,10 +54,20 @@ from operator import mul
 
 from rapidfuzz import fuzz
 
-from tui.core.features import LEDE, ParagraphFeatures, StoryIndex
+from tui.core.features import (
+    _SENTENCE_END,
+    LEDE,
+    ParagraphFeatures,
+    StoryIndex,
+    paragraph_features,
+)
 from tui.core.weights import BIAS, STAGE2, WEIGHTS
 
-RANK_FEATURES = ("logit", "best_a", "best_b", "near_a", "near_b", "central", "mutual")
+RANK_FEATURES = (
+    "logit", "best_a", "best_b", "near_a", "near_b", "central", "mutual", "sent_logit", "sent_mutual"
+)
+FLOOR = -6.0
+"""Lowest sentence-pair logit kept (a pair whose sentences share no word gets it)."""
 FEATURES = (
     "cos", "cover", "sent", "quote", "number", "name", "phrase", "mass", "lede", "short", "sentences"
 )
@@ -151,10 +172,95 @@ def logit(features: list[float]) -> float:
     return BIAS + sum(map(mul, WEIGHTS, features))
 
 
+def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
+    """Each aligned paragraph's sentences, as units to compare (a one-sentence paragraph is its
+    own unit), weighted by the story's term weights."""
+    w, w2 = index.weight, index.weight2
+    out = []
+    made: dict[tuple[str, int], list[ParagraphFeatures]] = {}
+    """Units by text and position: copies of a paragraph share them (only weights are read)."""
+    for pf in index.paragraphs:
+        if len(pf.sentences) < 2:
+            out.append([pf] if pf.terms else [])
+            continue
+        text = pf.text
+        known = made.get((text, pf.position))
+        if known is not None:
+            out.append(known)
+            continue
+        cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+        units = []
+        for start, end in zip(cuts, cuts[1:]):
+            unit = paragraph_features(pf.ref, text[start:end])
+            if not unit.terms:
+                continue
+            weights = [w.get(t, 0.0) for t in unit.terms]
+            unit.mass = sum(weights)
+            unit.norm = math.sqrt(sum(x * x for x in weights))
+            unit.sentence_norms = [math.sqrt(sum(w2.get(t, 0.0) for t in x)) for x in unit.sentences]
+            unit.position = pf.position
+            units.append(unit)
+        made[(text, pf.position)] = units
+        out.append(units)
+    return out
+
+
+def sentence_signals(
+    index: StoryIndex,
+    pairs: list[tuple[int, int]],
+    logits: list[float],
+    first: tuple[float, tuple[float, ...]] | None = None,
+) -> list[tuple[float, float]]:
+    """(`sent_logit`, `sent_mutual`) of every pair (see the module docstring).
+
+    `logits` are the pairs' first-stage logits (reused where both paragraphs are one sentence);
+    `first` is the first-stage (bias, weights), by default the fitted `BIAS` and `WEIGHTS`.
+    """
+    bias, weights = first if first is not None else (BIAS, WEIGHTS)
+    units = sentence_units(index)
+    paragraphs = index.paragraphs
+    article = [pf.ref.article for pf in paragraphs]
+    tops: list[tuple[float, int, int]] = []
+    best: dict[tuple[int, int, str], float] = {}
+    for (i, j), z_pair in zip(pairs, logits):
+        ua, ub = units[i], units[j]
+        top = (FLOOR, -1, -1)
+        whole = len(ua) == len(ub) == 1 and ua[0] is paragraphs[i] and ub[0] is paragraphs[j]
+        if whole:  # one sentence each: the pair's own logit
+            scored = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
+        else:
+            scored = [
+                (bias + sum(map(mul, weights, pair_features(index, x, y))), ka, kb)
+                for ka, x in enumerate(ua)
+                for kb, y in enumerate(ub)
+                if x.terms & y.terms
+            ]
+        for z, ka, kb in scored:
+            if top[1] < 0 or z > top[0]:
+                top = (z, ka, kb)
+            for key in ((i, ka, article[j]), (j, kb, article[i])):
+                if z > best.get(key, -1e9):
+                    best[key] = z
+        tops.append(top)
+    out = []
+    for (i, j), (z, ka, kb) in zip(pairs, tops):
+        if ka < 0:
+            out.append((FLOOR, 0.0))
+            continue
+        mutual = z >= best[(i, ka, article[j])] and z >= best[(j, kb, article[i])]
+        out.append((max(z, FLOOR), float(mutual)))
+    return out
+
+
 def rank_features(
-    pairs: list[tuple[int, int]], logits: list[float], article: list[str], n_articles: int
+    pairs: list[tuple[int, int]],
+    logits: list[float],
+    article: list[str],
+    n_articles: int,
+    sentences: list[tuple[float, float]] | None = None,
 ) -> list[list[float]]:
-    """Second-stage signals of every pair, from the first-stage logits of all pairs."""
+    """Second-stage signals of every pair, from the first-stage logits of all pairs and the
+    pairs' `sentence_signals` (none: each pair its paragraphs' logit and mutual flag)."""
     best: dict[tuple[int, str], float] = {}
     for (i, j), z in zip(pairs, logits):
         for x, other in ((i, article[j]), (j, article[i])):
@@ -166,11 +272,12 @@ def rank_features(
         per_paragraph[x] = per_paragraph.get(x, 0.0) + _squash(z)
     others = max(n_articles - 1, 1)
     out = []
-    for (i, j), z in zip(pairs, logits):
+    for k, ((i, j), z) in enumerate(zip(pairs, logits)):
         bi, bj = best[(i, article[j])], best[(j, article[i])]
         central = (per_paragraph[i] / others) * (per_paragraph[j] / others)
         mutual = float(z >= bi and z >= bj)
-        out.append([z, float(z >= bi), float(z >= bj), z - bi, z - bj, central, mutual])
+        sz, sm = sentences[k] if sentences is not None else (max(z, FLOOR), mutual)
+        out.append([z, float(z >= bi), float(z >= bj), z - bi, z - bj, central, mutual, sz, sm])
     return out
 
 
