@@ -110,3 +110,21 @@ def test_a_seed_that_matches_few_of_a_grown_fact_is_left_out_of_it() -> None:
     with_e = [f for f in facts if e in f.members]
     assert with_e and not any(f.unique for f in with_e)
     assert all(set(f.members) <= {a, b, e} for f in with_e)
+
+
+def test_two_members_of_one_fact_are_shown_as_related_even_below_the_threshold() -> None:
+    """A pair scored under the shown threshold is listed only when both paragraphs are members
+    of one fact (each matches most of its other members), and then graded `related`."""
+    story = load_story([SEEDS])
+    alignment = align_story(story, same=0.5, related=0.4)
+    facts_of: dict[Ref, set[str]] = {}
+    for fact in alignment.facts:
+        if not fact.unique:
+            for ref in fact.members:
+                facts_of.setdefault(ref, set()).add(fact.id)
+    below = [m for m in alignment.matches if m.score < 0.4]
+    assert below
+    for m in below:
+        assert m.grade == "related"
+        assert facts_of.get(m.a, set()) & facts_of.get(m.b, set())
+    assert len({(m.a, m.b) for m in alignment.matches}) == len(alignment.matches)

@@ -10,7 +10,9 @@ The pipeline, each step in its own module:
 3. `score.pair_features` + `score.combine`: measured signals combined by a logistic model fitted
    offline (`benchmarks/fit.py` → `weights.py`); `SAME` and `RELATED` grade the score.
 4. `evidence.spans`: the shared quote, figure, name or phrase, located in both paragraphs.
-5. `facts.group_facts`: matches grouped without chaining; `conflicts.find_conflicts` inside facts.
+5. `facts.group_facts`: matches grouped without chaining; two members of one fact that were
+   scored below the shown threshold are shown as `related` all the same (each matches most of
+   the fact's other members); `conflicts.find_conflicts` inside facts.
 
 Fuzzy-matching decisions: thefuzz's processors default to `force_ascii=True` (which deletes
 U+0080–U+00FF) and round to integers, so we normalise ourselves (`features.flatten`) and call
@@ -27,8 +29,8 @@ from tui.core.candidates import candidate_pairs
 from tui.core.conflicts import find_conflicts
 from tui.core.evidence import spans
 from tui.core.facts import group_facts
-from tui.core.features import index_story
-from tui.core.model import Alignment, Match, Span, Story
+from tui.core.features import ParagraphFeatures, index_story
+from tui.core.model import Alignment, Fact, Match, Ref, Span, Story
 from tui.core.score import combine2, logit, pair_features, rank_features, sentence_signals
 from tui.core.weights import RELATED, SAME
 
@@ -94,20 +96,58 @@ def align_story(
     article = [pf.ref.article for pf in paragraphs]
     sentences = sentence_signals(index, ordered, logits)
     second = rank_features(ordered, logits, article, index.n_articles, sentences)
-    matches: list[Match] = []
+    scores = list(map(combine2, second))
     evidence: dict[tuple[str, str], tuple[Span, ...]] = {}
     """Spans by the texts of both paragraphs: copies of one pair of paragraphs share them."""
-    for (i, j), features in zip(ordered, second):
+
+    def match(k: int, grade: str) -> Match:
+        i, j = ordered[k]
         a, b = paragraphs[i], paragraphs[j]
-        score = combine2(features)
-        if score >= shown_at:
-            grade = "same" if score >= same_at else "related"
-            found = evidence.get((a.text, b.text))
-            if found is None:
-                found = evidence[(a.text, b.text)] = spans(index, a, b)
-            matches.append(Match(a.ref, b.ref, round(score, 3), grade, found))
+        found = evidence.get((a.text, b.text))
+        if found is None:
+            found = evidence[(a.text, b.text)] = spans(index, a, b)
+        return Match(a.ref, b.ref, round(scores[k], 3), grade, found)
+
+    shown = [k for k, score in enumerate(scores) if score >= shown_at]
+    matches = [match(k, "same" if scores[k] >= same_at else "related") for k in shown]
     report("facts", 0.8)
     facts = group_facts(story, index, matches)
+    matches = _with_fact_members(ordered, scores, shown_at, facts, paragraphs, matches, match)
     conflicts = find_conflicts(index, facts, matches)
     report("done", 1.0)
     return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts))
+
+
+def _with_fact_members(
+    ordered: list[tuple[int, int]],
+    scores: list[float],
+    shown_at: float,
+    facts: list[Fact],
+    paragraphs: list[ParagraphFeatures],
+    matches: list[Match],
+    match: Callable[[int, str], Match],
+) -> list[Match]:
+    """`matches` and, graded `related`, every scored pair below `shown_at` whose two paragraphs
+    are members of one fact: each matches most of the fact's other members, so the outlets agree
+    that they report one thing even where the two share too few words to say so themselves.
+    In story order, as the matches are."""
+    fact_of: dict[Ref, set[int]] = {}
+    for n, fact in enumerate(facts):
+        if not fact.unique:
+            for ref in fact.members:
+                fact_of.setdefault(ref, set()).add(n)
+    if not fact_of:
+        return matches
+    empty: set[int] = set()
+    extra = [
+        k
+        for k, ((i, j), score) in enumerate(zip(ordered, scores))
+        if score < shown_at
+        and fact_of.get(paragraphs[i].ref, empty) & fact_of.get(paragraphs[j].ref, empty)
+    ]
+    if not extra:
+        return matches
+    merged = matches + [match(k, "related") for k in extra]
+    position = {pf.ref: n for n, pf in enumerate(paragraphs)}
+    merged.sort(key=lambda m: (position[m.a], position[m.b]))
+    return merged

@@ -6,8 +6,8 @@ STAGE2 is the bias then the weights of `score.RANK_FEATURES`: logit, best_a, bes
 
 BIAS = -3.2685
 WEIGHTS = (-0.0003, 0.1878, 0.2433, 0.5427, -0.0443, 0.1815, 0.5739, 1.0894, 2.2384, 1.2316, 0.2560)
-STAGE2 = (0.4446, 1.4028, -0.3485, -0.1215, -0.2357, 0.0587, 0.8539, -0.1045, 0.0407, 0.4745)
+STAGE2 = (0.4418, 1.3842, -0.3537, -0.1278, -0.2382, 0.0568, 0.8545, -0.1282, 0.0596, 0.5241)
 SAME = 0.25
 """Score from which a match is graded `same`."""
-RELATED = 0.24
+RELATED = 0.25
 """Score from which a pair is shown at all (`related` below SAME)."""
