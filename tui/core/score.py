@@ -43,7 +43,8 @@ score, and `sent_mutual` says whether each of those two sentences is the other's
 its article (an outlet states a fact once, in one sentence). A sentence pair that is the mutual
 best among all the sentences of two articles is much likelier one fact than two paragraphs that
 only share the story's words across several sentences. Measured (refitted, `benchmarks/fit.py`):
-seeds `same` F1 0.671 → 0.695 and ECB+ dev (all pairs) 0.315 → 0.324 with both. Tried and
+seeds `same` F1 0.671 → 0.695 and ECB+ dev (all pairs) 0.315 → 0.324 with both (at the
+earlier penalty, L2 0.01). Tried and
 dropped: the distance to the best sentence partner as a third signal (recall up, ECB+ dev −0.02);
 each sentence's best flag on its own instead of `sent_mutual` (no gain); sentence pairs scored
 with their paragraphs' size signals (`short`, `sentences`) instead of their own (−0.01 on both).

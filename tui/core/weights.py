@@ -4,10 +4,10 @@ Order of WEIGHTS follows `score.FEATURES`: cos, cover, sent, quote, number, name
 STAGE2 is the bias then the weights of `score.RANK_FEATURES`: logit, best_a, best_b, near_a, near_b, central, mutual, sent_logit, sent_mutual.
 """
 
-BIAS = -3.2685
-WEIGHTS = (-0.0003, 0.1878, 0.2433, 0.5427, -0.0443, 0.1815, 0.5739, 1.0894, 2.2384, 1.2316, 0.2560)
-STAGE2 = (0.4418, 1.3842, -0.3537, -0.1278, -0.2382, 0.0568, 0.8545, -0.1282, 0.0596, 0.5241)
-SAME = 0.25
+BIAS = -5.8312
+WEIGHTS = (-1.0527, 1.0134, 0.8037, 1.4685, -0.1013, 0.1116, 0.4220, 1.3712, 3.1363, 4.3792, 0.7518)
+STAGE2 = (-0.8322, 1.0221, -0.4769, -0.1123, -0.0645, 0.1612, 3.4683, -0.3904, -0.2455, 1.1039)
+SAME = 0.32
 """Score from which a match is graded `same`."""
-RELATED = 0.25
+RELATED = 0.24
 """Score from which a pair is shown at all (`related` below SAME)."""
