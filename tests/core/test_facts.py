@@ -128,3 +128,23 @@ def test_two_members_of_one_fact_are_shown_as_related_even_below_the_threshold()
         assert m.grade == "related"
         assert facts_of.get(m.a, set()) & facts_of.get(m.b, set())
     assert len({(m.a, m.b) for m in alignment.matches}) == len(alignment.matches)
+
+
+def test_a_pair_just_under_the_threshold_lets_a_fact_grow() -> None:
+    """A, B and C match each other; D matches A and B (`related`) but its pair with C was scored
+    just under the shown threshold. Counting that near pair, D reports the fact too; a pair
+    scored far under it does not count."""
+    story = make_story(["alpha"], ["bravo"], ["charlie"], ["delta"])
+    index = index_story(story)
+    a, b, c, d = (Ref(f"a{k}", 0) for k in range(4))
+    matches = [
+        Match(a, b, 0.31, "same"), Match(a, c, 0.3, "same"), Match(b, c, 0.3, "same"),
+        Match(a, d, 0.3, "related"), Match(b, d, 0.3, "related"),
+    ]
+
+    def members_with_c(near: list[tuple[int, int, float]]) -> set[Ref]:
+        facts = group_facts(story, index, matches, near)
+        return set(max((f for f in facts if c in f.members), key=lambda f: len(f.members)).members)
+
+    assert members_with_c([(2, 3, 0.23)]) == {a, b, c, d}
+    assert d not in members_with_c([(2, 3, 0.05)])

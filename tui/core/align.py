@@ -111,7 +111,8 @@ def align_story(
     shown = [k for k, score in enumerate(scores) if score >= shown_at]
     matches = [match(k, "same" if scores[k] >= same_at else "related") for k in shown]
     report("facts", 0.8)
-    facts = group_facts(story, index, matches)
+    near = [(i, j, score) for (i, j), score in zip(ordered, scores) if score < shown_at]
+    facts = group_facts(story, index, matches, near)
     matches = _with_fact_members(ordered, scores, shown_at, facts, paragraphs, matches, match)
     conflicts = find_conflicts(index, facts, matches)
     report("done", 1.0)

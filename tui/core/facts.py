@@ -9,9 +9,13 @@ no fact yet starts one; the fact then takes in, one at a time, the paragraph bes
 as long as that paragraph matches *most* of the fact's members and its average match with them
 is strong enough (`LINK`, counting a missing match as 0). So A~B and B~C never pull A and C into
 one fact unless A and C match too; and B, which matches both, can sit in the fact {A, B} and in
-the fact {B, C}. Once grown, the fact is checked again: a member that matches no more than half
-of the others leaves it (a seed paragraph around which a denser fact grew; it stays in a fact
-of two with its seeding partner). On a story with many copies of one paragraph, each paragraph
+the fact {B, C}. While the fact grows, pairs scored a little under the shown threshold (`NEAR`)
+count as matches too: a fact told in different words by five outlets often has a few pairs just
+short of it, and without them it would stop at three outlets. Once grown, the fact is checked
+against the shown matches alone: a member that matches no more than half of the others leaves
+it (a seed paragraph around which a denser fact grew, or one that came in through near pairs;
+it stays in a fact of two with its seeding partner). So every member of a fact matches most of
+the others. On a story with many copies of one paragraph, each paragraph
 keeps a bounded number of partners (`candidates.PER_PARAGRAPH`), so "most members" counts at
 most that many.
 
@@ -25,22 +29,39 @@ most of its articles.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import ParagraphFeatures, StoryIndex
 from tui.core.model import Fact, Match, Story
 
 LINK = 0.25
 """Average match score a paragraph needs with a fact's members to join it (missing ones count 0)."""
+NEAR = 0.22
+"""Pairs scored from here up, under the shown threshold, are links while a fact grows."""
 MERGE = 0.6
 """Share of a fact's members inside a larger fact from which the two are one fact."""
 
 
-def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[Fact]:
-    """Every aligned paragraph in at least one fact; facts in story order of their first member."""
+def group_facts(
+    story: Story,
+    index: StoryIndex,
+    matches: list[Match],
+    near: Iterable[tuple[int, int, float]] = (),
+) -> list[Fact]:
+    """Every aligned paragraph in at least one fact; facts in story order of their first member.
+
+    `near`: the scored pairs that are not shown, as (i, j, score) with i and j indices into
+    `index.paragraphs`; those from `NEAR` up are links while a fact grows (never seeds).
+    """
     refs = [pf.ref for pf in index.paragraphs]
     order = {ref: k for k, ref in enumerate(refs)}
     # Paragraphs are numbered in story order from here on: ints hash far faster than refs.
     adjacency: list[dict[int, float]] = [{} for _ in refs]
+    close: list[dict[int, float]] = [{} for _ in refs]
+    for i, j, score in near:
+        if score >= NEAR:
+            close[i][j] = close[j][i] = score
     seeds: list[tuple[float, int, int]] = []
     for m in matches:
         a, b = order[m.a], order[m.b]
@@ -53,7 +74,7 @@ def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[F
     for _, a, b in sorted(seeds):
         if member_of.get(a, empty) & member_of.get(b, empty):
             continue  # already reported together
-        members = _grow(a, b, adjacency)
+        members = _grow(a, b, adjacency, close)
         for k in members:
             member_of.setdefault(k, set()).add(len(groups))
         groups.append(members)
@@ -77,18 +98,22 @@ def group_facts(story: Story, index: StoryIndex, matches: list[Match]) -> list[F
     ]
 
 
-def _grow(a: int, b: int, adjacency: list[dict[int, float]]) -> list[int]:
-    """The fact seeded by the match a~b: paragraphs added while they match most members."""
+def _grow(
+    a: int, b: int, adjacency: list[dict[int, float]], close: list[dict[int, float]]
+) -> list[int]:
+    """The fact seeded by the match a~b: paragraphs added while they match most members (a
+    `close` pair counts as a match here), then `_prune`d by the shown matches alone."""
     members = [a, b]
     inside = {a, b}
     links: dict[int, int] = {}
     total: dict[int, float] = {}
 
     def take(k: int) -> None:
-        for other, score in adjacency[k].items():
-            if other not in inside:
-                links[other] = links.get(other, 0) + 1
-                total[other] = total.get(other, 0.0) + score
+        for linked in (adjacency[k], close[k]):
+            for other, score in linked.items():
+                if other not in inside:
+                    links[other] = links.get(other, 0) + 1
+                    total[other] = total.get(other, 0.0) + score
 
     take(a)
     take(b)
