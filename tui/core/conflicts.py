@@ -58,11 +58,11 @@ Each conflict carries the differing spans of both paragraphs (`Version`) and a o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -241,27 +241,37 @@ class _Words(list):
 
 def _words(text: str) -> _Words:
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text) + 1)
     out = _Words()
     matches = list(_TOKEN.finditer(text.replace("\u2019", "'")))
+    last = len(matches) - 1
+    sentence, next_end = 0, ends[0]
     for k, m in enumerate(matches):
         raw = m.group()
-        start, end = m.start(), m.end()
-        if raw.endswith(".") and "." not in raw[:-1]:
+        start, end = m.span()
+        if raw[-1] == "." and "." not in raw[:-1]:
             raw, end = raw[:-1], end - 1
-        key = raw.casefold().replace("'s", "").replace("'", "").replace(".", "")
-        nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        gap = text[end:nxt]
-        pause = k + 1 == len(matches) or (
-            gap != " " and (bool(_BREAK.search(gap)) or gap.startswith("."))
-        )
-        sentence = bisect_right(ends, start)
-        term = stem(key)
-        content = key not in STOPWORDS and term not in STOPWORDS and len(key) > 1
-        acronym = raw.isupper() and sum(c.isalpha() for c in raw) >= 2
-        out.append(
-            _W(key, term, start, end, raw[:1].islower(), sentence, pause, raw, k, content, acronym)
-        )
+        key, term, lower, content, acronym = _word_info(raw)
+        if k == last:
+            pause = True
+        else:
+            gap = text[end : matches[k + 1].start()]
+            pause = gap != " " and (bool(_BREAK.search(gap)) or gap.startswith("."))
+        while start >= next_end:  # bisect_right(ends, start), tokens coming in order
+            sentence += 1
+            next_end = ends[sentence]
+        out.append(_W(key, term, start, end, lower, sentence, pause, raw, k, content, acronym))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_info(raw: str) -> tuple[str, str, bool, bool, bool]:
+    """(key, term, lower, content, acronym) of a word as written (see `_W`)."""
+    key = raw.casefold().replace("'s", "").replace("'", "").replace(".", "")
+    term = stem(key)
+    content = key not in STOPWORDS and term not in STOPWORDS and len(key) > 1
+    acronym = raw.isupper() and sum(c.isalpha() for c in raw) >= 2
+    return key, term, raw[:1].islower(), content, acronym
 
 
 def _memo(words: list, name: str, make):
@@ -763,6 +773,8 @@ def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
             # Only a name replaced by another counts: each side needs a name the other lacks.
             if len(ta & tb) < ALIGNED_WORDS or not (na - tb) or not (_names(sb) - ta):
                 continue
+            if _runs4(sa).isdisjoint(_runs4(sb)):
+                continue  # no four words in a row in both: no equal stretch of four below
             ops = SequenceMatcher(None, [w.term for w in sa], [w.term for w in sb],
                                   autojunk=False).get_opcodes()
             if not any(
@@ -797,6 +809,16 @@ def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
                 da, db = _differing(ca, cb, acr_b), _differing(cb, ca, acr_a)
                 if any(_named(w) for w in da) and any(_named(w) for w in db):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
+
+
+def _runs4(sentence: list[_W]) -> set[tuple[str, ...]]:
+    """Every four words in a row of a sentence (by term): two sentences whose word-by-word
+    alignment has an equal stretch of four words share one of these."""
+    def make(ws: list[_W]) -> set[tuple[str, ...]]:
+        terms = [w.term for w in ws]
+        return set(zip(terms, terms[1:], terms[2:], terms[3:]))
+
+    return _memo(sentence, "runs4", make)
 
 
 def _to_pause(words: list[_W]) -> list[_W]:
