@@ -68,6 +68,7 @@ def align_story(
     *,
     same: float | None = None,
     related: float | None = None,
+    evidence: bool = True,
 ) -> Alignment:
     """Align every aligned paragraph of `story` with the other articles' paragraphs.
 
@@ -76,6 +77,8 @@ def align_story(
         progress: optional `progress(step, share)`; called once per step, cheap.
         same: score from which a match is graded `same` (default: the fitted `weights.SAME`).
         related: score from which a pair is shown at all (default: the fitted `weights.RELATED`).
+        evidence: False leaves the spans out of the matches; `Alignment.evidence_of` finds them
+            when asked (the reader shows a paragraph's matches a few at a time).
 
     Returns:
         The matches (each pair once, `a` before `b` in story order), facts and conflicts.
@@ -94,19 +97,22 @@ def align_story(
     article = [pf.ref.article for pf in paragraphs]
     second = rank_features(ordered, logits, article, index.n_articles)
     matches: list[Match] = []
-    evidence: dict[tuple[str, str], tuple[Span, ...]] = {}
+    found_spans: dict[tuple[str, str], tuple[Span, ...]] = {}
     """Spans by the texts of both paragraphs: copies of one pair of paragraphs share them."""
     for (i, j), features in zip(ordered, second):
         a, b = paragraphs[i], paragraphs[j]
         score = combine2(features)
         if score >= shown_at:
             grade = "same" if score >= same_at else "related"
-            found = evidence.get((a.text, b.text))
-            if found is None:
-                found = evidence[(a.text, b.text)] = spans(index, a, b)
+            found: tuple[Span, ...] | None = ()
+            if evidence:
+                found = found_spans.get((a.text, b.text))
+                if found is None:
+                    found = found_spans[(a.text, b.text)] = spans(index, a, b)
             matches.append(Match(a.ref, b.ref, round(score, 3), grade, found))
     report("facts", 0.8)
     facts = group_facts(story, index, matches)
     conflicts = find_conflicts(index, facts, matches)
     report("done", 1.0)
-    return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts))
+    weights = None if evidence else index.weight
+    return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts), weights)
