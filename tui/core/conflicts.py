@@ -132,6 +132,7 @@ def find_conflicts(
     index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
 ) -> list[Conflict]:
     """Every conflict between paragraphs of one fact, or of one match."""
+    _statement.cache_clear()  # quotes of this story only
     by_ref = {pf.ref: pf for pf in index.paragraphs}
     fact_of: dict[Ref, str] = {}
     for fact in facts:
@@ -284,6 +285,7 @@ def _memo(words: list, name: str, make):
     return cache[name]
 
 
+@lru_cache(maxsize=1 << 16)
 def _same_word(x: str, y: str) -> bool:
     """One word in two inflections or spellings ("economic" / "economical")."""
     if x == y or stem(x) == stem(y) or _spelling(x) == _spelling(y):
@@ -298,6 +300,7 @@ def _same_word(x: str, y: str) -> bool:
     return n >= 6 or (n >= 4 and n == min(len(x), len(y)))
 
 
+@lru_cache(maxsize=1 << 16)
 def _spelling(word: str) -> str:
     """British and American spellings made one ("centre" / "center", "honour" / "honor")."""
     word = re.sub(r"our\b", "or", word)
@@ -600,9 +603,14 @@ def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
 
 def _plain(w: _W) -> bool:
     """A word that can tell two namings apart: no number, time, size or function word."""
+    return _plain_key(w.key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_key(key: str) -> bool:
     return (
-        w.key not in _MOD_STOP and len(w.key) > 1 and not any(c.isdigit() for c in w.key)
-        and w.key not in _TIME_WORDS and w.key not in _SIZE and w.key not in _CERTAINTY
+        key not in _MOD_STOP and len(key) > 1 and not any(c.isdigit() for c in key)
+        and key not in _TIME_WORDS and key not in _SIZE and key not in _CERTAINTY
     )
 
 
@@ -980,10 +988,10 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
     not identical wording: its most similar such quote. A paraphrase `y` does not quote is not
     a wording of the quote."""
     best: tuple[float, int, int] | None = None
-    quote = _ASIDE.sub(" ", quote)
+    quote, words = _statement(quote)
     for start, end in y.quotes:
-        other = _ASIDE.sub(" ", y.flat[start:end])
-        if not same_statement(words_of(quote), words_of(other)):
+        other, other_words = _statement(y.flat[start:end])
+        if not same_statement(words, other_words):
             continue
         score = fuzz.partial_ratio(quote, other)
         if best is None or score > best[0]:
@@ -994,6 +1002,14 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
 
 
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _statement(quote: str) -> tuple[str, list[str]]:
+    """A quote without its editors' asides, and its words (`quotes.words_of`); not to be
+    changed by the caller (shared)."""
+    quote = _ASIDE.sub(" ", quote)
+    return quote, words_of(quote)
 """An editor's aside inside a quote ("respect to her (Jane Roe) and"): not the speaker's words."""
 _CONTRACTIONS = {
     "n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"
