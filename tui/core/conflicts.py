@@ -172,7 +172,7 @@ def find_conflicts(
                 *_numbers(a, b, wa, wb),
                 *_weekdays(a, b, wa, wb),
                 *_quotes(a, b),
-                *_short_quotes(a, b),
+                *_short_quotes(a, b, wa, wb),
                 *_attributions(a, b, wa, wb),
                 *_wordings(a, b, wa, wb),
                 *_tenses(a, b, wa, wb),
@@ -364,8 +364,24 @@ def _in_quotes(pf: ParagraphFeatures, start: int) -> bool:
 
 def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """Two weekdays for one event: a content word shared just before both."""
+    days_b = _days(wb)
+    if not days_b:
+        return
+    for x, bx in _days(wa):
+        for y, by in days_b:
+            shared = bx & by
+            quoted = _in_quotes(a, x.start) or _in_quotes(b, y.start)
+            if x.key != y.key and shared and not quoted:
+                yield ("date", _version(a, x.start, x.end), _version(b, y.start, y.end),
+                       f"{a.text[x.start:x.end]} vs {b.text[y.start:y.end]}: different days for "
+                       f"the same {sorted(shared)[0]}")
 
-    def days(words: list[_W]):
+
+def _days(words: list[_W]) -> list[tuple[_W, set[str]]]:
+    """Each weekday of a paragraph with the content words just before it (once per paragraph)."""
+
+    def find(words: list[_W]) -> list[tuple[_W, set[str]]]:
+        out = []
         for i, w in enumerate(words):
             if w.key in _WEEKDAYS:
                 before = {
@@ -373,16 +389,10 @@ def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
                     if x.content and x.lower and x.key not in _TIME_WORDS
                     and x.sentence == w.sentence
                 }
-                yield w, before
+                out.append((w, before))
+        return out
 
-    for x, bx in days(wa):
-        for y, by in days(wb):
-            shared = bx & by
-            quoted = _in_quotes(a, x.start) or _in_quotes(b, y.start)
-            if x.key != y.key and shared and not quoted:
-                yield ("date", _version(a, x.start, x.end), _version(b, y.start, y.end),
-                       f"{a.text[x.start:x.end]} vs {b.text[y.start:y.end]}: different days for "
-                       f"the same {sorted(shared)[0]}")
+    return _memo(words, "days", find)
 
 
 def _markers(sentence: list[_W]) -> dict[str, list[_W]]:
@@ -844,10 +854,10 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[
     """Figures of one quantity that disagree. Each figure of `a` is compared with the figures of
     `b` that share most words around it; a figure the other paragraph also gives (with the same
     unit) is agreed on, and its neighbours in a list of figures are other quantities."""
-    read_a = [(q, _reading(a.text, q)) for q in a.quantities]
-    read_b = [(q, _reading(b.text, q)) for q in b.quantities]
-    values_a = {(r, q.value) for q, r in read_a if r}
-    values_b = {(r, q.value) for q, r in read_b if r}
+    if not a.quantities or not b.quantities:
+        return
+    read_a, values_a = _readings(a, wa)
+    read_b, values_b = _readings(b, wb)
     for qa, ra in read_a:
         if ra is None or (ra, qa.value) in values_b:
             continue
@@ -872,6 +882,17 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[
             elif kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
                 yield ("date", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
                        f"{_before(a, qa)} {_say(a, qa)} vs {_say(b, qb)}: different years")
+
+
+def _readings(pf: ParagraphFeatures, words: list[_W]):
+    """What each figure of a paragraph counts (`_reading`), and the (reading, value) pairs it
+    gives; once per paragraph."""
+
+    def make(_words: list[_W]):
+        read = [(q, _reading(pf.text, q)) for q in pf.quantities]
+        return read, {(r, q.value) for q, r in read if r}
+
+    return _memo(words, "readings", make)
 
 
 _MONTHS = frozenset(
@@ -906,7 +927,16 @@ def _reading(text: str, q: Quantity) -> tuple[str, str] | None:
 
 
 def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
-    """Content words next to a figure in its sentence (`CONTEXT` each side), its unit aside."""
+    """Content words next to a figure in its sentence (`CONTEXT` each side), its unit aside
+    (once per figure and unit of a paragraph; not to be changed by the caller)."""
+    cache = _memo(words, "figure_context", lambda _: {})
+    key = (q.start, q.end, unit)
+    if key not in cache:
+        cache[key] = _figure_context_of(words, q, unit)
+    return cache[key]
+
+
+def _figure_context_of(words: list[_W], q: Quantity, unit: str) -> set[str]:
     inside = [w for w in words if w.start < q.end and q.start < w.end]
     if not inside:
         return set()
@@ -915,7 +945,15 @@ def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
 
 def _names_near(words: list[_W], q: Quantity) -> set[str]:
     """Capitalised words among the `NAME_SPAN` words before a figure, in its sentence: who the
-    figure is about, usually ("Novak scored 20 points")."""
+    figure is about, usually ("Novak scored 20 points"); once per figure of a paragraph."""
+    cache = _memo(words, "names_near", lambda _: {})
+    key = (q.start, q.end)
+    if key not in cache:
+        cache[key] = _names_near_of(words, q)
+    return cache[key]
+
+
+def _names_near_of(words: list[_W], q: Quantity) -> set[str]:
     inside = [k for k, w in enumerate(words) if w.start < q.end and q.start < w.end]
     if not inside:
         return set()
@@ -938,6 +976,8 @@ def _before(pf: ParagraphFeatures, q: Quantity) -> str:
 
 def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
     for x, y, flip in ((a, b, False), (b, a, True)):
+        if not y.quotes:
+            continue  # no quote there to be a wording of one of these
         for start, end in x.quotes:
             quote = x.flat[start:end]
             if len(_WORD.findall(quote)) < 4:
@@ -954,16 +994,15 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
             yield ("quote", vy, vx, reason) if flip else ("quote", vx, vy, reason)
 
 
-def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures):
+def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """A short quotation printed by the other outlet with words left out in the middle:
     “swift and total reconstruction” vs “swift reconstruction”. Same first and last word,
     the shorter one's words all in the longer, in order."""
-    qa = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(a.text)]
-    qb = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(b.text)]
-    for sa, ea in qa:
-        xa = words_of(a.text[sa:ea])
-        for sb, eb in qb:
-            xb = words_of(b.text[sb:eb])
+    qb = _short_quoted(b, wb)
+    if not qb:
+        return
+    for sa, ea, xa in _short_quoted(a, wa):
+        for sb, eb, xb in qb:
             if len(xa) == len(xb) or min(len(xa), len(xb)) < 2 or max(len(xa), len(xb)) > 8:
                 continue
             short, long = (xa, xb) if len(xa) < len(xb) else (xb, xa)
@@ -976,6 +1015,14 @@ def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures):
             yield ("quote", va, vb,
                    f"quoted “{va.text}” vs “{vb.text}”: "
                    f"{' '.join(left)} left out of the middle")
+
+
+def _short_quoted(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[int, int, list[str]]]:
+    """(start, end, words) of each short quotation of a paragraph, once per paragraph."""
+    return _memo(words, "short_quotes", lambda _: [
+        (m.start(1), m.end(1), words_of(pf.text[m.start(1) : m.end(1)]))
+        for m in _SHORT_QUOTE.finditer(pf.text)
+    ])
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
