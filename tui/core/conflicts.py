@@ -132,7 +132,8 @@ def find_conflicts(
     index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
 ) -> list[Conflict]:
     """Every conflict between paragraphs of one fact, or of one match."""
-    _statement.cache_clear()  # quotes of this story only
+    for cache in (_statement, _likeness, _inner_difference, _word_count):
+        cache.cache_clear()  # quotes of this story only
     by_ref = {pf.ref: pf for pf in index.paragraphs}
     fact_of: dict[Ref, str] = {}
     for fact in facts:
@@ -735,10 +736,17 @@ def _named(w: _W) -> bool:
 def _context(words: list[_W], phrase: list[_W]) -> set[str]:
     """Content words near a phrase: `CONTEXT` on each side, in its sentence."""
     i, j = phrase[0].i, phrase[-1].i
-    sentence = phrase[0].sentence
-    before = [w for w in words[:i] if w.content and w.sentence == sentence][-CONTEXT:]
-    after = [w for w in words[j + 1 :] if w.content and w.sentence == sentence][:CONTEXT]
+    sentence = _sentence_of(words, phrase[0])  # the words of its sentence, in a row
+    first = sentence[0].i
+    before = [w for w in sentence[: i - first] if w.content][-CONTEXT:]
+    after = [w for w in sentence[j + 1 - first :] if w.content][:CONTEXT]
     return {w.term for w in before + after}
+
+
+def _sentence_of(words: list[_W], w: _W) -> list[_W]:
+    """The words of the sentence of `w` (a word of `words`)."""
+    by_number = _memo(words, "by_sentence", lambda ws: {s[0].sentence: s for s in _sentences(ws)})
+    return by_number[w.sentence]
 
 
 def _same_context(wa: list[_W], pa: list[_W], wb: list[_W], pb: list[_W]) -> bool:
@@ -747,8 +755,8 @@ def _same_context(wa: list[_W], pa: list[_W], wb: list[_W], pb: list[_W]) -> boo
     if _context(wa, pa) & _context(wb, pb):
         return True
     inside = {w.term for w in pa + pb}
-    sa = {w.term for w in wa if w.content and w.sentence == pa[0].sentence} - inside
-    sb = {w.term for w in wb if w.content and w.sentence == pb[0].sentence} - inside
+    sa = _terms(_sentence_of(wa, pa[0])) - inside
+    sb = _terms(_sentence_of(wb, pb[0])) - inside
     return len(sa & sb) >= ALIGNED_WORDS
 
 
@@ -980,7 +988,7 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
             continue  # no quote there to be a wording of one of these
         for start, end in x.quotes:
             quote = x.flat[start:end]
-            if len(_WORD.findall(quote)) < 4:
+            if _word_count(quote) < 4:
                 continue
             found = _counterpart(quote, y)
             if found is None:
@@ -992,6 +1000,11 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
             vx, vy = _version(x, start, end), _version(y, ys, ye)
             reason = f"quoted “{vx.text.strip()}” vs “{vy.text.strip()}”: {differ}"
             yield ("quote", vy, vx, reason) if flip else ("quote", vx, vy, reason)
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
 def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
@@ -1035,12 +1048,10 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
     not identical wording: its most similar such quote. A paraphrase `y` does not quote is not
     a wording of the quote."""
     best: tuple[float, int, int] | None = None
-    quote, words = _statement(quote)
     for start, end in y.quotes:
-        other, other_words = _statement(y.flat[start:end])
-        if not same_statement(words, other_words):
+        score = _likeness(quote, y.flat[start:end])
+        if score is None:
             continue
-        score = fuzz.partial_ratio(quote, other)
         if best is None or score > best[0]:
             best = (score, start, end)
     if best is not None and QUOTE_LOW <= best[0] < QUOTE_HIGH:
@@ -1049,6 +1060,17 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
 
 
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _likeness(quote: str, other: str) -> float | None:
+    """`partial_ratio` of two quotes (editors' asides left out) when they are one statement
+    (`quotes.same_statement`), else None."""
+    quote, words = _statement(quote)
+    other, other_words = _statement(other)
+    if not same_statement(words, other_words):
+        return None
+    return fuzz.partial_ratio(quote, other)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1072,6 +1094,7 @@ def _expanded(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=1 << 14)
 def _inner_difference(left: str, right: str) -> str:
     """The content words that differ between two wordings, ignoring a cut at either end.
 
