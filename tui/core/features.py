@@ -164,20 +164,22 @@ def _read(text: str) -> _Read:
     tokens: list[Token] = []
     sentences: list[list[str]] = []
     bounds = sorted(sentence_starts)
-    current = -1
+    bounds.append(len(text) + 1)  # no word starts there: the loop below stops at it
+    current, following = -1, bounds[0]
     for m in _WORD.finditer(flat):
         word = m.group()
-        while current + 1 < len(bounds) and bounds[current + 1] <= m.start():
+        start = m.start()
+        while following <= start:
             current += 1
             sentences.append([])
+            following = bounds[current + 1]
         if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
             continue
         term = stem(word)
         if term in STOPWORDS:
             continue
-        first = text[m.start()]
-        capital = first.isupper() and not _starts_sentence(text, m.start(), sentence_starts)
-        tokens.append(Token(term, m.start(), m.end(), capital))
+        capital = text[start].isupper() and not _starts_sentence(text, start, sentence_starts)
+        tokens.append(Token(term, start, m.end(), capital))
         if sentences:
             sentences[-1].append(term)
     return flat, tokens, sentences, find_quotes(text), find_quantities(text, flat)
