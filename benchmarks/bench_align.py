@@ -5,9 +5,10 @@
 Each size runs in its own process (so peak memory is its own): the story is generated in memory
 (`bigstory.generate`), then `align_story` is timed as the reader runs it (`evidence=False`: the
 panel asks for a paragraph's spans when it shows them), or with `--spans` as `samefact align
---json` runs it (every match's spans made with the matches). Prints paragraphs, candidate pairs, matches,
-seconds (wall and CPU), the growth exponent of CPU time against the previous size (∝ n^k) and the process's peak
-resident memory. Also times the seeds in process (best wall time and median CPU time of 20).
+--json` runs it (every match's spans made with the matches). Prints paragraphs, candidate pairs,
+matches, seconds (wall and CPU), the growth exponent of CPU time against the previous size
+(∝ n^k) and the process's peak resident memory. Also times the seeds in process (best wall time
+and median CPU time of 20).
 """
 
 from __future__ import annotations

@@ -162,10 +162,12 @@ def test_spans_found_when_asked_are_the_ones_made_with_the_matches() -> None:
     story = load_story([SEEDS])
     full = align_story(story)
     lazy = align_story(story, evidence=False)
-    assert [(m.a, m.b, m.score) for m in lazy.matches] == [(m.a, m.b, m.score) for m in full.matches]
+    pairs = [(m.a, m.b, m.score) for m in full.matches]
+    assert [(m.a, m.b, m.score) for m in lazy.matches] == pairs
     assert any(m.evidence for m in full.matches)
     for article in story.articles:
         for p in article.body():
             seen_full = full.matches_for(article.id, p.n)
             seen_lazy = lazy.matches_for(article.id, p.n)
-            assert [full.evidence_of(m) for m in seen_full] == [lazy.evidence_of(m) for m in seen_lazy]
+            expected = [full.evidence_of(m) for m in seen_full]
+            assert [lazy.evidence_of(m) for m in seen_lazy] == expected

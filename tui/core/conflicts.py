@@ -790,14 +790,13 @@ def _modifiers(words: list[_W], i: int) -> tuple[list[_W], list[_W]]:
 
 def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
     """In two sentences aligned word by word, a short stretch replaced between shared words."""
-    for sa in _sentences(wa):
-        ta, na = _terms(sa), _names(sa)
+    info_b = _sentence_sets(wb)
+    for sa, ta, na in _sentence_sets(wa):
         if not na:
             continue
-        for sb in _sentences(wb):
-            tb = _terms(sb)
+        for sb, tb, nb in info_b:
             # Only a name replaced by another counts: each side needs a name the other lacks.
-            if len(ta & tb) < ALIGNED_WORDS or not (na - tb) or not (_names(sb) - ta):
+            if len(ta & tb) < ALIGNED_WORDS or not (na - tb) or not (nb - ta):
                 continue
             if _runs4(sa).isdisjoint(_runs4(sb)):
                 continue  # no four words in a row in both: no equal stretch of four below
@@ -837,12 +836,20 @@ def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
 
 
+def _sentence_sets(words: list[_W]) -> list[tuple[list[_W], set[str], set[str]]]:
+    """Each sentence of a paragraph with its content words and names (`_terms`, `_names`)."""
+    return _memo(
+        words, "sentence_sets", lambda ws: [(s, _terms(s), _names(s)) for s in _sentences(ws)]
+    )
+
+
 def _runs4(sentence: list[_W]) -> set[tuple[str, ...]]:
     """Every four words in a row of a sentence (by term): two sentences whose word-by-word
     alignment has an equal stretch of four words share one of these."""
+
     def make(ws: list[_W]) -> set[tuple[str, ...]]:
         terms = [w.term for w in ws]
-        return set(zip(terms, terms[1:], terms[2:], terms[3:]))
+        return set(zip(terms, terms[1:], terms[2:], terms[3:], strict=False))
 
     return _memo(sentence, "runs4", make)
 
