@@ -329,12 +329,12 @@ def _initials(words: list[_W]) -> set[str]:
     return out
 
 
-def _differing(xs: list[_W], ys: list[_W], y_acronyms: set[str]) -> list[_W]:
+def _differing(xs: list[_W], ys: list[_W], y_words: list[_W]) -> list[_W]:
     """Words of `xs` with no counterpart among `ys`: not one word in another form, and not the
-    initials of capitalised words of the other paragraph ("US" / "United States")."""
+    initials of capitalised words of the other paragraph, `y_words` ("US" / "United States")."""
     return [
         x for x in xs
-        if not any(_same_word(x.key, y.key) for y in ys) and x.key not in y_acronyms
+        if not any(_same_word(x.key, y.key) for y in ys) and x.key not in _acronyms(y_words)
     ]
 
 
@@ -396,6 +396,11 @@ def _days(words: list[_W]) -> list[tuple[_W, set[str]]]:
     return _memo(words, "days", find)
 
 
+def _marked(words: list[_W]) -> list[list[_W]]:
+    """The sentences of a paragraph that carry a marker of certainty (`_markers`)."""
+    return _memo(words, "marked", lambda ws: [s for s in _sentences(ws) if _markers(s)])
+
+
 def _markers(sentence: list[_W]) -> dict[str, list[_W]]:
     return _memo(sentence, "markers", _find_markers)
 
@@ -426,14 +431,15 @@ def _attributions(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: 
     content words of the `CLAIM_SPAN` words after it are in the other sentence.
     """
     best: tuple[int, tuple] | None = None
-    for sa in _sentences(wa):
+    marked_b = _marked(wb)
+    if not marked_b:
+        return
+    for sa in _marked(wa):
         ma = _markers(sa)
-        if not ma:
-            continue
         ta = _terms(sa) - _MARKER_TERMS
-        for sb in _sentences(wb):
+        for sb in marked_b:
             mb = _markers(sb)
-            if not mb or set(ma) == set(mb):
+            if set(ma) == set(mb):
                 continue
             tb = _terms(sb) - _MARKER_TERMS
             shared = ta & tb
@@ -508,6 +514,16 @@ TENSE_NEAR = 4
 """Words between a past verb and a word of the shared event."""
 
 
+def _futures(words: list[_W]) -> list[tuple[list[_W], tuple[int, int]]]:
+    """The sentences of a paragraph told as still to come, with their marker (`_future_marker`)."""
+
+    def find(ws: list[_W]) -> list[tuple[list[_W], tuple[int, int]]]:
+        found = [(s, _future_marker(s)) for s in _sentences(ws)]
+        return [(s, marker) for s, marker in found if marker is not None]
+
+    return _memo(words, "futures", find)
+
+
 def _future_marker(sentence: list[_W]) -> tuple[int, int] | None:
     """(first, last) index of a future marker in a sentence, followed by its clause."""
     return _memo(sentence, "future", _find_future)
@@ -553,10 +569,7 @@ def _past_verbs(sentence: list[_W]) -> list[int]:
 def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """One event told as still to come by one outlet and as done by the other."""
     for x, y, wx, wy, flip in ((a, b, wa, wb, False), (b, a, wb, wa, True)):
-        for sx in _sentences(wx):
-            found = _future_marker(sx)
-            if found is None:
-                continue
+        for sx, found in _futures(wx):
             first, last = found
             clause: list[_W] = []
             for w in sx[last + 1 : last + 1 + CLAIM_SPAN]:
@@ -592,9 +605,8 @@ def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_
 
 def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """The same thing named with different specific words."""
-    acr_a, acr_b = _acronyms(wa), _acronyms(wb)
     taken: list[tuple[int, int, int, int]] = []
-    found = [*_noun_phrases(wa, wb, acr_a, acr_b), *_aligned(wa, wb, acr_a, acr_b)]
+    found = [*_noun_phrases(wa, wb), *_aligned(wa, wb)]
     for va, vb, da, db, head in found:
         if _in_quotes(a, va[0].start) and _in_quotes(b, vb[0].start):
             continue
@@ -625,7 +637,7 @@ def _plain_key(key: str) -> bool:
     )
 
 
-def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
+def _noun_phrases(wa: list[_W], wb: list[_W]):
     """One noun in both paragraphs, once each, in the same context, with modifiers that differ.
 
     The context (`_same_context`): a content word shared among the `CONTEXT` content words
@@ -642,7 +654,7 @@ def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
         for xa, xb in zip(slots_a, slots_b):
             if not xa or not xb:
                 continue
-            da, db = _differing(xa, xb, acr_b), _differing(xb, xa, acr_a)
+            da, db = _differing(xa, xb, wb), _differing(xb, xa, wa)
             if da and db:
                 break
         else:
@@ -788,7 +800,7 @@ def _modifiers(words: list[_W], i: int) -> tuple[list[_W], list[_W]]:
     return words[start:i], words[i + 1 : end + 1]
 
 
-def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
+def _aligned(wa: list[_W], wb: list[_W]):
     """In two sentences aligned word by word, a short stretch replaced between shared words."""
     info_b = _sentence_sets(wb)
     for sa, ta, na in _sentence_sets(wa):
@@ -831,7 +843,7 @@ def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
                 if not xa or not xb or len(xa) > limit or len(xb) > limit:
                     continue
                 ca, cb = [w for w in xa if _plain(w)], [w for w in xb if _plain(w)]
-                da, db = _differing(ca, cb, acr_b), _differing(cb, ca, acr_a)
+                da, db = _differing(ca, cb, wb), _differing(cb, ca, wa)
                 if any(_named(w) for w in da) and any(_named(w) for w in db):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
 
