@@ -290,11 +290,19 @@ def index_story(story: Story) -> StoryIndex:
         t: term_weight(c, n, dfp[t], len(paragraphs), capitals[t] > 0) for t, c in df.items()
     }
     weight2 = {t: x * x for t, x in weight.items()}
+    sums: dict[str, tuple[float, float, list[float]]] = {}
+    """text -> (mass, norm, sentence norms): copies have their sets made alike, so alike sums"""
     for pf in paragraphs:
-        ws = [weight[t] for t in pf.terms]
-        pf.mass = sum(ws)
-        pf.norm = math.sqrt(sum(x * x for x in ws))
-        pf.sentence_norms = [math.sqrt(sum(weight2[t] for t in s)) for s in pf.sentences]
+        found = sums.get(pf.text)
+        if found is None:
+            ws = [weight[t] for t in pf.terms]
+            found = sums[pf.text] = (
+                sum(ws),
+                math.sqrt(sum(x * x for x in ws)),
+                [math.sqrt(sum(weight2[t] for t in s)) for s in pf.sentences],
+            )
+        pf.mass, pf.norm = found[0], found[1]
+        pf.sentence_norms = list(found[2])
     figures: dict[tuple[float, str, str], int] = {}
     for pf in paragraphs:
         for key in {(q.value, q.unit, q.kind) for q in pf.quantities}:
