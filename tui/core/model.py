@@ -132,7 +132,8 @@ class Match:
 
     def flipped(self) -> Match:
         """The match seen from paragraph `b`: `a` and `b` swapped, spans too."""
-        return Match(self.b, self.a, self.score, self.grade, tuple(s.flipped() for s in self.evidence))
+        evidence = tuple(s.flipped() for s in self.evidence) if self.evidence else ()
+        return Match(self.b, self.a, self.score, self.grade, evidence)
 
 
 @dataclass(frozen=True)
