@@ -258,12 +258,18 @@ def _words(text: str) -> _Words:
             pause = True
         else:
             gap = text[end : matches[k + 1].start()]
-            pause = gap != " " and (bool(_BREAK.search(gap)) or gap.startswith("."))
+            pause = gap != " " and _pause(gap)
         while start >= next_end:  # bisect_right(ends, start), tokens coming in order
             sentence += 1
             next_end = ends[sentence]
         out.append(_W(key, term, start, end, lower, sentence, pause, raw, k, content, acronym))
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _pause(gap: str) -> bool:
+    """Whether the text between two words holds punctuation (a pause)."""
+    return bool(_BREAK.search(gap)) or gap.startswith(".")
 
 
 @lru_cache(maxsize=1 << 16)
