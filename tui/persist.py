@@ -50,7 +50,7 @@ def align_cached(
 ) -> tuple[Alignment, bool]:
     """The alignment from the cache, or computed with the configured thresholds.
 
-    The matcher's optional keywords (`progress(step, share)`, `same`, `related`) are
+    The matcher's optional keywords (`progress(step, share)`, `same`, `related`, `evidence`) are
     passed only when its signature has them, so this works with every matcher version.
     """
     from tui.core import align_story
@@ -61,6 +61,8 @@ def align_cached(
         options: dict[str, Any] = {}
         if progress is not None and "progress" in accepted:
             options["progress"] = lambda _step, share: progress(round(share * 1000), 1000)
+        if "evidence" in accepted:
+            options["evidence"] = False  # the panel asks for a paragraph's spans when it shows them
         thresholds = {"same": settings.same_threshold, "related": settings.related_threshold}
         for name, value in thresholds.items():
             if value is not None and name in accepted:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.model import Alignment, Article, Match, Story, Version
+    from tui.core.model import Alignment, Article, Match, Span, Story, Version
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,9 @@ def panel_view(story: Story, alignment: Alignment | None, article: Article, n: i
     conflict_with = {
         v.ref: c.reason for c in conflicts for v in c.versions if v.ref.article != article.id
     }
-    entries = [_entry(story, m, conflict_with.get(m.b, "")) for m in matches]
+    entries = [
+        _entry(story, m, alignment.evidence_of(m), conflict_with.get(m.b, "")) for m in matches
+    ]
     shown = {m.b for m in matches}
     # A paragraph that disagrees with this one reports the same fact too, differently.
     for conflict in conflicts:
@@ -93,10 +95,10 @@ def _version_entry(story: Story, version: Version, reason: str) -> Entry:
     return Entry(other.outlet, other.id, paragraph.n, "differs", 0.0, paragraph.text, span, reason)
 
 
-def _entry(story: Story, match: Match, conflict: str) -> Entry:
+def _entry(story: Story, match: Match, evidence: tuple[Span, ...], conflict: str) -> Entry:
     other = story.article(match.b.article)
     paragraph = other.paragraphs[match.b.paragraph]
-    spans = tuple((s.b_start, s.b_end) for s in match.evidence)
+    spans = tuple((s.b_start, s.b_end) for s in evidence)
     return Entry(
         other.outlet,
         other.id,

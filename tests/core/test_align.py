@@ -164,3 +164,20 @@ def test_quote_evidence_starts_and_ends_on_whole_words() -> None:
     marked = b_text[quote.b_start : quote.b_end]
     assert marked.startswith("mutual") or marked.startswith("for mutual"), marked
     assert not b_text[quote.b_start - 1].isalnum() and not b_text[quote.b_end].isalnum(), marked
+
+
+def test_spans_found_when_asked_are_the_ones_made_with_the_matches() -> None:
+    """The reader aligns without spans and asks for a paragraph's when the panel shows it: each
+    match, seen from either paragraph, gets the spans the full alignment gives it."""
+    story = load_story([SEEDS])
+    full = align_story(story)
+    lazy = align_story(story, evidence=False)
+    pairs = [(m.a, m.b, m.score) for m in full.matches]
+    assert [(m.a, m.b, m.score) for m in lazy.matches] == pairs
+    assert any(m.evidence for m in full.matches)
+    for article in story.articles:
+        for p in article.body():
+            seen_full = full.matches_for(article.id, p.n)
+            seen_lazy = lazy.matches_for(article.id, p.n)
+            expected = [full.evidence_of(m) for m in seen_full]
+            assert [lazy.evidence_of(m) for m in seen_lazy] == expected

@@ -138,13 +138,19 @@ async def test_alignment_runs_in_a_child_and_fills_the_panel(
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot, app)
         assert children and all(pid != os.getpid() for pid in children)
-        assert app.alignment.matches == expected.matches
-        assert app.alignment.facts == expected.facts
-        assert app.alignment.conflicts == expected.conflicts
+        got = app.alignment
+        assert [(m.a, m.b, m.score, m.grade) for m in got.matches] == [
+            (m.a, m.b, m.score, m.grade) for m in expected.matches
+        ]
+        assert [got.evidence_of(m) for m in got.matches] == [m.evidence for m in expected.matches]
+        assert got.facts == expected.facts
+        assert got.conflicts == expected.conflicts
         article = app.main.article
         assert article is not None
         n = next(p.n for p in article.body() if expected.matches_for(article.id, p.n))
-        assert app.alignment.matches_for(article.id, n) == expected.matches_for(article.id, n)
+        assert [(m.b, got.evidence_of(m)) for m in got.matches_for(article.id, n)] == [
+            (m.b, m.evidence) for m in expected.matches_for(article.id, n)
+        ]
         await pilot.press(*["right_curly_bracket"] * n)
         assert app.main.article_pane.current == n
         assert app.main.panel.entries, "the panel did not fill in"

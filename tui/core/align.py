@@ -70,6 +70,7 @@ def align_story(
     *,
     same: float | None = None,
     related: float | None = None,
+    evidence: bool = True,
 ) -> Alignment:
     """Align every aligned paragraph of `story` with the other articles' paragraphs.
 
@@ -78,6 +79,8 @@ def align_story(
         progress: optional `progress(step, share)`; called once per step, cheap.
         same: score from which a match is graded `same` (default: the fitted `weights.SAME`).
         related: score from which a pair is shown at all (default: the fitted `weights.RELATED`).
+        evidence: False leaves the spans out of the matches; `Alignment.evidence_of` finds them
+            when asked (the reader shows a paragraph's matches a few at a time).
 
     Returns:
         The matches (each pair once, `a` before `b` in story order), facts and conflicts.
@@ -97,15 +100,17 @@ def align_story(
     sentences = sentence_signals(index, ordered, logits)
     second = rank_features(ordered, logits, article, index.n_articles, sentences)
     scores = list(map(combine2, second))
-    evidence: dict[tuple[str, str], tuple[Span, ...]] = {}
+    found_spans: dict[tuple[str, str], tuple[Span, ...]] = {}
     """Spans by the texts of both paragraphs: copies of one pair of paragraphs share them."""
 
     def match(k: int, grade: str) -> Match:
         i, j = ordered[k]
         a, b = paragraphs[i], paragraphs[j]
-        found = evidence.get((a.text, b.text))
-        if found is None:
-            found = evidence[(a.text, b.text)] = spans(index, a, b)
+        found: tuple[Span, ...] | None = ()
+        if evidence:
+            found = found_spans.get((a.text, b.text))
+            if found is None:
+                found = found_spans[(a.text, b.text)] = spans(index, a, b)
         return Match(a.ref, b.ref, round(scores[k], 3), grade, found)
 
     shown = [k for k, score in enumerate(scores) if score >= shown_at]
@@ -116,7 +121,8 @@ def align_story(
     matches = _with_fact_members(ordered, scores, shown_at, facts, paragraphs, matches, match)
     conflicts = find_conflicts(index, facts, matches)
     report("done", 1.0)
-    return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts))
+    weights = None if evidence else index.weight
+    return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts), weights)
 
 
 def _with_fact_members(

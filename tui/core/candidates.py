@@ -76,14 +76,16 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
         saved = copies.get(words[i])
         if saved is None:
             acc: dict[int, float] = {}
-            get = acc.get
             for term in pf.terms:
                 plist = postings.get(term)
                 if plist is None:
                     continue
                 w = sq[term]
-                for j in plist:
-                    acc[j] = get(j, 0.0) + w
+                for j in plist:  # (0.0 + w is w: the same sums as starting from 0.0)
+                    if j in acc:
+                        acc[j] += w
+                    else:
+                        acc[j] = w
             js = list(acc)
             ds = list(acc.values())
             best, cut = _head(list(map(truediv, ds, map(norms.__getitem__, js))), js, ds, head)

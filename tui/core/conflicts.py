@@ -58,11 +58,11 @@ Each conflict carries the differing spans of both paragraphs (`Version`) and a o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -132,6 +132,8 @@ def find_conflicts(
     index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
 ) -> list[Conflict]:
     """Every conflict between paragraphs of one fact, or of one match."""
+    for cache in (_statement, _likeness, _inner_difference, _word_count):
+        cache.cache_clear()  # quotes of this story only
     by_ref = {pf.ref: pf for pf in index.paragraphs}
     fact_of: dict[Ref, str] = {}
     for fact in facts:
@@ -171,7 +173,7 @@ def find_conflicts(
                 *_numbers(a, b, wa, wb),
                 *_weekdays(a, b, wa, wb),
                 *_quotes(a, b),
-                *_short_quotes(a, b),
+                *_short_quotes(a, b, wa, wb),
                 *_attributions(a, b, wa, wb),
                 *_wordings(a, b, wa, wb),
                 *_tenses(a, b, wa, wb),
@@ -241,27 +243,43 @@ class _Words(list):
 
 def _words(text: str) -> _Words:
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text) + 1)
     out = _Words()
     matches = list(_TOKEN.finditer(text.replace("\u2019", "'")))
+    last = len(matches) - 1
+    sentence, next_end = 0, ends[0]
     for k, m in enumerate(matches):
         raw = m.group()
-        start, end = m.start(), m.end()
-        if raw.endswith(".") and "." not in raw[:-1]:
+        start, end = m.span()
+        if raw[-1] == "." and "." not in raw[:-1]:
             raw, end = raw[:-1], end - 1
-        key = raw.casefold().replace("'s", "").replace("'", "").replace(".", "")
-        nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        gap = text[end:nxt]
-        pause = k + 1 == len(matches) or (
-            gap != " " and (bool(_BREAK.search(gap)) or gap.startswith("."))
-        )
-        sentence = bisect_right(ends, start)
-        term = stem(key)
-        content = key not in STOPWORDS and term not in STOPWORDS and len(key) > 1
-        acronym = raw.isupper() and sum(c.isalpha() for c in raw) >= 2
-        out.append(
-            _W(key, term, start, end, raw[:1].islower(), sentence, pause, raw, k, content, acronym)
-        )
+        key, term, lower, content, acronym = _word_info(raw)
+        if k == last:
+            pause = True
+        else:
+            gap = text[end : matches[k + 1].start()]
+            pause = gap != " " and _pause(gap)
+        while start >= next_end:  # bisect_right(ends, start), tokens coming in order
+            sentence += 1
+            next_end = ends[sentence]
+        out.append(_W(key, term, start, end, lower, sentence, pause, raw, k, content, acronym))
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _pause(gap: str) -> bool:
+    """Whether the text between two words holds punctuation (a pause)."""
+    return bool(_BREAK.search(gap)) or gap.startswith(".")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_info(raw: str) -> tuple[str, str, bool, bool, bool]:
+    """(key, term, lower, content, acronym) of a word as written (see `_W`)."""
+    key = raw.casefold().replace("'s", "").replace("'", "").replace(".", "")
+    term = stem(key)
+    content = key not in STOPWORDS and term not in STOPWORDS and len(key) > 1
+    acronym = raw.isupper() and sum(c.isalpha() for c in raw) >= 2
+    return key, term, raw[:1].islower(), content, acronym
 
 
 def _memo(words: list, name: str, make):
@@ -274,6 +292,7 @@ def _memo(words: list, name: str, make):
     return cache[name]
 
 
+@lru_cache(maxsize=1 << 16)
 def _same_word(x: str, y: str) -> bool:
     """One word in two inflections or spellings ("economic" / "economical")."""
     if x == y or stem(x) == stem(y) or _spelling(x) == _spelling(y):
@@ -288,6 +307,7 @@ def _same_word(x: str, y: str) -> bool:
     return n >= 6 or (n >= 4 and n == min(len(x), len(y)))
 
 
+@lru_cache(maxsize=1 << 16)
 def _spelling(word: str) -> str:
     """British and American spellings made one ("centre" / "center", "honour" / "honor")."""
     word = re.sub(r"our\b", "or", word)
@@ -315,12 +335,12 @@ def _initials(words: list[_W]) -> set[str]:
     return out
 
 
-def _differing(xs: list[_W], ys: list[_W], y_acronyms: set[str]) -> list[_W]:
+def _differing(xs: list[_W], ys: list[_W], y_words: list[_W]) -> list[_W]:
     """Words of `xs` with no counterpart among `ys`: not one word in another form, and not the
-    initials of capitalised words of the other paragraph ("US" / "United States")."""
+    initials of capitalised words of the other paragraph, `y_words` ("US" / "United States")."""
     return [
         x for x in xs
-        if not any(_same_word(x.key, y.key) for y in ys) and x.key not in y_acronyms
+        if not any(_same_word(x.key, y.key) for y in ys) and x.key not in _acronyms(y_words)
     ]
 
 
@@ -351,8 +371,24 @@ def _in_quotes(pf: ParagraphFeatures, start: int) -> bool:
 
 def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """Two weekdays for one event: a content word shared just before both."""
+    days_b = _days(wb)
+    if not days_b:
+        return
+    for x, bx in _days(wa):
+        for y, by in days_b:
+            shared = bx & by
+            quoted = _in_quotes(a, x.start) or _in_quotes(b, y.start)
+            if x.key != y.key and shared and not quoted:
+                yield ("date", _version(a, x.start, x.end), _version(b, y.start, y.end),
+                       f"{a.text[x.start:x.end]} vs {b.text[y.start:y.end]}: different days for "
+                       f"the same {sorted(shared)[0]}")
 
-    def days(words: list[_W]):
+
+def _days(words: list[_W]) -> list[tuple[_W, set[str]]]:
+    """Each weekday of a paragraph with the content words just before it (once per paragraph)."""
+
+    def find(words: list[_W]) -> list[tuple[_W, set[str]]]:
+        out = []
         for i, w in enumerate(words):
             if w.key in _WEEKDAYS:
                 before = {
@@ -360,16 +396,15 @@ def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
                     if x.content and x.lower and x.key not in _TIME_WORDS
                     and x.sentence == w.sentence
                 }
-                yield w, before
+                out.append((w, before))
+        return out
 
-    for x, bx in days(wa):
-        for y, by in days(wb):
-            shared = bx & by
-            quoted = _in_quotes(a, x.start) or _in_quotes(b, y.start)
-            if x.key != y.key and shared and not quoted:
-                yield ("date", _version(a, x.start, x.end), _version(b, y.start, y.end),
-                       f"{a.text[x.start:x.end]} vs {b.text[y.start:y.end]}: different days for "
-                       f"the same {sorted(shared)[0]}")
+    return _memo(words, "days", find)
+
+
+def _marked(words: list[_W]) -> list[list[_W]]:
+    """The sentences of a paragraph that carry a marker of certainty (`_markers`)."""
+    return _memo(words, "marked", lambda ws: [s for s in _sentences(ws) if _markers(s)])
 
 
 def _markers(sentence: list[_W]) -> dict[str, list[_W]]:
@@ -402,14 +437,15 @@ def _attributions(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: 
     content words of the `CLAIM_SPAN` words after it are in the other sentence.
     """
     best: tuple[int, tuple] | None = None
-    for sa in _sentences(wa):
+    marked_b = _marked(wb)
+    if not marked_b:
+        return
+    for sa in _marked(wa):
         ma = _markers(sa)
-        if not ma:
-            continue
         ta = _terms(sa) - _MARKER_TERMS
-        for sb in _sentences(wb):
+        for sb in marked_b:
             mb = _markers(sb)
-            if not mb or set(ma) == set(mb):
+            if set(ma) == set(mb):
                 continue
             tb = _terms(sb) - _MARKER_TERMS
             shared = ta & tb
@@ -484,6 +520,16 @@ TENSE_NEAR = 4
 """Words between a past verb and a word of the shared event."""
 
 
+def _futures(words: list[_W]) -> list[tuple[list[_W], tuple[int, int]]]:
+    """The sentences of a paragraph told as still to come, with their marker (`_future_marker`)."""
+
+    def find(ws: list[_W]) -> list[tuple[list[_W], tuple[int, int]]]:
+        found = [(s, _future_marker(s)) for s in _sentences(ws)]
+        return [(s, marker) for s, marker in found if marker is not None]
+
+    return _memo(words, "futures", find)
+
+
 def _future_marker(sentence: list[_W]) -> tuple[int, int] | None:
     """(first, last) index of a future marker in a sentence, followed by its clause."""
     return _memo(sentence, "future", _find_future)
@@ -529,10 +575,7 @@ def _past_verbs(sentence: list[_W]) -> list[int]:
 def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """One event told as still to come by one outlet and as done by the other."""
     for x, y, wx, wy, flip in ((a, b, wa, wb, False), (b, a, wb, wa, True)):
-        for sx in _sentences(wx):
-            found = _future_marker(sx)
-            if found is None:
-                continue
+        for sx, found in _futures(wx):
             first, last = found
             clause: list[_W] = []
             for w in sx[last + 1 : last + 1 + CLAIM_SPAN]:
@@ -568,9 +611,8 @@ def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_
 
 def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """The same thing named with different specific words."""
-    acr_a, acr_b = _acronyms(wa), _acronyms(wb)
     taken: list[tuple[int, int, int, int]] = []
-    found = [*_noun_phrases(wa, wb, acr_a, acr_b), *_aligned(wa, wb, acr_a, acr_b)]
+    found = [*_noun_phrases(wa, wb), *_aligned(wa, wb)]
     for va, vb, da, db, head in found:
         if _in_quotes(a, va[0].start) and _in_quotes(b, vb[0].start):
             continue
@@ -590,13 +632,18 @@ def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
 
 def _plain(w: _W) -> bool:
     """A word that can tell two namings apart: no number, time, size or function word."""
+    return _plain_key(w.key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_key(key: str) -> bool:
     return (
-        w.key not in _MOD_STOP and len(w.key) > 1 and not any(c.isdigit() for c in w.key)
-        and w.key not in _TIME_WORDS and w.key not in _SIZE and w.key not in _CERTAINTY
+        key not in _MOD_STOP and len(key) > 1 and not any(c.isdigit() for c in key)
+        and key not in _TIME_WORDS and key not in _SIZE and key not in _CERTAINTY
     )
 
 
-def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
+def _noun_phrases(wa: list[_W], wb: list[_W]):
     """One noun in both paragraphs, once each, in the same context, with modifiers that differ.
 
     The context (`_same_context`): a content word shared among the `CONTEXT` content words
@@ -613,7 +660,7 @@ def _noun_phrases(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
         for xa, xb in zip(slots_a, slots_b):
             if not xa or not xb:
                 continue
-            da, db = _differing(xa, xb, acr_b), _differing(xb, xa, acr_a)
+            da, db = _differing(xa, xb, wb), _differing(xb, xa, wa)
             if da and db:
                 break
         else:
@@ -707,10 +754,17 @@ def _named(w: _W) -> bool:
 def _context(words: list[_W], phrase: list[_W]) -> set[str]:
     """Content words near a phrase: `CONTEXT` on each side, in its sentence."""
     i, j = phrase[0].i, phrase[-1].i
-    sentence = phrase[0].sentence
-    before = [w for w in words[:i] if w.content and w.sentence == sentence][-CONTEXT:]
-    after = [w for w in words[j + 1 :] if w.content and w.sentence == sentence][:CONTEXT]
+    sentence = _sentence_of(words, phrase[0])  # the words of its sentence, in a row
+    first = sentence[0].i
+    before = [w for w in sentence[: i - first] if w.content][-CONTEXT:]
+    after = [w for w in sentence[j + 1 - first :] if w.content][:CONTEXT]
     return {w.term for w in before + after}
+
+
+def _sentence_of(words: list[_W], w: _W) -> list[_W]:
+    """The words of the sentence of `w` (a word of `words`)."""
+    by_number = _memo(words, "by_sentence", lambda ws: {s[0].sentence: s for s in _sentences(ws)})
+    return by_number[w.sentence]
 
 
 def _same_context(wa: list[_W], pa: list[_W], wb: list[_W], pb: list[_W]) -> bool:
@@ -719,8 +773,8 @@ def _same_context(wa: list[_W], pa: list[_W], wb: list[_W], pb: list[_W]) -> boo
     if _context(wa, pa) & _context(wb, pb):
         return True
     inside = {w.term for w in pa + pb}
-    sa = {w.term for w in wa if w.content and w.sentence == pa[0].sentence} - inside
-    sb = {w.term for w in wb if w.content and w.sentence == pb[0].sentence} - inside
+    sa = _terms(_sentence_of(wa, pa[0])) - inside
+    sb = _terms(_sentence_of(wb, pb[0])) - inside
     return len(sa & sb) >= ALIGNED_WORDS
 
 
@@ -752,17 +806,18 @@ def _modifiers(words: list[_W], i: int) -> tuple[list[_W], list[_W]]:
     return words[start:i], words[i + 1 : end + 1]
 
 
-def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
+def _aligned(wa: list[_W], wb: list[_W]):
     """In two sentences aligned word by word, a short stretch replaced between shared words."""
-    for sa in _sentences(wa):
-        ta, na = _terms(sa), _names(sa)
+    info_b = _sentence_sets(wb)
+    for sa, ta, na in _sentence_sets(wa):
         if not na:
             continue
-        for sb in _sentences(wb):
-            tb = _terms(sb)
+        for sb, tb, nb in info_b:
             # Only a name replaced by another counts: each side needs a name the other lacks.
-            if len(ta & tb) < ALIGNED_WORDS or not (na - tb) or not (_names(sb) - ta):
+            if len(ta & tb) < ALIGNED_WORDS or not (na - tb) or not (nb - ta):
                 continue
+            if _runs4(sa).isdisjoint(_runs4(sb)):
+                continue  # no four words in a row in both: no equal stretch of four below
             ops = SequenceMatcher(None, [w.term for w in sa], [w.term for w in sb],
                                   autojunk=False).get_opcodes()
             if not any(
@@ -794,9 +849,27 @@ def _aligned(wa: list[_W], wb: list[_W], acr_a: set[str], acr_b: set[str]):
                 if not xa or not xb or len(xa) > limit or len(xb) > limit:
                     continue
                 ca, cb = [w for w in xa if _plain(w)], [w for w in xb if _plain(w)]
-                da, db = _differing(ca, cb, acr_b), _differing(cb, ca, acr_a)
+                da, db = _differing(ca, cb, wb), _differing(cb, ca, wa)
                 if any(_named(w) for w in da) and any(_named(w) for w in db):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
+
+
+def _sentence_sets(words: list[_W]) -> list[tuple[list[_W], set[str], set[str]]]:
+    """Each sentence of a paragraph with its content words and names (`_terms`, `_names`)."""
+    return _memo(
+        words, "sentence_sets", lambda ws: [(s, _terms(s), _names(s)) for s in _sentences(ws)]
+    )
+
+
+def _runs4(sentence: list[_W]) -> set[tuple[str, ...]]:
+    """Every four words in a row of a sentence (by term): two sentences whose word-by-word
+    alignment has an equal stretch of four words share one of these."""
+
+    def make(ws: list[_W]) -> set[tuple[str, ...]]:
+        terms = [w.term for w in ws]
+        return set(zip(terms, terms[1:], terms[2:], terms[3:], strict=False))
+
+    return _memo(sentence, "runs4", make)
 
 
 def _to_pause(words: list[_W]) -> list[_W]:
@@ -814,10 +887,10 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[
     """Figures of one quantity that disagree. Each figure of `a` is compared with the figures of
     `b` that share most words around it; a figure the other paragraph also gives (with the same
     unit) is agreed on, and its neighbours in a list of figures are other quantities."""
-    read_a = [(q, _reading(a.text, q)) for q in a.quantities]
-    read_b = [(q, _reading(b.text, q)) for q in b.quantities]
-    values_a = {(r, q.value) for q, r in read_a if r}
-    values_b = {(r, q.value) for q, r in read_b if r}
+    if not a.quantities or not b.quantities:
+        return
+    read_a, values_a = _readings(a, wa)
+    read_b, values_b = _readings(b, wb)
     for qa, ra in read_a:
         if ra is None or (ra, qa.value) in values_b:
             continue
@@ -842,6 +915,17 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[
             elif kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
                 yield ("date", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
                        f"{_before(a, qa)} {_say(a, qa)} vs {_say(b, qb)}: different years")
+
+
+def _readings(pf: ParagraphFeatures, words: list[_W]):
+    """What each figure of a paragraph counts (`_reading`), and the (reading, value) pairs it
+    gives; once per paragraph."""
+
+    def make(_words: list[_W]):
+        read = [(q, _reading(pf.text, q)) for q in pf.quantities]
+        return read, {(r, q.value) for q, r in read if r}
+
+    return _memo(words, "readings", make)
 
 
 _MONTHS = frozenset(
@@ -876,7 +960,16 @@ def _reading(text: str, q: Quantity) -> tuple[str, str] | None:
 
 
 def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
-    """Content words next to a figure in its sentence (`CONTEXT` each side), its unit aside."""
+    """Content words next to a figure in its sentence (`CONTEXT` each side), its unit aside
+    (once per figure and unit of a paragraph; not to be changed by the caller)."""
+    cache = _memo(words, "figure_context", lambda _: {})
+    key = (q.start, q.end, unit)
+    if key not in cache:
+        cache[key] = _figure_context_of(words, q, unit)
+    return cache[key]
+
+
+def _figure_context_of(words: list[_W], q: Quantity, unit: str) -> set[str]:
     inside = [w for w in words if w.start < q.end and q.start < w.end]
     if not inside:
         return set()
@@ -885,7 +978,15 @@ def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
 
 def _names_near(words: list[_W], q: Quantity) -> set[str]:
     """Capitalised words among the `NAME_SPAN` words before a figure, in its sentence: who the
-    figure is about, usually ("Novak scored 20 points")."""
+    figure is about, usually ("Novak scored 20 points"); once per figure of a paragraph."""
+    cache = _memo(words, "names_near", lambda _: {})
+    key = (q.start, q.end)
+    if key not in cache:
+        cache[key] = _names_near_of(words, q)
+    return cache[key]
+
+
+def _names_near_of(words: list[_W], q: Quantity) -> set[str]:
     inside = [k for k, w in enumerate(words) if w.start < q.end and q.start < w.end]
     if not inside:
         return set()
@@ -908,9 +1009,11 @@ def _before(pf: ParagraphFeatures, q: Quantity) -> str:
 
 def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
     for x, y, flip in ((a, b, False), (b, a, True)):
+        if not y.quotes:
+            continue  # no quote there to be a wording of one of these
         for start, end in x.quotes:
             quote = x.flat[start:end]
-            if len(_WORD.findall(quote)) < 4:
+            if _word_count(quote) < 4:
                 continue
             found = _counterpart(quote, y)
             if found is None:
@@ -924,16 +1027,20 @@ def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
             yield ("quote", vy, vx, reason) if flip else ("quote", vx, vy, reason)
 
 
-def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures):
+@lru_cache(maxsize=1 << 14)
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """A short quotation printed by the other outlet with words left out in the middle:
     “swift and total reconstruction” vs “swift reconstruction”. Same first and last word,
     the shorter one's words all in the longer, in order."""
-    qa = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(a.text)]
-    qb = [(m.start(1), m.end(1)) for m in _SHORT_QUOTE.finditer(b.text)]
-    for sa, ea in qa:
-        xa = words_of(a.text[sa:ea])
-        for sb, eb in qb:
-            xb = words_of(b.text[sb:eb])
+    qb = _short_quoted(b, wb)
+    if not qb:
+        return
+    for sa, ea, xa in _short_quoted(a, wa):
+        for sb, eb, xb in qb:
             if len(xa) == len(xb) or min(len(xa), len(xb)) < 2 or max(len(xa), len(xb)) > 8:
                 continue
             short, long = (xa, xb) if len(xa) < len(xb) else (xb, xa)
@@ -948,6 +1055,14 @@ def _short_quotes(a: ParagraphFeatures, b: ParagraphFeatures):
                    f"{' '.join(left)} left out of the middle")
 
 
+def _short_quoted(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[int, int, list[str]]]:
+    """(start, end, words) of each short quotation of a paragraph, once per paragraph."""
+    return _memo(words, "short_quotes", lambda _: [
+        (m.start(1), m.end(1), words_of(pf.text[m.start(1) : m.end(1)]))
+        for m in _SHORT_QUOTE.finditer(pf.text)
+    ])
+
+
 def _in_order(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(w in it for w in short)
@@ -958,12 +1073,10 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
     not identical wording: its most similar such quote. A paraphrase `y` does not quote is not
     a wording of the quote."""
     best: tuple[float, int, int] | None = None
-    quote = _ASIDE.sub(" ", quote)
     for start, end in y.quotes:
-        other = _ASIDE.sub(" ", y.flat[start:end])
-        if not same_statement(words_of(quote), words_of(other)):
+        score = _likeness(quote, y.flat[start:end])
+        if score is None:
             continue
-        score = fuzz.partial_ratio(quote, other)
         if best is None or score > best[0]:
             best = (score, start, end)
     if best is not None and QUOTE_LOW <= best[0] < QUOTE_HIGH:
@@ -972,6 +1085,25 @@ def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
 
 
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _likeness(quote: str, other: str) -> float | None:
+    """`partial_ratio` of two quotes (editors' asides left out) when they are one statement
+    (`quotes.same_statement`), else None."""
+    quote, words = _statement(quote)
+    other, other_words = _statement(other)
+    if not same_statement(words, other_words):
+        return None
+    return fuzz.partial_ratio(quote, other)
+
+
+@lru_cache(maxsize=1 << 14)
+def _statement(quote: str) -> tuple[str, list[str]]:
+    """A quote without its editors' asides, and its words (`quotes.words_of`); not to be
+    changed by the caller (shared)."""
+    quote = _ASIDE.sub(" ", quote)
+    return quote, words_of(quote)
 """An editor's aside inside a quote ("respect to her (Jane Roe) and"): not the speaker's words."""
 _CONTRACTIONS = {
     "n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"
@@ -987,6 +1119,7 @@ def _expanded(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=1 << 14)
 def _inner_difference(left: str, right: str) -> str:
     """The content words that differ between two wordings, ignoring a cut at either end.
 

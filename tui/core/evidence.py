@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import chain
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from tui.core.features import ParagraphFeatures, StoryIndex, Token
-from tui.core.model import Span
+from tui.core.features import ParagraphFeatures, StoryIndex, Token, paragraph_features
+from tui.core.model import Ref, Span
 from tui.core.score import QUOTE_SHARE, shared_numbers
 
 MAX_SPANS = 6
@@ -37,6 +38,23 @@ def spans(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> tupl
     found += _phrases(index, a, b)
     found += _names(index, a, b, found)
     return tuple(_disjoint(chain(found, _words(index, a, b)))[:MAX_SPANS])
+
+
+class _Weights(NamedTuple):
+    """What `spans` reads of the story index: its word weights."""
+
+    weight: dict[str, float]
+
+
+def text_spans(
+    weight: dict[str, float], a: str, b: str, made: dict[str, ParagraphFeatures]
+) -> tuple[Span, ...]:
+    """`spans` of two paragraph texts from the story's word weights alone (`made`: features
+    already computed, by text, filled as it goes)."""
+    for text in (a, b):
+        if text not in made:
+            made[text] = paragraph_features(Ref("", 0), text)
+    return spans(_Weights(weight), made[a], made[b])  # type: ignore[arg-type]
 
 
 def _quotes(a: ParagraphFeatures, b: ParagraphFeatures) -> list[Span]:

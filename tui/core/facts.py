@@ -206,26 +206,36 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
         tokens, text = pf.tokens, pf.text
         last = len(tokens) - 1
         for k, tok in enumerate(tokens):
-            grams = [((tok.term,), tok.end)]
-            if k < last:
-                nxt = tokens[k + 1]
-                if not text[tok.end : nxt.start].strip():
-                    grams.append(((tok.term, nxt.term), nxt.end))
-            for gram, end in grams:
-                if gram in own:
-                    continue
+            gram: tuple[str, ...] = (tok.term,)
+            if gram not in own:
                 own.add(gram)
                 entry = seen.get(gram)
                 if entry is None:
-                    seen[gram] = [1, (pf, tok.start, end), len(seen)]
+                    seen[gram] = [1, (pf, tok.start, tok.end), len(seen)]
                 else:
                     entry[0] += 1
+            if k < last:
+                nxt = tokens[k + 1]
+                if not text[tok.end : nxt.start].strip():
+                    gram = (tok.term, nxt.term)
+                    if gram not in own:
+                        own.add(gram)
+                        entry = seen.get(gram)
+                        if entry is None:
+                            seen[gram] = [1, (pf, tok.start, nxt.end), len(seen)]
+                        else:
+                            entry[0] += 1
     if not seen:
         return members[0].text[:40]
-    w = index.weight
-    best = max(
-        seen.items(),
-        key=lambda item: (item[1][0] * sum(w.get(t, 0.0) for t in item[0]), len(item[0]), -item[1][2]),
-    )
-    pf, start, end = best[1][1]
+    w = index.weight.get
+    # The phrase of the highest (articles × weight, length, earliest): a loop, not max() with a
+    # key, for speed; the same choice (the ranks differ, so no two keys are equal).
+    best_key: tuple[float, int, int] | None = None
+    best: list = []
+    for gram, entry in seen.items():
+        specific = w(gram[0], 0.0) if len(gram) == 1 else w(gram[0], 0.0) + w(gram[1], 0.0)
+        key = (entry[0] * specific, len(gram), -entry[2])
+        if best_key is None or key > best_key:
+            best_key, best = key, entry
+    pf, start, end = best[1]
     return pf.text[start:end]

@@ -150,29 +150,46 @@ class ParagraphFeatures:
 
 def paragraph_features(ref: Ref, text: str) -> ParagraphFeatures:
     """Tokens, sentences, quotes and quantities of one paragraph."""
+    return _assemble(ref, text, _read(text))
+
+
+_Read = tuple[str, list["Token"], list[list[str]], list[tuple[int, int]], list[Quantity]]
+
+
+def _read(text: str) -> _Read:
+    """The costly part of `paragraph_features` (flat text, tokens, each sentence's terms in
+    reading order, quotes, quantities), shared by the copies of a paragraph."""
     flat = flatten(text)
     sentence_starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
     tokens: list[Token] = []
-    sentences: list[set[str]] = []
+    sentences: list[list[str]] = []
     bounds = sorted(sentence_starts)
-    current = -1
+    bounds.append(len(text) + 1)  # no word starts there: the loop below stops at it
+    current, following = -1, bounds[0]
     for m in _WORD.finditer(flat):
         word = m.group()
-        while current + 1 < len(bounds) and bounds[current + 1] <= m.start():
+        start = m.start()
+        while following <= start:
             current += 1
-            sentences.append(set())
+            sentences.append([])
+            following = bounds[current + 1]
         if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
             continue
         term = stem(word)
         if term in STOPWORDS:
             continue
-        first = text[m.start()]
-        capital = first.isupper() and not _starts_sentence(text, m.start(), sentence_starts)
-        tokens.append(Token(term, m.start(), m.end(), capital))
+        capital = text[start].isupper() and not _starts_sentence(text, start, sentence_starts)
+        tokens.append(Token(term, start, m.end(), capital))
         if sentences:
-            sentences[-1].add(term)
+            sentences[-1].append(term)
+    return flat, tokens, sentences, find_quotes(text), find_quantities(text, flat)
+
+
+def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
+    """The features of one paragraph from what `_read` found in its text. The sets are made
+    anew for each paragraph, in the same way, so copies compare as distinct paragraphs do."""
+    flat, tokens, sentences, quotes, quantities = read
     terms = frozenset(t.term for t in tokens)
-    quotes = find_quotes(text)
     quote_terms = [frozenset(t.term for t in tokens if s <= t.start < e) for s, e in quotes]
     return ParagraphFeatures(
         ref=ref,
@@ -180,10 +197,10 @@ def paragraph_features(ref: Ref, text: str) -> ParagraphFeatures:
         flat=flat,
         tokens=tokens,
         terms=terms,
-        sentences=[frozenset(s) for s in sentences if s],
+        sentences=[frozenset(set(s)) for s in sentences if s],
         quotes=quotes,
         quote_terms=quote_terms,
-        quantities=find_quantities(text, flat),
+        quantities=quantities,
         names=frozenset(t.term for t in tokens if t.capital),
         bigrams=frozenset(zip((t.term for t in tokens), (t.term for t in tokens[1:]))),
     )
@@ -243,9 +260,14 @@ class StoryIndex:
 def index_story(story: Story) -> StoryIndex:
     """Features of every aligned paragraph and the story-level weight of every term."""
     paragraphs = []
+    read: dict[str, _Read] = {}
+    """What `_read` found in each text so far: copies of a paragraph read it once."""
     for a in story.articles:
         for k, p in enumerate(a.body()):
-            pf = paragraph_features(Ref(a.id, p.n), p.text)
+            found = read.get(p.text)
+            if found is None:
+                found = read[p.text] = _read(p.text)
+            pf = _assemble(Ref(a.id, p.n), p.text, found)
             pf.position = k
             paragraphs.append(pf)
     df: dict[str, int] = {}
@@ -268,11 +290,19 @@ def index_story(story: Story) -> StoryIndex:
         t: term_weight(c, n, dfp[t], len(paragraphs), capitals[t] > 0) for t, c in df.items()
     }
     weight2 = {t: x * x for t, x in weight.items()}
+    sums: dict[str, tuple[float, float, list[float]]] = {}
+    """text -> (mass, norm, sentence norms): copies have their sets made alike, so alike sums"""
     for pf in paragraphs:
-        ws = [weight[t] for t in pf.terms]
-        pf.mass = sum(ws)
-        pf.norm = math.sqrt(sum(x * x for x in ws))
-        pf.sentence_norms = [math.sqrt(sum(weight2[t] for t in s)) for s in pf.sentences]
+        found = sums.get(pf.text)
+        if found is None:
+            ws = [weight[t] for t in pf.terms]
+            found = sums[pf.text] = (
+                sum(ws),
+                math.sqrt(sum(x * x for x in ws)),
+                [math.sqrt(sum(weight2[t] for t in s)) for s in pf.sentences],
+            )
+        pf.mass, pf.norm = found[0], found[1]
+        pf.sentence_norms = list(found[2])
     figures: dict[tuple[float, str, str], int] = {}
     for pf in paragraphs:
         for key in {(q.value, q.unit, q.kind) for q in pf.quantities}:

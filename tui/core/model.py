@@ -132,7 +132,8 @@ class Match:
 
     def flipped(self) -> Match:
         """The match seen from paragraph `b`: `a` and `b` swapped, spans too."""
-        return Match(self.b, self.a, self.score, self.grade, tuple(s.flipped() for s in self.evidence))
+        evidence = tuple(s.flipped() for s in self.evidence) if self.evidence else ()
+        return Match(self.b, self.a, self.score, self.grade, evidence)
 
 
 @dataclass(frozen=True)
@@ -189,9 +190,20 @@ class Alignment:
     matches: tuple[Match, ...]
     facts: tuple[Fact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    weights: dict[str, float] | None = None
+    """The story's word weights when the matches were made without their spans
+    (`align_story(..., evidence=False)`, as the reader does): `evidence_of` finds a match's
+    spans when they are asked for. None when every match carries its spans."""
     _by_ref: dict[Ref, list[Match]] = field(default_factory=dict, init=False, repr=False)
     _fact_of: dict[Ref, Fact] = field(default_factory=dict, init=False, repr=False)
     _conflicts_of: dict[Ref, list[Conflict]] = field(default_factory=dict, init=False, repr=False)
+    _lazy: dict[tuple[Ref, Ref], tuple[Span, ...]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _features: dict[str, object] = field(default_factory=dict, init=False, repr=False)
+    _place: dict[str, tuple[int, tuple[Paragraph, ...]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for match in self.matches:
@@ -205,6 +217,31 @@ class Alignment:
         for conflict in self.conflicts:
             for ref in dict.fromkeys(v.ref for v in conflict.versions):
                 self._conflicts_of.setdefault(ref, []).append(conflict)
+
+    def evidence_of(self, match: Match) -> tuple[Span, ...]:
+        """The spans of `match` (of `matches`, or seen from either paragraph): its own, or,
+        when the alignment was made without them, found now (once per pair) exactly as
+        `align_story` finds them."""
+        if self.weights is None:
+            return match.evidence
+        spans = self._lazy.get((match.a, match.b))
+        if spans is None:
+            from tui.core.evidence import text_spans
+
+            if not self._place:
+                self._place.update(
+                    (a.id, (k, a.paragraphs)) for k, a in enumerate(self.story.articles)
+                )
+            (ka, pa), (kb, pb) = self._place[match.a.article], self._place[match.b.article]
+            first, second = (match.a, match.b)
+            if (kb, match.b.paragraph) < (ka, match.a.paragraph):
+                first, second = second, first  # the spans run from the earlier paragraph
+            text = {match.a: pa[match.a.paragraph].text, match.b: pb[match.b.paragraph].text}
+            found = text_spans(self.weights, text[first], text[second], self._features)
+            self._lazy[(first, second)] = found
+            self._lazy[(second, first)] = tuple(s.flipped() for s in found)
+            spans = self._lazy[(match.a, match.b)]
+        return spans
 
     def matches_for(self, article_id: str, paragraph: int) -> tuple[Match, ...]:
         """The matches of one paragraph, seen from it (`a` is this paragraph), best first."""

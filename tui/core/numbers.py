@@ -54,6 +54,14 @@ _QUANTITY = re.compile(
     + r"(?:[\s-]+(?P<unit>[a-z]+(?:'s)?))?",
     re.IGNORECASE,
 )
+_MAYBE = re.compile(
+    r"\d|(?<!\w)(?:"
+    + "|".join(sorted({*_WORD_NUMBERS, "quarter", "half"}, key=len, reverse=True))
+    + ")",
+    re.IGNORECASE,
+)
+"""Something every figure starts with (a digit, a number word, "a quarter"/"half a" century): a
+text without it has none, and the long pattern need not run."""
 _SKIP_UNIT = frozenset({"u", "s", "the", "of", "and", "or", "to", "in", "a", "an", "per"})
 
 
@@ -104,6 +112,8 @@ def _value(num: str) -> tuple[float, str]:
 def find_quantities(text: str, flat: str | None = None) -> list[Quantity]:
     """Every figure in `text`, with hedge, unit and (start, end) offsets in `text`."""
     found: list[Quantity] = []
+    if not _MAYBE.search(text):
+        return found
     for m in _QUANTITY.finditer(text.replace("\u2019", "'")):
         value, forced_unit = _value(m.group("num"))
         if m.group("scale"):

@@ -201,6 +201,9 @@ def same_statement(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
     short = min(len(a), len(b))
+    most = sum((Counter(a) & Counter(b)).values())  # no more words in order than in common
+    if most < MIN_WORDS or most < SAME_SHARE * short:
+        return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
     return shared >= MIN_WORDS and shared >= SAME_SHARE * short
