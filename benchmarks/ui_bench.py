@@ -410,7 +410,8 @@ def byte_compile(samefact: str) -> str:
     interpreter = first[2:].decode(errors="replace").strip() if first.startswith(b"#!") else ""
     if not interpreter:
         return f"{samefact} is not a Python script; its package is not byte-compiled"
-    code = "import compileall, os, tui; compileall.compile_dir(os.path.dirname(tui.__file__), quiet=1)"
+    code = "import compileall, os, tui; "
+    code += "compileall.compile_dir(os.path.dirname(tui.__file__), quiet=1)"
     try:
         done = subprocess.run([*interpreter.split(), "-c", code], capture_output=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as error:

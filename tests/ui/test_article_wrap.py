@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich._wrap import divide_line
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
-
-from rich._wrap import divide_line
 
 from tui.widgets.article_pane import wrap_lines
 
