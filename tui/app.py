@@ -19,12 +19,12 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
 
-from tui import preload as preloading
 from tui import story_process
 from tui.commands import ReaderCommands
 from tui.messages import AlignmentReady, LoadFailed, LoadProgress, StoryLoaded
@@ -46,7 +46,10 @@ if TYPE_CHECKING:
     from tui.core.settings import Settings
     from tui.core.state import SavedState, StateStore
     from tui.persist import StateSaver
-    from tui.preload import Preloaded
+
+    Preloaded = tuple[Story, StateStore | None, SavedState | None, bool]
+    """What `run` reads ahead: the story, its state store, the saved state, whether it is
+    only the first article of a large story (then without a store)."""
 
 
 class SamefactApp(ViewActions, App[int]):
@@ -401,13 +404,15 @@ def run(paths: Sequence[str], low_bandwidth: bool = False, fresh: bool = False) 
     import sys
     from dataclasses import replace
 
-    missing = preloading.missing(paths)
+    # Not `tui.core.fetch.is_url`: importing `tui.core` here would delay the first paint.
+    def is_url(text: str) -> bool:
+        return text[:8].lower().startswith(("http://", "https://"))
+
+    missing = [p for p in paths if not is_url(p) and p != "-" and not Path(p).exists()]
     if missing:
         print(f"samefact: {missing[0]}: no such file or folder", file=sys.stderr)
         return 2
-    # Before Textual starts (its styles, widgets and first layout): in a child process, on
-    # the other core, when this process can fork (see `tui.preload`).
-    preload = preloading.read_ahead(paths, fresh)
+    preload = _read_ahead(paths, fresh)
     app = make_app(paths, fresh=fresh)
     app.preload = preload
     if low_bandwidth:
@@ -420,13 +425,38 @@ def run(paths: Sequence[str], low_bandwidth: bool = False, fresh: bool = False) 
 
 
 def _read_ahead(paths: Sequence[str], fresh: bool) -> Future[Preloaded] | None:
-    """Start reading local files (and their saved state) in a thread, as `run` does in a child.
+    """Start reading local files (and their saved state) in a thread, before Textual starts.
 
     Done by the time the screen mounts, so the first frame shows the article. URLs and stdin
     are left to the worker, which reports their progress. Of a story of many files only the
     first article is read here (`partial`): a child process reads the rest.
     """
-    return preloading.read_ahead(paths, fresh, apart=False)
+    from tui.core.fetch import is_url
+
+    if any(is_url(p) or p == "-" for p in paths):
+        return None
+
+    def read() -> Preloaded:
+        from tui.core import load_story
+        from tui.core.load import expand_paths
+        from tui.persist import open_state
+
+        files = expand_paths(paths, [])
+        if len(files) > story_process.READ_APART_FROM:
+            return first_article(files), None, None, True
+        story = load_story(paths)
+        return (story, *open_state(story, restore=True, fresh=fresh), False)
+
+    future: Future[Preloaded] = Future()
+
+    def target() -> None:
+        try:
+            future.set_result(read())
+        except BaseException as error:  # handed to whoever asks for the result
+            future.set_exception(error)
+
+    threading.Thread(target=target, name="samefact-read-ahead", daemon=True).start()
+    return future
 
 
 def _leave_now(code: int) -> None:
@@ -442,6 +472,23 @@ def _leave_now(code: int) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def first_article(files: Sequence[Path], tries: int = 20) -> Story:
+    """The first article(s) of a story of `files`, read alone: the first file that has one.
+
+    Read as `load_story` reads it in the whole story (the first article's id is its file's
+    name either way), so the reader can show it while the rest is read. Problems are left
+    to the whole read, which reports them once.
+    """
+    from tui.core import load_story
+    from tui.core.model import Story
+
+    for path in files[:tries]:
+        story = load_story([path])
+        if story.articles:
+            return Story(story.articles)
+    return Story(())
 
 
 def _keeping_shown(story: Story, shown: Article | None) -> Story:
