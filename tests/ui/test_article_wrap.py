@@ -1,4 +1,4 @@
-"""The article pane's lazy wrapping gives exactly the lines `Text.wrap` gives."""
+"""The article pane's and the panel's lazy wrapping give exactly the lines `Text.wrap` gives."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.widgets.article_pane import wrap_lines
+from tui.widgets.elsewhere_panel import WrappedText
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -69,3 +70,22 @@ def test_breaks_match_rich_at_every_width(width: int) -> None:
         got = wrap_lines(0, Text(paragraph), width, console)
         offsets = [0, *divide_line(paragraph, width, fold=True), len(paragraph)]
         assert [line.span for line in got] == list(zip(offsets, offsets[1:])), paragraph
+
+
+@pytest.mark.parametrize("width", [1, 8, 21, 39, 60])
+def test_panel_lines_match_text_wrap(width: int) -> None:
+    """The panel's lazily cut lines are `Text.wrap`'s: one text of many lines, styled spans."""
+    console = Console(width=200)
+    text = Text()
+    for i, paragraph in enumerate([*_paragraphs(), "tab\tseparated\tcells", "", "  "]):
+        text.append(f"▶{i} Outlet  same 0.87\n", "bold")
+        body = Text(paragraph)
+        if len(paragraph) > 12:
+            body.stylize("bold underline", 5, 12)
+        text.append_text(body)
+        text.append("\n")
+    text.rstrip()
+    expected = text.wrap(console, width)
+    got = WrappedText(text, width, console)
+    assert len(got) == len(expected)
+    assert [got[n] for n in reversed(range(len(got)))][::-1] == list(expected)  # any order

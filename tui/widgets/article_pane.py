@@ -101,7 +101,7 @@ def wrap_lines(paragraph: int, text: Text, width: int, console: Console) -> list
             wrapped.rstrip()
             lines.append(Line(paragraph, wrapped, first=i == 0))
         return lines
-    breaks = _single_cell_breaks(plain, width) if _single_cells(plain) else None
+    breaks = single_cell_breaks(plain, width)
     if breaks is None:
         breaks = divide_line(plain, width, fold=True)
     offsets = [0, *breaks, len(plain)]
@@ -111,13 +111,15 @@ def wrap_lines(paragraph: int, text: Text, width: int, console: Console) -> list
     ]
 
 
-def _single_cell_breaks(plain: str, width: int) -> list[int] | None:
-    """`divide_line(plain, width)` for text of one cell per character, or None for a word
-    wider than a line (folded by `divide_line` itself).
+def single_cell_breaks(plain: str, width: int) -> list[int] | None:
+    """`divide_line(plain, width)` for text of one cell per character; None for other text
+    and for a word wider than a line (folded by `divide_line` itself).
 
     The same walk over the same words, with `len` for the cell width: measuring every word
     took most of the time of wrapping a long article before its first paint.
     """
+    if not _single_cells(plain):
+        return None
     breaks: list[int] = []
     offset = 0
     for word in _WORD.finditer(plain):
