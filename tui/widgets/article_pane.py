@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from rich._wrap import divide_line  # Text.wrap's own breaker: the same lines, see wrap_lines
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
@@ -33,6 +34,14 @@ if TYPE_CHECKING:
 GUTTER = 4
 """Cells left of the text: current marker, count of other outlets, conflict flag, space."""
 CURRENT_MARK = "▌"
+_WORD = re.compile(r"\s*\S+\s*")
+"""A word and the spaces after it, as `rich._wrap.words` finds them."""
+
+
+def _single_cells(text: str) -> bool:
+    """Whether every character of `text` takes one cell, so that any part of it is as wide
+    as it is long (Rich measures a string as the sum of its characters' widths)."""
+    return all(cell_len(character) == 1 for character in set(text))
 
 
 @dataclass(eq=False)
@@ -92,11 +101,38 @@ def wrap_lines(paragraph: int, text: Text, width: int, console: Console) -> list
             wrapped.rstrip()
             lines.append(Line(paragraph, wrapped, first=i == 0))
         return lines
-    offsets = [0, *divide_line(plain, width, fold=True), len(plain)]
+    breaks = single_cell_breaks(plain, width)
+    if breaks is None:
+        breaks = divide_line(plain, width, fold=True)
+    offsets = [0, *breaks, len(plain)]
     return [
         Line(paragraph, text, first=i == 0, span=(start, end), width=width)
         for i, (start, end) in enumerate(zip(offsets, offsets[1:]))
     ]
+
+
+def single_cell_breaks(plain: str, width: int) -> list[int] | None:
+    """`divide_line(plain, width)` for text of one cell per character; None for other text
+    and for a word wider than a line (folded by `divide_line` itself).
+
+    The same walk over the same words, with `len` for the cell width: measuring every word
+    took most of the time of wrapping a long article before its first paint.
+    """
+    if not _single_cells(plain):
+        return None
+    breaks: list[int] = []
+    offset = 0
+    for word in _WORD.finditer(plain):
+        start, end = word.span()
+        length = len(word.group().rstrip())
+        if width - offset >= length:
+            offset += end - start
+        elif length > width:
+            return None
+        elif offset and start:
+            breaks.append(start)
+            offset = end - start
+    return breaks
 
 
 def search_pattern(query: str) -> re.Pattern[str] | None:

@@ -9,7 +9,7 @@ the panel and the article change in the same frame.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,9 +20,60 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.view import Entry, PanelView
+from tui.widgets.article_pane import single_cell_breaks
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 REASON_CHARS = 140
 """A conflict's reason is cut to about two lines; `=` and the report give it whole."""
+
+
+class WrappedText:
+    """`text.wrap(console, width)`, with each line cut from the text when it is asked for.
+
+    A paragraph with many matches wraps to a hundred lines or more, of which the panel shows
+    a screenful: only the breaks are found for all of them (as `Text.wrap` finds them), and a
+    text line is divided into its wrapped lines, exactly as `Text.wrap` divides it, the first
+    time one of them is drawn.
+    """
+
+    def __init__(self, text: Text, width: int, console: Console) -> None:
+        self.width = width
+        self._console = console
+        self._sources = text.split(allow_blank=True) if width > 0 else []
+        self._breaks: list[list[int] | None] = []
+        """Per text line: where it breaks, or None when `Text.wrap` handles it (tabs, folds)."""
+        self._index: list[tuple[int, int]] = []
+        """Per wrapped line: (text line, piece of it)."""
+        self._cut: dict[int, list[Text]] = {}
+        for i, line in enumerate(self._sources):
+            plain = line.plain
+            breaks = single_cell_breaks(plain, width) if "\t" not in plain else None
+            if breaks is None:
+                pieces = list(line.wrap(console, width))
+                self._cut[i] = pieces
+                count = len(pieces)
+            else:
+                count = len(breaks) + 1
+            self._breaks.append(breaks)
+            self._index.extend((i, piece) for piece in range(count))
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __getitem__(self, n: int) -> Text:
+        source, piece = self._index[n]
+        pieces = self._cut.get(source)
+        if pieces is None:
+            breaks = self._breaks[source]
+            assert breaks is not None
+            pieces = list(self._sources[source].divide(breaks))
+            for line in pieces:  # as `Text.wrap` finishes its lines
+                line.rstrip_end(self.width)
+                line.truncate(self.width, overflow=line.overflow or "fold")
+            self._cut[source] = pieces
+        return pieces[piece]
 
 
 class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
@@ -61,7 +112,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self.selected = 0
         """The entry Enter opens."""
         self._text = Text("")
-        self._wrapped: list[Text] = []
+        self._wrapped: WrappedText | list[Text] = []
         """`_text` wrapped to the width."""
         self._lines: list[Strip | None] = []
         """The strip of each wrapped line, drawn when it is first shown."""
@@ -133,16 +184,16 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         region = self.scrollable_content_region
         width, height = region.width, region.height
         console = self.app.console
-        wrapped = list(self._text.wrap(console, width)) if width > 0 else []
+        wrapped = WrappedText(self._text, width, console)
         # The scrollbar comes (or goes) with the new text's height: wrap for the width it
         # leaves now, so the text is drawn once, not once too wide and again a frame later.
         bar = self.styles.scrollbar_size_vertical if self.styles.overflow_y == "auto" else 0
         if bar and width > bar:
             if not self.show_vertical_scrollbar and len(wrapped) > height:
                 width -= bar
-                wrapped = list(self._text.wrap(console, width))
+                wrapped = WrappedText(self._text, width, console)
             elif self.show_vertical_scrollbar:
-                wider = list(self._text.wrap(console, width + bar))
+                wider = WrappedText(self._text, width + bar, console)
                 if len(wider) <= height:
                     width, wrapped = width + bar, wider
         self._width = width
