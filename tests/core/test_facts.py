@@ -148,3 +148,18 @@ def test_a_pair_just_under_the_threshold_lets_a_fact_grow() -> None:
 
     assert members_with_c([(2, 3, 0.23)]) == {a, b, c, d}
     assert d not in members_with_c([(2, 3, 0.05)])
+
+
+def test_a_label_keeps_hyphenated_compounds_whole() -> None:
+    """Three outlets share "full-scale invasion": the fact is labelled with the whole compound,
+    not "scale invasion"."""
+    story = make_story(
+        ["Troops began a full-scale invasion at dawn.", "Markets fell sharply."],
+        ["The full-scale invasion surprised diplomats.", "Weather stayed mild."],
+        ["Since the full-scale invasion, prices rose.", "Schools closed early."],
+    )
+    index = index_story(story)
+    a, b, c = Ref("a0", 0), Ref("a1", 0), Ref("a2", 0)
+    matches = [Match(a, b, 0.9, "same"), Match(a, c, 0.9, "same"), Match(b, c, 0.9, "same")]
+    (fact,) = [f for f in group_facts(story, index, matches) if not f.unique]
+    assert fact.label == "full-scale invasion"

@@ -41,6 +41,8 @@ NEAR = 0.22
 """Pairs scored from here up, under the shown threshold, are links while a fact grows."""
 MERGE = 0.6
 """Share of a fact's members inside a larger fact from which the two are one fact."""
+HYPHENS = "-\u2010\u2011"
+"""Characters that join the words of a compound: a label keeps the compound whole."""
 
 
 def group_facts(
@@ -238,4 +240,18 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
         if best_key is None or key > best_key:
             best_key, best = key, entry
     pf, start, end = best[1]
-    return pf.text[start:end]
+    return _whole_compound(pf.text, start, end)
+
+
+def _whole_compound(text: str, start: int, end: int) -> str:
+    """`text[start:end]` widened over words joined to it by hyphens: "full-scale invasion", not
+    "scale invasion"."""
+    while start > 1 and text[start - 1] in HYPHENS and text[start - 2].isalnum():
+        start -= 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    while end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum():
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return text[start:end]
