@@ -181,3 +181,21 @@ def test_spans_found_when_asked_are_the_ones_made_with_the_matches() -> None:
             seen_lazy = lazy.matches_for(article.id, p.n)
             expected = [full.evidence_of(m) for m in seen_full]
             assert [lazy.evidence_of(m) for m in seen_lazy] == expected
+
+
+def test_a_story_with_few_strong_matches_shows_only_stronger_pairs() -> None:
+    """Where most paragraphs have a `same` match, pairs from `RELATED` up are shown; where few
+    do, the bar rises (never above `same`), and a configured `related` is kept as it is."""
+    from tui.core.align import shown_threshold
+    from tui.core.weights import RELATED, SAME
+
+    pairs = [(0, 1), (2, 3), (4, 5), (6, 7)]
+    dense = shown_threshold(pairs, [0.9, 0.8, 0.7, 0.6], 8, SAME)
+    sparse = shown_threshold(pairs, [0.9, 0.1, 0.1, 0.1], 8, SAME)
+    none = shown_threshold(pairs, [0.1, 0.1, 0.1, 0.1], 8, SAME)
+    assert dense == RELATED
+    assert RELATED < sparse <= none <= SAME
+    assert shown_threshold([], [], 0, SAME) == RELATED
+    story = load_story([SEEDS])
+    loose = align_story(story, related=0.05)
+    assert min(m.score for m in loose.matches) < RELATED

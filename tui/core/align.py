@@ -32,9 +32,9 @@ from tui.core.facts import group_facts
 from tui.core.features import ParagraphFeatures, index_story
 from tui.core.model import Alignment, Fact, Match, Ref, Span, Story
 from tui.core.score import combine2, logit, pair_features, rank_features, sentence_signals
-from tui.core.weights import RELATED, SAME
+from tui.core.weights import RELATED, RELATED_SLOPE, RELATED_TOP, SAME
 
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"
 """Changes whenever the matcher's output for a story may change (cache keys use it)."""
 
 Progress = Callable[[str, float], None]
@@ -78,7 +78,8 @@ def align_story(
         story: the loaded story.
         progress: optional `progress(step, share)`; called once per step, cheap.
         same: score from which a match is graded `same` (default: the fitted `weights.SAME`).
-        related: score from which a pair is shown at all (default: the fitted `weights.RELATED`).
+        related: score from which a pair is shown at all (default: `shown_threshold`, from the
+            fitted `weights.RELATED` up, by the story).
         evidence: False leaves the spans out of the matches; `Alignment.evidence_of` finds them
             when asked (the reader shows a paragraph's matches a few at a time).
 
@@ -87,7 +88,7 @@ def align_story(
     """
     report = progress or (lambda step, share: None)
     same_at = SAME if same is None else same
-    shown_at = RELATED if related is None else min(related, same_at)
+    fixed_shown = None if related is None else min(related, same_at)
     report("index", 0.0)
     index = index_story(story)
     report("candidates", 0.2)
@@ -100,6 +101,9 @@ def align_story(
     sentences = sentence_signals(index, ordered, logits)
     second = rank_features(ordered, logits, article, index.n_articles, sentences)
     scores = list(map(combine2, second))
+    shown_at = fixed_shown
+    if shown_at is None:
+        shown_at = shown_threshold(ordered, scores, len(paragraphs), same_at)
     found_spans: dict[tuple[str, str], tuple[Span, ...]] = {}
     """Spans by the texts of both paragraphs: copies of one pair of paragraphs share them."""
 
@@ -123,6 +127,30 @@ def align_story(
     report("done", 1.0)
     weights = None if evidence else index.weight
     return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts), weights)
+
+
+def shown_threshold(
+    ordered: list[tuple[int, int]], scores: list[float], n_paragraphs: int, same_at: float
+) -> float:
+    """The score from which a pair is shown, for this story: `RELATED` where most paragraphs have
+    a `same` match, higher (up to `same_at`) where few have one.
+
+    A pair scored under `same_at` is a guess whose odds depend on the story: where most paragraphs
+    are reported by another outlet in close words, a weaker pair is likely one more telling of a
+    fact; where few are (many articles about different events of one story, which share its names),
+    it is likelier the same names in another event. The share of aligned paragraphs that have a
+    `same` match measures this; the line `RELATED_TOP - RELATED_SLOPE × share` is fitted offline
+    (`benchmarks/fit.py`) and kept between `RELATED` and `same_at`.
+    """
+    if not n_paragraphs:
+        return min(RELATED, same_at)
+    strong: set[int] = set()
+    for (i, j), score in zip(ordered, scores):
+        if score >= same_at:
+            strong.add(i)
+            strong.add(j)
+    share = len(strong) / n_paragraphs
+    return max(min(RELATED, same_at), min(same_at, RELATED_TOP - RELATED_SLOPE * share))
 
 
 def _with_fact_members(

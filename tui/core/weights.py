@@ -11,3 +11,6 @@ SAME = 0.32
 """Score from which a match is graded `same`."""
 RELATED = 0.24
 """Score from which a pair is shown at all (`related` below SAME)."""
+RELATED_TOP = 0.68
+RELATED_SLOPE = 1.10
+"""A story's shown threshold is RELATED_TOP - RELATED_SLOPE x the share of its paragraphs with a `same` match, kept between RELATED and SAME (`align.shown_threshold`)."""
