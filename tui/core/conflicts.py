@@ -177,10 +177,10 @@ def find_conflicts(
             kinds = by_texts[texts] = [
                 *_numbers(a, b, wa, wb),
                 *_weekdays(a, b, wa, wb),
+                *_relays(a, b, wa, wb),
                 *_quotes(a, b),
                 *_short_quotes(a, b, wa, wb),
                 *_attributions(a, b, wa, wb),
-                *_relays(a, b, wa, wb),
                 *_wordings(a, b, wa, wb),
                 *_lists(a, b, wa, wb),
                 *_tenses(a, b, wa, wb),
@@ -1360,8 +1360,8 @@ def _enumerations(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[list[_W]
         figures = [(q.start, q.end) for q in pf.quantities]
         for sentence in _sentences(ws):
             said = pf.text[sentence[0].start : sentence[-1].end]
-            if not ("," in said and (" and " in said or " or " in said)) and " from " not in said:
-                continue  # no list without a comma and a conjunction, or a "from … to …"
+            if not _LIST_SHAPE.search(said) and not (" from " in said and " to " in said):
+                continue  # no "X, Y and Z" and no "from … to …": no list
             for items in _list_runs(pf.text, sentence, figures):
                 first = items[0][0]
                 before = [
@@ -1376,6 +1376,9 @@ def _enumerations(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[list[_W]
 
 
 _LIST_GLUE = frozenset({"and", "or"})
+_LIST_SHAPE = re.compile(r"\w, (?:[\w'-]+ ){0,3}(?:and|or) \w")
+"""The end of an enumeration ("…, Y and Z", "…, and Z"): a cheap test before reading one
+word by word."""
 
 
 def _list_runs(
