@@ -320,3 +320,61 @@ def test_a_future_and_a_past_of_different_actions_are_not_a_tense_conflict() -> 
         "After the summit the minister signed the accord in Arvia on the royal yacht Vela.",
         "tense",
     )
+
+
+def test_a_quote_passed_on_by_a_third_party_and_told_first_hand_is_an_attribution_conflict() -> None:
+    """“…,” an agency quoted the mayor as saying vs “…,” the mayor said: who the words come from."""
+    (conflict,) = _kinds(
+        "“We will rebuild the Ostrava bridge before the spring floods,” the regional news agency"
+        " Vesta quoted Mayor Ilse Brandt as saying.",
+        "“We will rebuild the Ostrava bridge before the spring floods,” Mayor Ilse Brandt said.",
+        "attribution",
+    )
+    assert _texts(conflict) == {"regional news agency Vesta quoted", "said"}
+
+
+def test_an_excerpt_of_the_quote_counts_and_a_named_source_does_not() -> None:
+    """An excerpt of the relayed quote told first-hand is a conflict; "according to police" vs
+    "police said", or a relay on both sides, is one source, not a conflict."""
+    assert _kinds(
+        "“We will rebuild the Ostrava bridge before the spring floods,” Mayor Ilse Brandt said,"
+        " according to the Vesta news agency.",
+        "The mayor said the city would rebuild the bridge “before the spring floods” this year.",
+        "attribution",
+    )
+    assert not _kinds(
+        "“Two men broke into the Ostrava warehouse at night,” according to the city police.",
+        "“Two men broke into the Ostrava warehouse at night,” the city police said on Monday.",
+        "attribution",
+    )
+    assert not _kinds(
+        "“We will rebuild the Ostrava bridge before the spring floods,” Vesta quoted the mayor"
+        " as saying.",
+        "“We will rebuild the Ostrava bridge before the spring floods,” the mayor said, according"
+        " to the Ceska agency.",
+        "attribution",
+    )
+
+
+def test_one_thing_listed_with_different_items_is_a_wording_conflict() -> None:
+    """"covers fishing, shipping and forestry" vs "covers mining, tourism and rail links"."""
+    (conflict,) = _kinds(
+        "The Ostrava accord covers fishing, shipping and forestry, the two governments said.",
+        "The Ostrava accord covers mining, tourism and rail links, the two governments said.",
+        "wording",
+    )
+    assert _texts(conflict) == {"fishing, shipping and forestry", "mining, tourism and rail links"}
+
+
+def test_a_list_with_an_item_added_or_of_other_things_is_not_a_wording_conflict() -> None:
+    """One more item is more detail; lists after words that share nothing are of other things."""
+    assert not _kinds(
+        "The Ostrava accord covers fishing, shipping and forestry, the two governments said.",
+        "The Ostrava accord covers fishing, shipping, forestry and tourism, the governments said.",
+        "wording",
+    )
+    assert not _kinds(
+        "The Ostrava accord was signed by Poland, Austria and Hungary after long talks.",
+        "The Ostrava accord was signed after long talks; it covers fishing, shipping and rail.",
+        "wording",
+    )

@@ -35,13 +35,18 @@ were grouped into different facts; the kinds below need a shared context on top 
   "deny") and the kinds
   differ ("possibly dumping" vs "accused of dumping"), and the marker only one side has governs
   the shared claim (`_governs`). A sentence with no marker is never compared: a plain statement
-  is not a different certainty.
+  is not a different certainty. Also an attribution conflict: one quoted statement (an excerpt
+  counts) told first-hand in one paragraph ("…,” the mayor said) and passed on by a third party
+  in the other ("according to X", "citing X", "X reported", "X quoted the mayor as saying"),
+  when the first-hand paragraph names nothing of that third party (`_relays`).
 - `wording`: the same thing named with different specific words. Either one noun that both
   paragraphs use once, in one context, whose identity words before it ("same", a name's
   possessive, an acronym, a name compound such as "French-made") or whose "of …" phrase after it
   differ on both sides ("EU tariffs" vs "US tariffs", "posters of the mayor" vs "posters of the
   governor"); or, in two sentences aligned word by word, a name replaced between shared words
-  ("the dam burst near Arvia before dawn" vs "near Belmont before dawn"). Not conflicts: added
+  ("the dam burst near Arvia before dawn" vs "near Belmont before dawn"); or one thing
+  enumerated with different items after a shared word ("covers fishing, shipping and forestry"
+  vs "covered mining, tourism and rail links", `_lists`). Not conflicts: added
   detail on one side only, descriptive adjectives and common words replaced by others (outlets'
   synonyms: "the broadest truce" / "the broadest pact"), inflections, British and American
   spellings, abbreviations ("US" / "United States"), numbers (those are `number` and `date`),
@@ -172,10 +177,12 @@ def find_conflicts(
             kinds = by_texts[texts] = [
                 *_numbers(a, b, wa, wb),
                 *_weekdays(a, b, wa, wb),
+                *_relays(a, b, wa, wb),
                 *_quotes(a, b),
                 *_short_quotes(a, b, wa, wb),
                 *_attributions(a, b, wa, wb),
                 *_wordings(a, b, wa, wb),
+                *_lists(a, b, wa, wb),
                 *_tenses(a, b, wa, wb),
             ]
         elif kinds:
@@ -1147,3 +1154,295 @@ def _inner_difference(left: str, right: str) -> str:
 
 
 
+
+
+_SPEAKING = frozenset(
+    """said says saying told tells added adding stated declared wrote noted warned insisted
+    explained announced replied""".split()
+)
+"""General English verbs that attribute words to whoever speaks them."""
+_RELAYING_AS = frozenset({"quoted", "cited", "quotes", "cites"})
+RELAY_SPAN = 5
+_RELAY_WORDS = re.compile(r"accordin|citing|quote|cite|report")
+"""Words read on either side of a relay marker for the source it names."""
+
+
+def _relays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """One quoted statement told first-hand in one paragraph ("…,” Smith said) and through a
+    third party in the other ("according to X", "X reported", "X quoted Smith as saying"): an
+    attribution conflict when the other paragraph names nothing of that third party.
+
+    The two quotes must be one statement (`quotes.same_statement`, so an excerpt counts); a
+    relay whose source the other paragraph also names ("according to police" / "police said")
+    is the same source, and two relayed or two first-hand quotes are not compared."""
+    if not a.quotes or not b.quotes:
+        return
+    for x, y, wx, wy, flip in ((a, b, wa, wb, False), (b, a, wb, wa, True)):
+        relayed = _relayed_quotes(x, wx)
+        if not relayed:
+            continue
+        direct = _direct_quotes(y, wy)
+        if not direct:
+            continue
+        terms_y = _memo(wy, "all_terms", lambda ws: {w.term for w in ws if w.content})
+        for qx, marker, source in relayed:
+            if {w.term for w in source} & terms_y:
+                continue  # the other paragraph names the same source
+            for qy, verb in direct:
+                if not same_statement(*_statement_words(x, qx, y, qy)):
+                    continue
+                ends = sorted([marker, *source], key=lambda w: w.start)
+                vx, vy = _span(x, [ends[0], ends[-1]]), _span(y, [verb])
+                if len(vx.text) > 60:
+                    vx = _span(x, [marker])
+                reason = (f"“{vx.text}” vs “{vy.text}”: the same quote told through a third "
+                          "party in one, first-hand in the other")
+                yield ("attribution", vy, vx, reason) if flip else ("attribution", vx, vy, reason)
+                return
+
+
+def _statement_words(x: ParagraphFeatures, qx: tuple[int, int], y: ParagraphFeatures,
+                     qy: tuple[int, int]) -> tuple[list[str], list[str]]:
+    return _statement(x.text[qx[0] : qx[1]])[1], _statement(y.text[qy[0] : qy[1]])[1]
+
+
+def _quoted_spans(pf: ParagraphFeatures) -> tuple[tuple[int, int], ...]:
+    """Every quotation of a paragraph: its quotes of three words or more and its short ones."""
+    return _quoted_spans_of(pf.text, tuple(pf.quotes))
+
+
+@lru_cache(maxsize=1 << 12)
+def _quoted_spans_of(text: str, quotes: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    spans = list(quotes)
+    for m in _SHORT_QUOTE.finditer(text):
+        s, e = m.span(1)
+        if not any(qs <= s < qe for qs, qe in spans) and _word_count(text[s:e]) >= 2:
+            spans.append((s, e))
+    return tuple(spans)
+
+
+def _relayed_quotes(pf: ParagraphFeatures, words: list[_W]):
+    """(quote span, marker word, source words) of each quote whose sentence passes it on from a
+    third party (`_relay`); once per paragraph."""
+
+    def make(ws: list[_W]):
+        out: list = []
+        if not _RELAY_WORDS.search(pf.flat):
+            return out
+        for span in _quoted_spans(pf):
+            sentence = _quote_sentence(pf, ws, span)
+            found = _relay(pf, sentence) if sentence else None
+            if found:
+                out.append((span, *found))
+        return out
+
+    return _memo(words, "relayed", make)
+
+
+def _direct_quotes(pf: ParagraphFeatures, words: list[_W]):
+    """(quote span, verb) of each quote whose sentence attributes it with a verb of speaking
+    (outside the quotes) and passes it on from nobody (`_relay`); once per paragraph."""
+
+    def make(ws: list[_W]):
+        out = []
+        for span in _quoted_spans(pf):
+            sentence = _quote_sentence(pf, ws, span)
+            if not sentence or _relay(pf, sentence):
+                continue
+            verb = next((w for w in sentence if w.key in _SPEAKING
+                         and not _in_quotes_any(pf, w.start)), None)
+            if verb is not None:
+                out.append((span, verb))
+        return out
+
+    return _memo(words, "direct", make)
+
+
+def _quote_sentence(pf: ParagraphFeatures, words: list[_W], span: tuple[int, int]) -> list[_W]:
+    """The words of the sentence a quotation starts in."""
+    for w in words:
+        if w.start >= span[0]:
+            return _sentence_of(words, w)
+    return []
+
+
+def _in_quotes_any(pf: ParagraphFeatures, start: int) -> bool:
+    return any(s <= start < e for s, e in _quoted_spans(pf))
+
+
+def _relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | None:
+    """(marker, source) when a sentence passes words on from a third party: "according to X",
+    "citing X", "X reported", "X quoted Y as saying"; the source is the content words on the
+    marker's side, up to `RELAY_SPAN` words or punctuation, outside quotes."""
+    return _memo(sentence, "relay", lambda _: _find_relay(pf, sentence))
+
+
+def _find_relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | None:
+    outside = [w for w in sentence if not _in_quotes_any(pf, w.start)]
+    for k, w in enumerate(outside):
+        after = outside[k + 1 : k + 1 + RELAY_SPAN]
+        if w.key == "according" and not w.pause and after and after[0].key == "to":
+            source = _until_pause(after[1:])
+        elif w.key == "citing" and not w.pause:
+            source = _until_pause(after)
+        elif w.key in _RELAYING_AS and any(
+            x.key == "as" and i + 1 < len(after) and after[i + 1].key in _SPEAKING
+            for i, x in enumerate(after)
+        ):
+            source = _before_pause(outside[max(0, k - RELAY_SPAN) : k])
+        elif w.key in ("reported", "reports") and (
+            w.pause or (after and after[0].key == "that")
+        ):
+            source = _before_pause(outside[max(0, k - RELAY_SPAN) : k])
+        else:
+            continue
+        source = [x for x in source if x.content]
+        if source:
+            return w, source
+    return None
+
+
+def _until_pause(words: list[_W]) -> list[_W]:
+    out = []
+    for w in words:
+        out.append(w)
+        if w.pause:
+            break
+    return out
+
+
+def _before_pause(words: list[_W]) -> list[_W]:
+    out: list[_W] = []
+    for w in reversed(words):
+        if w.pause:
+            break
+        out.append(w)
+    return out[::-1]
+
+
+LIST_ITEMS = 3
+"""Items an enumeration needs ("security, trade and tourism") to be compared as one."""
+LIST_WORDS = 3
+"""Longest item of an enumeration, in words."""
+LIST_OWN = 2
+"""Item words each of two enumerations of one thing must have that the other lacks to differ."""
+
+
+def _lists(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
+    """One thing enumerated with different items: two lists ("X, Y and Z", "from X to Y and
+    Z") of `LIST_ITEMS` or more after a shared content word (among the `CONTEXT` before each,
+    verbs of speaking aside: "covering X, Y and Z" / "covered areas including U, V and W"),
+    each with at least `LIST_OWN` item words the other list lacks. An item added to an
+    otherwise equal list is more detail, not a different list."""
+    lists_b = _enumerations(b, wb)
+    if not lists_b:
+        return
+    for xa, ca in _enumerations(a, wa):
+        for xb, cb in lists_b:
+            if not ca & cb:
+                continue
+            own_a = [w for w in xa if not any(_same_word(w.key, y.key) for y in xb)]
+            own_b = [w for w in xb if not any(_same_word(w.key, x.key) for x in xa)]
+            if len({w.term for w in own_a}) < LIST_OWN or len({w.term for w in own_b}) < LIST_OWN:
+                continue
+            va, vb = _span(a, xa), _span(b, xb)
+            yield ("wording", va, vb,
+                   f"“{va.text}” vs “{vb.text}”: listed with different items "
+                   f"({', '.join(w.raw for w in own_a)} / {', '.join(w.raw for w in own_b)})")
+            return
+
+
+def _enumerations(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[list[_W], set[str]]]:
+    """(item words, context) of each enumeration of a paragraph (`_lists`); once per paragraph."""
+
+    def find(ws: list[_W]) -> list[tuple[list[_W], set[str]]]:
+        out = []
+        figures = [(q.start, q.end) for q in pf.quantities]
+        for sentence in _sentences(ws):
+            said = pf.text[sentence[0].start : sentence[-1].end]
+            if not _LIST_SHAPE.search(said) and not (" from " in said and " to " in said):
+                continue  # no "X, Y and Z" and no "from … to …": no list
+            for items in _list_runs(pf.text, sentence, figures):
+                first = items[0][0]
+                before = [
+                    w for w in sentence[: first.i - sentence[0].i]
+                    if w.content and w.key not in _SPEAKING
+                ][-CONTEXT:]
+                flat = [w for item in items for w in item]
+                out.append((flat, {w.term for w in before}))
+        return out
+
+    return _memo(words, "lists", find)
+
+
+_LIST_GLUE = frozenset({"and", "or"})
+_LIST_SHAPE = re.compile(r"\w, (?:[\w'-]+ ){0,3}(?:and|or) \w")
+"""The end of an enumeration ("…, Y and Z", "…, and Z"): a cheap test before reading one
+word by word."""
+
+
+def _list_runs(
+    text: str, sentence: list[_W], figures: list[tuple[int, int]] = ()
+) -> list[list[list[_W]]]:
+    """The enumerations of a sentence as lists of items: items of up to `LIST_WORDS` content
+    words (no figure, time or size word; `figures` are the spans of the paragraph's figures),
+    separated by commas, "and", "or", or opened by "from … to …"."""
+    out: list[list[list[_W]]] = []
+    items: list[list[_W]] = []
+    item: list[_W] = []
+    commas = ranged = False
+
+    def close() -> None:
+        nonlocal items, commas, ranged
+        if len(items) >= LIST_ITEMS and (commas or ranged):
+            # Items are read from the left, so the first one may have taken the words before
+            # the list ("encompasses security, trade"): no longer than the middle ones.
+            longest = max(len(x) for x in items[1:-1])
+            out.append([items[0][-longest:], *items[1:]])
+        items, commas, ranged = [], False, False
+
+    k = 0
+    while k < len(sentence):
+        w = sentence[k]
+        if k + 1 == len(sentence):
+            gap = "."
+        else:
+            gap = text[w.end : sentence[k + 1].start] if w.pause else " "
+        wordlike = w.content and _plain(w) and not (
+            figures and any(s <= w.start < e for s, e in figures)
+        )
+        if wordlike:
+            if len(item) == LIST_WORDS:  # too long for an item: what came before is no list
+                close()
+                item = item[1:]
+            item.append(w)
+            if gap == " ":
+                k += 1
+                continue
+            items.append(item)
+            item = []
+            if gap.strip() == ",":
+                commas = True
+                k += 1
+                continue
+            close()
+        elif item and w.key in _LIST_GLUE | {"to"} and (w.key != "to" or (items == [] and ranged)):
+            items.append(item)
+            item = []
+        elif not item and w.key == "from":
+            close()
+            ranged = True
+        elif not item and items and w.key in _LIST_GLUE:
+            pass  # ", and"
+        else:
+            if item:
+                items.append(item)
+                item = []
+            close()
+            if w.key == "from":
+                ranged = True
+        k += 1
+    if item:
+        items.append(item)
+    close()
+    return out
