@@ -5,6 +5,12 @@ scrolling inside one paragraph sends nothing for this pane. It is a line-API `Sc
 holding the wrapped lines, not a container around an auto-height `Static`: a new text then
 needs one layout pass, where the `Static` needed two (its size change asks for another), so
 the panel and the article change in the same frame.
+
+It draws its own scrollbar, in its last column, with the cells and colours of Textual's
+(its overflow is hidden, so Textual shows none): the bar coming or going with a new
+paragraph's matches then changes nothing outside the panel, where Textual's bar made it lay
+out the whole screen and repaint the article's bar a frame later. The wheel and presses on
+the bar (a page up or down, or dragging the thumb) scroll it as before.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
 from textual import events
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBarRender
@@ -192,13 +198,18 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         region = self.scrollable_content_region
         width, height = region.width, region.height
         console = self.app.console
-        wrapped = WrappedText(self._text, width, console)
         bar = self.styles.scrollbar_size_vertical if self.styles.overflow_y == "hidden" else 0
-        if bar and width > bar and len(wrapped) > height:
+        if bar and width > bar and self._text.plain.count("\n") >= height:
+            # More text lines than the panel has: the bar is needed whatever the wrapping.
             width -= bar
             wrapped = WrappedText(self._text, width, console)
         else:
-            bar = 0
+            wrapped = WrappedText(self._text, width, console)
+            if bar and width > bar and len(wrapped) > height:
+                width -= bar
+                wrapped = WrappedText(self._text, width, console)
+            else:
+                bar = 0
         self._bar = bar
         self._width = width
         self._wrapped = wrapped
