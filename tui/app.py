@@ -431,7 +431,7 @@ def _read_ahead(paths: Sequence[str], fresh: bool) -> Future[Preloaded] | None:
     are left to the worker, which reports their progress. Of a story of many files only the
     first article is read here (`partial`): a child process reads the rest.
     """
-    from tui.core.fetch import is_url
+    from tui.core.kinds import is_url
 
     if any(is_url(p) or p == "-" for p in paths):
         return None
@@ -503,7 +503,7 @@ def _keeping_shown(story: Story, shown: Article | None) -> Story:
 
 def _many_files(paths: Sequence[str]) -> bool:
     """Whether local `paths` hold more article files than are read in this process."""
-    from tui.core.fetch import is_url
+    from tui.core.kinds import is_url
     from tui.core.load import expand_paths
 
     if any(is_url(p) or p == "-" for p in paths):

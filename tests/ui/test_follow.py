@@ -97,3 +97,25 @@ async def test_palette_goes_to_a_source() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.article.id == target.id
+
+
+async def test_wheel_and_scrollbar_scroll_a_tall_panel() -> None:
+    """Matches taller than the panel: the wheel scrolls it, and so does a press on its bar."""
+    async with reader(size=(120, 30)) as (app, pilot):
+        screen = app.main
+        article = screen.article
+        counts = {n: len(app.alignment.matches_for(article.id, n)) for n in range(len(article.paragraphs))}
+        screen.article_pane.go_to(max(counts, key=counts.__getitem__))
+        await pilot.pause()
+        panel = screen.panel
+        assert panel.max_scroll_y > 0, "the seeds have a paragraph whose matches overflow"
+        panel.post_message(_wheel(panel, down=True))
+        await pilot.pause()
+        assert panel.scroll_y > 0
+        bar = panel.region.width - panel.styles.padding.right - 1
+        before = panel.scroll_y
+        await pilot.click(panel, offset=(bar, panel.region.height - 1))  # below the thumb
+        paged = panel.scroll_y
+        assert paged - before >= panel.size.height - 1  # about a page down
+        await pilot.click(panel, offset=(bar, 0))  # above it
+        assert panel.scroll_y <= paged - panel.size.height + 1

@@ -16,9 +16,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core.kinds import FEED_SUFFIXES
 from tui.core.html import Block, defuse, fragment_blocks, tidy
 
-FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
 _SNIFF = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui import __version__
+from tui.core.kinds import is_url
 
 USER_AGENT = f"samefact/{__version__} (terminal reader comparing one news story across outlets)"
 """Sent with every request, so a site owner can tell what fetched the page."""
@@ -94,12 +95,6 @@ def cache_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_cache_path("samefact") / "web"
-
-
-def is_url(text: str) -> bool:
-    """Whether a command-line argument names a web address rather than a file."""
-    lowered = text[:8].lower()
-    return lowered.startswith(("http://", "https://"))
 
 
 def fetch(

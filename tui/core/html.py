@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.core.clean import clean_text
+from tui.core.kinds import HTML_SUFFIXES
 from tui.core.segment import Block
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MAX_HTML_BYTES = 20 * 1024 * 1024
 """trafilatura's own ceiling; a larger page is refused with a message, not parsed."""
 

@@ -12,6 +12,7 @@ followed, but a folder is never walked twice, so a link loop ends.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import stat
@@ -19,14 +20,28 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core import web
 from tui.core.clean import clean_text, safe_name
 from tui.core.decode import NotText, decode_bytes
+from tui.core.kinds import WEB_SUFFIXES, is_url
 from tui.core.model import Article, Paragraph, Problem, Story
 from tui.core.outlet import find_outlet, find_title
 from tui.core.roles import assign_roles
 from tui.core.segment import Block, split_front_matter, split_markdown, split_text
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _web() -> ModuleType:
+    """`tui.core.web`, imported when a page, a feed or a URL is read: a story of text files
+    never needs it (nor the HTML and feed parsers it brings), and the reader reads one
+    before its first paint."""
+    from tui.core import web
+
+    return web
+
 
 ARTICLE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 """File suffix → reader. Other suffixes in a folder are skipped with a note."""
@@ -49,8 +64,8 @@ def load_story(
     """
     problems: list[Problem] = []
     given = [os.fsdecode(p) for p in paths]
-    urls = list(dict.fromkeys(g for g in given if web.is_url(g)))
-    fetched = web.read_urls(urls, problems, on_done=_fetch_progress(progress, len(urls)))
+    urls = list(dict.fromkeys(g for g in given if is_url(g)))
+    fetched = _web().read_urls(urls, problems, on_done=_fetch_progress(progress, len(urls))) if urls else {}
     inputs: list[str | Path] = []
     for item in given:
         inputs.extend([item] if item in fetched or item == "-" else expand_paths([item], problems))
@@ -62,12 +77,21 @@ def load_story(
         else:
             found = fetched[item] if item in fetched else _read_stdin(problems)
         for article in found:
-            article = web.with_unique_id(article, ids)
+            article = with_unique_id(article, ids)
             articles.append(article)
             ids.add(article.id)
         if progress is not None:
             progress(done, len(inputs), safe_name(os.fsdecode(item)))
     return Story(tuple(articles), tuple(problems))
+
+
+def with_unique_id(article: Article, taken: set[str]) -> Article:
+    """The article, renamed `id~2`, `id~3`… when its id is already taken in the story."""
+    new_id, n = article.id, 1
+    while new_id in taken:
+        n += 1
+        new_id = f"{article.id}~{n}"
+    return article if new_id == article.id else dataclasses.replace(article, id=new_id)
 
 
 def _fetch_progress(progress: Progress | None, total: int) -> Callable[[str], None] | None:
@@ -87,7 +111,7 @@ def _fetch_progress(progress: Progress | None, total: int) -> Callable[[str], No
 
 def load_articles(path: Path, problems: list[Problem], taken: set[str]) -> list[Article]:
     """One file → its articles: a saved page or a text one, a feed several (`web.py`)."""
-    if path.suffix.lower() in web.SUFFIXES or path.suffix.lower() not in ARTICLE_SUFFIXES:
+    if path.suffix.lower() in WEB_SUFFIXES or path.suffix.lower() not in ARTICLE_SUFFIXES:
         name = safe_name(os.fsdecode(path))
         try:
             raw = _read(path)
@@ -95,7 +119,7 @@ def load_articles(path: Path, problems: list[Problem], taken: set[str]) -> list[
             problems.append(Problem(name, _reason(error)))
             return []
         article_id = _unique_id(path, taken)
-        from_web = web.read_document(name, article_id, path.suffix.lower(), raw, problems)
+        from_web = _web().read_document(name, article_id, path.suffix.lower(), raw, problems)
         if from_web is not None:
             return from_web
     article = load_article(path, problems, taken)
@@ -105,7 +129,7 @@ def load_articles(path: Path, problems: list[Problem], taken: set[str]) -> list[
 def _read_stdin(problems: list[Problem]) -> list[Article]:
     """`-`: standard input, read as a page or feed when it looks like one, else as text."""
     raw = sys.stdin.buffer.read()
-    from_web = web.read_document("-", "stdin", "", raw, problems)
+    from_web = _web().read_document("-", "stdin", "", raw, problems)
     if from_web is not None:
         return from_web
     try:
@@ -289,6 +313,6 @@ def _skip_kind(filename: str) -> str:
     if filename.startswith("."):
         return "hidden file(s)"
     suffix = os.path.splitext(filename)[1].lower()
-    if suffix not in ARTICLE_SUFFIXES and suffix not in web.SUFFIXES:
+    if suffix not in ARTICLE_SUFFIXES and suffix not in WEB_SUFFIXES:
         return f"{suffix or 'suffix-less'} file(s)"
     return ""

@@ -17,17 +17,18 @@ from tui.core.clean import safe_name
 from tui.core.feeds import FEED_SUFFIXES, Entry, FeedError, looks_like_feed, parse_feed
 from tui.core.fetch import Fetched, FetchError, fetch_all, is_url
 from tui.core.html import HTML_SUFFIXES, HtmlError, Page, extract_page, looks_like_html
+from tui.core.kinds import WEB_SUFFIXES
 from tui.core.model import Article, Problem
 from tui.core.segment import Block
 
-SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES
+SUFFIXES = WEB_SUFFIXES
 """File suffixes read here rather than as text."""
 MAX_ENTRIES = 100
 """Entries read from one feed (a story is a handful of articles; a feed may list hundreds)."""
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
 
-__all__ = ["SUFFIXES", "is_url", "read_document", "read_urls", "with_unique_id"]
+__all__ = ["SUFFIXES", "is_url", "read_document", "read_urls"]
 
 
 def read_document(
@@ -66,15 +67,6 @@ def read_urls(
         else:
             found[url] = _fetched_articles(result, problems, timeout)
     return found
-
-
-def with_unique_id(article: Article, taken: set[str]) -> Article:
-    """The article, renamed `id~2`, `id~3`… when its id is already taken in the story."""
-    new_id, n = article.id, 1
-    while new_id in taken:
-        n += 1
-        new_id = f"{article.id}~{n}"
-    return article if new_id == article.id else dataclasses.replace(article, id=new_id)
 
 
 def _fetched_articles(

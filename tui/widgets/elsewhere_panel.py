@@ -5,6 +5,12 @@ scrolling inside one paragraph sends nothing for this pane. It is a line-API `Sc
 holding the wrapped lines, not a container around an auto-height `Static`: a new text then
 needs one layout pass, where the `Static` needed two (its size change asks for another), so
 the panel and the article change in the same frame.
+
+It draws its own scrollbar, in its last column, with the cells and colours of Textual's
+(its overflow is hidden, so Textual shows none): the bar coming or going with a new
+paragraph's matches then changes nothing outside the panel, where Textual's bar made it lay
+out the whole screen and repaint the article's bar a frame later. The wheel and presses on
+the bar (a page up or down, or dragging the thumb) scroll it as before.
 """
 
 from __future__ import annotations
@@ -14,9 +20,11 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 
 from tui.view import Entry, PanelView
@@ -80,7 +88,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
     """Matches for the current paragraph, best first, numbered for `1`–`9`."""
 
     DEFAULT_CSS = """
-    ElsewherePanel { overflow-x: hidden; }
+    ElsewherePanel { overflow-x: hidden; overflow-y: hidden; }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -121,6 +129,12 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         """Line number (-1: below the text) → the line with its padding, as drawn."""
         self._look: tuple[object, ...] = ()
         self._width = 0
+        """The width the text is wrapped to."""
+        self._bar = 0
+        """The scrollbar's width, drawn right of the text when the text is taller than the panel."""
+        self._grab: tuple[float, float] | None = None
+        """(screen line, scroll position) where the bar's thumb was grabbed."""
+        self._bar_drawn: tuple[object, list[Segment] | None] | None = None
         self._style_lookups: dict[str, Style] = {}
         """Component styles by name (a lookup walks the CSS; a paragraph needs dozens)."""
 
@@ -180,22 +194,23 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrap()
 
     def _wrap(self) -> None:
-        """Wrap the text for the current width; one layout pass only if the height changed."""
+        """Wrap the text for the current width, one column narrower when it needs the bar."""
         region = self.scrollable_content_region
         width, height = region.width, region.height
         console = self.app.console
-        wrapped = WrappedText(self._text, width, console)
-        # The scrollbar comes (or goes) with the new text's height: wrap for the width it
-        # leaves now, so the text is drawn once, not once too wide and again a frame later.
-        bar = self.styles.scrollbar_size_vertical if self.styles.overflow_y == "auto" else 0
-        if bar and width > bar:
-            if not self.show_vertical_scrollbar and len(wrapped) > height:
+        bar = self.styles.scrollbar_size_vertical if self.styles.overflow_y == "hidden" else 0
+        if bar and width > bar and self._text.plain.count("\n") >= height:
+            # More text lines than the panel has: the bar is needed whatever the wrapping.
+            width -= bar
+            wrapped = WrappedText(self._text, width, console)
+        else:
+            wrapped = WrappedText(self._text, width, console)
+            if bar and width > bar and len(wrapped) > height:
                 width -= bar
                 wrapped = WrappedText(self._text, width, console)
-            elif self.show_vertical_scrollbar:
-                wider = WrappedText(self._text, width + bar, console)
-                if len(wider) <= height:
-                    width, wrapped = width + bar, wider
+            else:
+                bar = 0
+        self._bar = bar
         self._width = width
         self._wrapped = wrapped
         self._lines = [None] * len(self._wrapped)
@@ -203,16 +218,15 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self._base = self.rich_style
         self._set_virtual_size(Size(width, len(self._lines)))
         self.refresh()
-        # A taller text may bring the scrollbar in, which narrows the region without a resize.
-        self.call_after_refresh(self._rewrap_if_narrowed)
 
     def _set_virtual_size(self, size: Size) -> None:
         """The new text's size, without laying out the screen again.
 
         `virtual_size` is a layout reactive: each new paragraph's matches relaid the whole
         screen (about 20 ms, most of a step into a new paragraph), though the panel's region
-        stays the same. Only the scrollbar depends on it: `_scroll_update` is what a layout
-        does for it, and when the bar comes or goes Textual lays out again by itself.
+        stays the same. The panel draws its own scrollbar (see `render_lines`), so nothing
+        else depends on the size: a new text never relays the screen, even when the bar
+        comes or goes.
         """
         if size == self.virtual_size:
             return
@@ -220,11 +234,67 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
             self.virtual_size = size
             return
         self.set_reactive(ElsewherePanel.virtual_size, size)
-        self._scroll_update(size)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
-    def _rewrap_if_narrowed(self) -> None:
-        if self.scrollable_content_region.width != self._width:
-            self._wrap()
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """The mouse wheel scrolls the panel whenever its text is taller than it."""
+        return not self._check_disabled() and self.max_scroll_y > 0
+
+    def _bar_cells(self, height: int) -> list[Segment] | None:
+        """The scrollbar's cells, top to bottom, as Textual's `ScrollBar` draws them."""
+        if not self._bar or not height:
+            return None
+        styles = self.styles
+        background, color = styles.scrollbar_background, styles.scrollbar_color
+        if background.a < 1:
+            background = self.background_colors[0] + background
+        color = background + color
+        if self.screen.styles.scrollbar_color.a == 0:
+            return [Segment(" " * self._bar)] * height
+        cells = ScrollBarRender.render_bar(
+            size=height,
+            virtual_size=len(self._lines),
+            window_size=height,
+            position=self.scroll_y,
+            thickness=self._bar,
+            vertical=True,
+            back_color=background.rich_color,
+            bar_color=color.rich_color,
+        ).segments
+        base = self.rich_style  # under the cells, as the bar widget's own style is
+        return [Segment(cell.text, base + cell.style) for cell in cells]
+
+    def _on_bar(self, x: int) -> bool:
+        left = self.styles.padding.left
+        return bool(self._bar) and left + self._width <= x < left + self._width + self._bar
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A press on the bar does what it does on Textual's: a page up or down, or a grab."""
+        bar = self._bar_column()
+        if not bar or not self._on_bar(event.x) or not 0 <= event.y < len(bar):
+            return
+        event.stop()
+        action = bar[event.y].style.meta.get("@mouse.down") if bar[event.y].style else None
+        if action == "scroll_up":
+            self.scroll_page_up(animate=False)
+        elif action == "scroll_down":
+            self.scroll_page_down(animate=False)
+        elif action == "grab":
+            self._grab = (event.screen_y, self.scroll_y)
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._grab is not None:
+            start, position = self._grab
+            height = self.scrollable_content_region.height
+            ratio = len(self._lines) / height if height else 0
+            self.scroll_to(y=position + (event.screen_y - start) * ratio, animate=False)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._grab is not None:
+            self._grab = None
+            self.release_mouse()
 
     def _strip(self, line: Text, width: int) -> Strip:
         segments = [s for s in line.render(self.app.console) if s.text != "\n"]
@@ -246,10 +316,11 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         pad = Style(bgcolor=(base_background + background).rich_color)
         filters = look[-1]
         first = round(self.scroll_y)
+        bar = self._bar_column()
         lines = []
         for y in crop.line_range:
             n = first + y
-            key = n if 0 <= n < len(self._lines) else -1
+            key = (n if 0 <= n < len(self._lines) else -1, bar[y] if bar and y < len(bar) else None)
             strip = self._framed.get(key)
             if strip is None:
                 inner = self.render_line(y)
@@ -264,14 +335,26 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
             lines = [line.crop(crop.x, crop.right) for line in lines]
         return lines
 
+    def _bar_column(self) -> list[Segment] | None:
+        """This frame's scrollbar cells (None without a bar), drawn once per position."""
+        height = self.scrollable_content_region.height
+        key = (self._bar, height, len(self._lines), self.scroll_y, self.styles.scrollbar_color)
+        if self._bar_drawn is None or self._bar_drawn[0] != key:
+            self._bar_drawn = (key, self._bar_cells(height))
+        return self._bar_drawn[1]
+
     def render_line(self, y: int) -> Strip:
         n = round(self.scroll_y) + y
         if 0 <= n < len(self._lines):
             strip = self._lines[n]
             if strip is None:
                 strip = self._lines[n] = self._strip(self._wrapped[n], self._width)
-            return strip
-        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+        else:
+            strip = Strip.blank(self._width, self.rich_style)
+        bar = self._bar_column()
+        if bar and 0 <= y < len(bar):
+            strip = Strip([*strip, bar[y]], self._width + self._bar)
+        return strip
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
