@@ -119,3 +119,26 @@ async def test_wheel_and_scrollbar_scroll_a_tall_panel() -> None:
         assert paged - before >= panel.size.height - 1  # about a page down
         await pilot.click(panel, offset=(bar, 0))  # above it
         assert panel.scroll_y <= paged - panel.size.height + 1
+
+
+async def test_each_match_heads_one_line_with_its_grade_and_conflict_flag() -> None:
+    """In a 40-column panel, a long outlet name with a conflict still heads its match on one
+    line: number, outlet, grade and the ⚠ flag together, never "conflict" alone on a line."""
+    async with reader() as (app, pilot):
+        screen = app.main
+        panel = screen.panel
+        checked = 0
+        for _ in range(30):
+            await pilot.press("right_curly_bracket")
+            await pilot.pause()
+            lines = ["".join(s.text for s in panel.render_line(y)) for y in range(panel.size.height)]
+            for i, entry in enumerate(panel.entries[:9]):
+                heads = [ln for ln in lines if ln.lstrip(" ▶").startswith(f"{i + 1} {entry.outlet[:3]}")]
+                if not heads:
+                    continue  # scrolled out of the panel
+                (head,) = heads
+                assert entry.grade in head and entry.outlet[:3] in head, head
+                assert ("⚠" in head) == bool(entry.conflict), head
+                checked += bool(entry.conflict)
+            assert all(ln.strip(" │▁▂▃▄▅▆▇█") != "conflict" for ln in lines)
+        assert checked >= 3, "the seeds have matches with conflicts in view"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -358,18 +359,38 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
-            self._wrap()
+            if self.view is not None:
+                self._render_body()  # the entries' heads are fitted to the width
+            else:
+                self._wrap()
+
+    def _head_room(self) -> int:
+        """Cells an entry's head line may take: the panel's width, less its bar's if it has one."""
+        width = self.scrollable_content_region.width
+        if self.styles.overflow_y == "hidden":
+            width -= self.styles.scrollbar_size_vertical
+        return max(width, 12)
 
     def _entry_text(self, i: int, entry: Entry) -> Text:
         selected = i == self.selected
         number = f"{i + 1}" if i < 9 else " "
-        head = Text()
-        head.append(("▶" if selected else " ") + number + " ", self._style("selected") if selected else "")
-        head.append(entry.outlet, self._style("outlet"))
+        marker = ("▶" if selected else " ") + number + " "
         score = f"  {entry.grade}" if entry.grade == "differs" else f"  {entry.grade} {entry.score:.2f}"
+        flag = "  ⚠ conflict" if entry.conflict else ""
+        outlet = entry.outlet
+        room = self._head_room()
+        # The head stays one line: the flag shortens to its glyph, then the outlet's name.
+        if flag and len(marker) + cell_len(outlet + score + flag) > room:
+            flag = "  ⚠"
+        spare = room - len(marker) - cell_len(score + flag)
+        if cell_len(outlet) > spare:
+            outlet = set_cell_size(outlet, max(spare - 1, 3)).rstrip() + "…"
+        head = Text()
+        head.append(marker, self._style("selected") if selected else "")
+        head.append(outlet, self._style("outlet"))
         head.append(score, self._style("score"))
-        if entry.conflict:
-            head.append("  ⚠ conflict", self._style("conflict"))
+        if flag:
+            head.append(flag, self._style("conflict"))
         body = Text(entry.text)
         for start, end in entry.evidence:
             body.stylize(self._style("evidence"), start, end)
