@@ -53,6 +53,7 @@ with their paragraphs' size signals (`short`, `sentences`) instead of their own 
 from __future__ import annotations
 
 import math
+from math import fsum
 from operator import mul
 
 from rapidfuzz import fuzz
@@ -92,7 +93,7 @@ def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
             if nb:
                 shared = sa & sb
                 if shared:
-                    best = max(best, sum(map(w2.__getitem__, shared)) / (na * nb))
+                    best = max(best, fsum(map(w2.__getitem__, shared)) / (na * nb))
     return best
 
 
@@ -146,8 +147,8 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
     """The signals of `FEATURES` for one pair, each roughly in 0–1."""
     w = index.weight
     shared = a.terms & b.terms
-    dot = sum(map(index.weight2.__getitem__, shared))
-    mass = sum(map(w.__getitem__, shared))
+    dot = fsum(map(index.weight2.__getitem__, shared))
+    mass = fsum(map(w.__getitem__, shared))
     cos = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
     cover = mass / min(a.mass, b.mass) if min(a.mass, b.mass) else 0.0
     sent = _sentence_cos(index, a, b)
@@ -155,8 +156,8 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
         sent = cos
     quote = max(0.0, quote_score(a, b) - 0.5) * 2
     numbers = min(1.0, agreeing_numbers(index, a, b) / 3.0)
-    names = min(1.0, sum(map(w.__getitem__, a.names & b.names)) / 3.0)
-    phrases = min(1.0, sum(min(w[x], w[y]) for x, y in a.bigrams & b.bigrams) / 2.0)
+    names = min(1.0, fsum(map(w.__getitem__, a.names & b.names)) / 3.0)
+    phrases = min(1.0, fsum(min(w[x], w[y]) for x, y in a.bigrams & b.bigrams) / 2.0)
     lede = min(1.0, mass / 2) if a.position < LEDE and b.position < LEDE else 0.0
     short = min(1.0, math.log1p(min(len(a.terms), len(b.terms))) / 4)
     sentences = min(1.0, min(len(a.sentences), len(b.sentences)) / 4)
@@ -199,9 +200,9 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
             if not unit.terms:
                 continue
             weights = [w.get(t, 0.0) for t in unit.terms]
-            unit.mass = sum(weights)
-            unit.norm = math.sqrt(sum(x * x for x in weights))
-            unit.sentence_norms = [math.sqrt(sum(w2.get(t, 0.0) for t in x)) for x in unit.sentences]
+            unit.mass = fsum(weights)
+            unit.norm = math.sqrt(fsum(x * x for x in weights))
+            unit.sentence_norms = [math.sqrt(fsum(w2.get(t, 0.0) for t in x)) for x in unit.sentences]
             unit.position = pf.position
             units.append(unit)
         made[(text, pf.position)] = units
@@ -240,7 +241,7 @@ def sentence_signals(
                 (bias + sum(map(mul, weights, pair_features(index, x, y))), ka, kb)
                 for ka, x in enumerate(ua)
                 for kb, y in enumerate(ub)
-                if sum(map(w2.__getitem__, x.terms & y.terms)) >= MIN_SHARED
+                if fsum(map(w2.__getitem__, x.terms & y.terms)) >= MIN_SHARED
             ]
         for z, ka, kb in scored:
             if top[1] < 0 or z > top[0]:
