@@ -64,7 +64,9 @@ from tui.core.features import (
     LEDE,
     ParagraphFeatures,
     StoryIndex,
-    paragraph_features,
+    _assemble,
+    _read,
+    _Read,
 )
 from tui.core.weights import BIAS, STAGE2, WEIGHTS
 
@@ -216,6 +218,9 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
     out = []
     made: dict[tuple[str, int], list[ParagraphFeatures]] = {}
     """Units by text and position: copies of a paragraph share them (only weights are read)."""
+    read: dict[str, _Read] = {}
+    """What `features._read` found in each sentence: a sentence repeated in other paragraphs (an
+    outlet rewriting another's paragraph keeps most of its sentences) is read once."""
     for pf in index.paragraphs:
         if len(pf.sentences) < 2:
             out.append([pf] if pf.terms else [])
@@ -228,7 +233,11 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
         cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
         units = []
         for start, end in zip(cuts, cuts[1:]):
-            unit = paragraph_features(pf.ref, text[start:end])
+            sentence = text[start:end]
+            found = read.get(sentence)
+            if found is None:
+                found = read[sentence] = _read(sentence)
+            unit = _assemble(pf.ref, sentence, found)
             if not unit.terms:
                 continue
             weights = [w.get(t, 0.0) for t in unit.terms]
@@ -269,12 +278,15 @@ def sentence_signals(
         if whole:  # one sentence each: the pair's own logit
             scored = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
         else:
-            scored = [
-                (bias + sum(map(mul, weights, pair_features(index, x, y))), ka, kb)
-                for ka, x in enumerate(ua)
-                for kb, y in enumerate(ub)
-                if fsum(map(w2.__getitem__, x.terms & y.terms)) >= MIN_SHARED
-            ]
+            scored = []
+            for ka, x in enumerate(ua):
+                terms = x.terms
+                for kb, y in enumerate(ub):
+                    if terms.isdisjoint(y.terms):
+                        continue  # nothing shared: below `MIN_SHARED`
+                    if fsum(map(w2.__getitem__, terms & y.terms)) >= MIN_SHARED:
+                        z = bias + sum(map(mul, weights, pair_features(index, x, y)))
+                        scored.append((z, ka, kb))
         other_a, other_b = article[j], article[i]
         for z, ka, kb in scored:
             if top[1] < 0 or z > top[0]:
