@@ -66,17 +66,20 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     norms = [pf.norm or 1.0 for pf in paragraphs]
     head = 4 * per_paragraph_cap
     kept: dict[tuple[int, int], float] = {}
-    words = [tuple(pf.terms) for pf in paragraphs]
+    words = [tuple(sorted(pf.terms)) for pf in paragraphs]
+    """Each paragraph's words in sorted order: the sums below add them in that order, so a sum
+    does not depend on the iteration order of a set of strings (which varies with the hash seed)
+    and two pairs that share the same words have the same sum."""
     uses = Counter(words)
     copies: dict[tuple[str, ...], tuple[list, float | None, array, array]] = {}
-    """The ranking of a paragraph's partners, kept for a later paragraph with the same words in the
-    same order (a verbatim copy): the same sums, added in the same order, so the same ranking."""
+    """The ranking of a paragraph's partners, kept for a later paragraph with the same words (a
+    copy): the same sums, added in the same order, so the same ranking."""
     for i, pf in enumerate(paragraphs):
         own = article[i]
         saved = copies.get(words[i])
         if saved is None:
             acc: dict[int, float] = {}
-            for term in pf.terms:
+            for term in words[i]:
                 plist = postings.get(term)
                 if plist is None:
                     continue

@@ -291,15 +291,16 @@ def index_story(story: Story) -> StoryIndex:
     }
     weight2 = {t: x * x for t, x in weight.items()}
     sums: dict[str, tuple[float, float, list[float]]] = {}
-    """text -> (mass, norm, sentence norms): copies have their sets made alike, so alike sums"""
+    """text -> (mass, norm, sentence norms), computed once for the copies of a paragraph. Sums
+    over a set are `math.fsum`: correctly rounded, so they do not depend on the set's iteration
+    order, which varies with the string hash seed (`PYTHONHASHSEED`)."""
     for pf in paragraphs:
         found = sums.get(pf.text)
         if found is None:
-            ws = [weight[t] for t in pf.terms]
             found = sums[pf.text] = (
-                sum(ws),
-                math.sqrt(sum(x * x for x in ws)),
-                [math.sqrt(sum(weight2[t] for t in s)) for s in pf.sentences],
+                math.fsum(map(weight.__getitem__, pf.terms)),
+                math.sqrt(math.fsum(map(weight2.__getitem__, pf.terms))),
+                [math.sqrt(math.fsum(map(weight2.__getitem__, s))) for s in pf.sentences],
             )
         pf.mass, pf.norm = found[0], found[1]
         pf.sentence_norms = list(found[2])

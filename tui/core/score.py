@@ -65,6 +65,7 @@ with their paragraphs' size signals (`short`, `sentences`) instead of their own 
 from __future__ import annotations
 
 import math
+from math import fsum
 from operator import mul
 
 from rapidfuzz import fuzz
@@ -75,7 +76,9 @@ from tui.core.features import (
     LEDE,
     ParagraphFeatures,
     StoryIndex,
-    paragraph_features,
+    _assemble,
+    _read,
+    _Read,
 )
 from tui.core.weights import BIAS, STAGE2, WEIGHTS
 
@@ -104,7 +107,7 @@ def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
             if nb:
                 shared = sa & sb
                 if shared:
-                    best = max(best, sum(map(w2.__getitem__, shared)) / (na * nb))
+                    best = max(best, fsum(map(w2.__getitem__, shared)) / (na * nb))
     return best
 
 
@@ -156,24 +159,56 @@ def agreeing_numbers(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatur
 
 def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[float]:
     """The signals of `FEATURES` for one pair, each roughly in 0–1."""
+    # Written out with conditionals instead of min() and max() and with the empty cases skipped
+    # (this runs for every candidate pair and sentence pair): the same values as the formulas.
     w = index.weight
     shared = a.terms & b.terms
-    dot = sum(map(index.weight2.__getitem__, shared))
-    mass = sum(map(w.__getitem__, shared))
+    dot = fsum(map(index.weight2.__getitem__, shared))
+    mass = fsum(map(w.__getitem__, shared))
     cos = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
-    cover = mass / min(a.mass, b.mass) if min(a.mass, b.mass) else 0.0
-    sent = _sentence_cos(index, a, b)
-    if sent < 0:
+    lighter = a.mass if a.mass <= b.mass else b.mass
+    cover = mass / lighter if lighter else 0.0
+    sa, sb = a.sentences, b.sentences
+    if len(sa) < 2 and len(sb) < 2:
         sent = cos
-    quote = max(0.0, quote_score(a, b) - 0.5) * 2
-    numbers = min(1.0, agreeing_numbers(index, a, b) / 3.0)
-    names = min(1.0, sum(map(w.__getitem__, a.names & b.names)) / 3.0)
-    phrases = min(1.0, sum(min(w[x], w[y]) for x, y in a.bigrams & b.bigrams) / 2.0)
-    lede = min(1.0, mass / 2) if a.position < LEDE and b.position < LEDE else 0.0
-    short = min(1.0, math.log1p(min(len(a.terms), len(b.terms))) / 4)
-    sentences = min(1.0, min(len(a.sentences), len(b.sentences)) / 4)
+    else:
+        sent = _sentence_cos(index, a, b)
+    quote = 0.0
+    if a.quotes or b.quotes:
+        quote = quote_score(a, b) - 0.5
+        quote = quote * 2 if quote > 0.0 else 0.0
+    numbers = 0.0
+    if a.quantities and b.quantities:
+        numbers = agreeing_numbers(index, a, b) / 3.0
+        if numbers > 1.0:
+            numbers = 1.0
+    names = 0.0
+    both = a.names & b.names
+    if both:
+        names = fsum(map(w.__getitem__, both)) / 3.0
+        if names > 1.0:
+            names = 1.0
+    phrases = 0.0
+    pairs = a.bigrams & b.bigrams
+    if pairs:
+        phrases = fsum(w[x] if w[x] <= w[y] else w[y] for x, y in pairs) / 2.0
+        if phrases > 1.0:
+            phrases = 1.0
+    lede = 0.0
+    if a.position < LEDE and b.position < LEDE:
+        lede = mass / 2 if mass / 2 < 1.0 else 1.0
+    na, nb = len(a.terms), len(b.terms)
+    short = math.log1p(na if na <= nb else nb) / 4
+    if short > 1.0:
+        short = 1.0
+    ka, kb = len(sa), len(sb)
+    sentences = (ka if ka <= kb else kb) / 4
+    if sentences > 1.0:
+        sentences = 1.0
+    massy = mass / 8.0
     return [
-        cos, cover, sent, quote, numbers, names, phrases, min(1.0, mass / 8.0), lede, short, sentences
+        cos, cover, sent, quote, numbers, names, phrases, massy if massy < 1.0 else 1.0, lede,
+        short, sentences,
     ]
 
 
@@ -195,6 +230,9 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
     out = []
     made: dict[tuple[str, int], list[ParagraphFeatures]] = {}
     """Units by text and position: copies of a paragraph share them (only weights are read)."""
+    read: dict[str, _Read] = {}
+    """What `features._read` found in each sentence: a sentence repeated in other paragraphs (an
+    outlet rewriting another's paragraph keeps most of its sentences) is read once."""
     for pf in index.paragraphs:
         if len(pf.sentences) < 2:
             out.append([pf] if pf.terms else [])
@@ -207,13 +245,17 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
         cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
         units = []
         for start, end in zip(cuts, cuts[1:]):
-            unit = paragraph_features(pf.ref, text[start:end])
+            sentence = text[start:end]
+            found = read.get(sentence)
+            if found is None:
+                found = read[sentence] = _read(sentence)
+            unit = _assemble(pf.ref, sentence, found)
             if not unit.terms:
                 continue
             weights = [w.get(t, 0.0) for t in unit.terms]
-            unit.mass = sum(weights)
-            unit.norm = math.sqrt(sum(x * x for x in weights))
-            unit.sentence_norms = [math.sqrt(sum(w2.get(t, 0.0) for t in x)) for x in unit.sentences]
+            unit.mass = fsum(weights)
+            unit.norm = math.sqrt(fsum(x * x for x in weights))
+            unit.sentence_norms = [math.sqrt(fsum(w2.get(t, 0.0) for t in x)) for x in unit.sentences]
             unit.position = pf.position
             units.append(unit)
         made[(text, pf.position)] = units
@@ -248,18 +290,25 @@ def sentence_signals(
         if whole:  # one sentence each: the pair's own logit
             scored = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
         else:
-            scored = [
-                (bias + sum(map(mul, weights, pair_features(index, x, y))), ka, kb)
-                for ka, x in enumerate(ua)
-                for kb, y in enumerate(ub)
-                if sum(map(w2.__getitem__, x.terms & y.terms)) >= MIN_SHARED
-            ]
+            scored = []
+            for ka, x in enumerate(ua):
+                terms = x.terms
+                for kb, y in enumerate(ub):
+                    if terms.isdisjoint(y.terms):
+                        continue  # nothing shared: below `MIN_SHARED`
+                    if fsum(map(w2.__getitem__, terms & y.terms)) >= MIN_SHARED:
+                        z = bias + sum(map(mul, weights, pair_features(index, x, y)))
+                        scored.append((z, ka, kb))
+        other_a, other_b = article[j], article[i]
         for z, ka, kb in scored:
             if top[1] < 0 or z > top[0]:
                 top = (z, ka, kb)
-            for key in ((i, ka, article[j]), (j, kb, article[i])):
-                if z > best.get(key, -1e9):
-                    best[key] = z
+            key = (i, ka, other_a)
+            if z > best.get(key, -1e9):
+                best[key] = z
+            key = (j, kb, other_b)
+            if z > best.get(key, -1e9):
+                best[key] = z
         tops.append(top)
     out = []
     for (i, j), (z, ka, kb) in zip(pairs, tops):
@@ -280,23 +329,31 @@ def rank_features(
 ) -> list[list[float]]:
     """Second-stage signals of every pair, from the first-stage logits of all pairs and the
     pairs' `sentence_signals` (none: each pair its paragraphs' logit and mutual flag)."""
-    best: dict[tuple[int, str], float] = {}
+    best: list[dict[str, float]] = [{} for _ in article]
+    """Per paragraph, its best logit in each other article."""
     for (i, j), z in zip(pairs, logits):
-        for x, other in ((i, article[j]), (j, article[i])):
-            key = (x, other)
-            if z > best.get(key, -1e9):
-                best[key] = z
-    per_paragraph: dict[int, float] = {}
-    for (x, _), z in best.items():
-        per_paragraph[x] = per_paragraph.get(x, 0.0) + _squash(z)
+        row, other = best[i], article[j]
+        if z > row.get(other, -1e9):
+            row[other] = z
+        row, other = best[j], article[i]
+        if z > row.get(other, -1e9):
+            row[other] = z
+    per_paragraph = []
+    for row in best:
+        total = 0.0
+        for z in row.values():  # added in order (sum() compensates: other values)
+            total += _squash(z)
+        per_paragraph.append(total)
     others = max(n_articles - 1, 1)
+    share = [x / others for x in per_paragraph]
     out = []
     for k, ((i, j), z) in enumerate(zip(pairs, logits)):
-        bi, bj = best[(i, article[j])], best[(j, article[i])]
-        central = (per_paragraph[i] / others) * (per_paragraph[j] / others)
-        mutual = float(z >= bi and z >= bj)
-        sz, sm = sentences[k] if sentences is not None else (max(z, FLOOR), mutual)
-        out.append([z, float(z >= bi), float(z >= bj), z - bi, z - bj, central, mutual, sz, sm])
+        bi, bj = best[i][article[j]], best[j][article[i]]
+        central = share[i] * share[j]
+        ge_i, ge_j = z >= bi, z >= bj
+        mutual = float(ge_i and ge_j)
+        sz, sm = sentences[k] if sentences is not None else (z if z > FLOOR else FLOOR, mutual)
+        out.append([z, float(ge_i), float(ge_j), z - bi, z - bj, central, mutual, sz, sm])
     return out
 
 
