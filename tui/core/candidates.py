@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from itertools import chain, compress
+from itertools import chain
 from operator import truediv
 
 from tui.core.features import LEDE, StoryIndex
@@ -126,19 +126,18 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
 def _head(scores: list[float], js: list[int], ds: list[float], head: int):
     """The `head` best (score, j, d), best first (ties: the later paragraph first), and the score
     below which the others lie (None when there are no others)."""
-    rows = zip(scores, js, ds, strict=True)
     if len(scores) <= head:
-        return sorted(rows, reverse=True), None
+        return sorted(zip(scores, js, ds, strict=True), reverse=True), None
     cut = sorted(scores)[-head]
-    return sorted(compress(rows, map(cut.__le__, scores)), reverse=True), cut
+    # A comprehension makes a row only for the few that pass (cheaper than `compress`).
+    return sorted([(s, j, d) for s, j, d in zip(scores, js, ds) if s >= cut], reverse=True), cut
 
 
 def _rest(js, ds, norms: list[float], cut: float):
     """The partners after the head, best first; sorted only if the caller reads that far (rarely:
     the head holds enough partners)."""
     scores = list(map(truediv, ds, map(norms.__getitem__, js)))
-    rows = zip(scores, js, ds, strict=True)
-    yield from sorted(compress(rows, map(cut.__gt__, scores)), reverse=True)
+    yield from sorted([(s, j, d) for s, j, d in zip(scores, js, ds) if s < cut], reverse=True)
 
 
 def _add_lede_pairs(index: StoryIndex, kept: dict[tuple[int, int], float]) -> None:

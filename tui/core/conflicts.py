@@ -721,8 +721,14 @@ def _noun_like(w: _W, after: _W | None = None) -> bool:
         after.key not in _COMPLEMENT
     ):
         return False
+    return w.lower and w.content and _noun_key(raw)
+
+
+@lru_cache(maxsize=1 << 16)
+def _noun_key(raw: str) -> bool:
+    """The spelling half of `_noun_like`, by the word's key (computed once per word)."""
     return (
-        w.lower and w.content and len(raw) > 3 and raw not in _ROLES
+        len(raw) > 3 and raw not in _ROLES
         and not raw.endswith(("ed", "ing", "ly")) and raw not in _SIZE
         and raw not in _TIME_WORDS and not any(c.isdigit() for c in raw)
     )
