@@ -189,7 +189,8 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
     """The features of one paragraph from what `_read` found in its text. The sets are made
     anew for each paragraph, in the same way, so copies compare as distinct paragraphs do."""
     flat, tokens, sentences, quotes, quantities = read
-    terms = frozenset(t.term for t in tokens)
+    seq = [t.term for t in tokens]
+    terms = frozenset(seq)
     quote_terms = [frozenset(t.term for t in tokens if s <= t.start < e) for s, e in quotes]
     return ParagraphFeatures(
         ref=ref,
@@ -202,7 +203,7 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
         quote_terms=quote_terms,
         quantities=quantities,
         names=frozenset(t.term for t in tokens if t.capital),
-        bigrams=frozenset(zip((t.term for t in tokens), (t.term for t in tokens[1:]))),
+        bigrams=frozenset(zip(seq, seq[1:])),
     )
 
 
