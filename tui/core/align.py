@@ -122,7 +122,12 @@ def align_story(
     report("facts", 0.8)
     near = [(i, j, score) for (i, j), score in zip(ordered, scores) if score < shown_at]
     facts = group_facts(story, index, matches, near)
-    matches = _with_fact_members(ordered, scores, shown_at, facts, paragraphs, matches, match)
+    extra = _fact_members_under(ordered, scores, shown_at, facts, paragraphs)
+    if extra:
+        # `ordered` is in story order, so the pairs' indices sort the matches as the story reads.
+        by_pair = dict(zip(shown, matches))
+        by_pair.update((k, match(k, "related")) for k in extra)
+        matches = [by_pair[k] for k in sorted(by_pair)]
     conflicts = find_conflicts(index, facts, matches)
     report("done", 1.0)
     weights = None if evidence else index.weight
@@ -153,36 +158,27 @@ def shown_threshold(
     return max(min(RELATED, same_at), min(same_at, RELATED_TOP - RELATED_SLOPE * share))
 
 
-def _with_fact_members(
+def _fact_members_under(
     ordered: list[tuple[int, int]],
     scores: list[float],
     shown_at: float,
     facts: list[Fact],
     paragraphs: list[ParagraphFeatures],
-    matches: list[Match],
-    match: Callable[[int, str], Match],
-) -> list[Match]:
-    """`matches` and, graded `related`, every scored pair below `shown_at` whose two paragraphs
-    are members of one fact: each matches most of the fact's other members, so the outlets agree
-    that they report one thing even where the two share too few words to say so themselves.
-    In story order, as the matches are."""
+) -> list[int]:
+    """The scored pairs below `shown_at` whose two paragraphs are members of one fact, shown as
+    `related` all the same: each matches most of the fact's other members, so the outlets agree
+    that they report one thing even where the two share too few words to say so themselves."""
     fact_of: dict[Ref, set[int]] = {}
     for n, fact in enumerate(facts):
         if not fact.unique:
             for ref in fact.members:
                 fact_of.setdefault(ref, set()).add(n)
     if not fact_of:
-        return matches
+        return []
     empty: set[int] = set()
-    extra = [
+    return [
         k
         for k, ((i, j), score) in enumerate(zip(ordered, scores))
         if score < shown_at
         and fact_of.get(paragraphs[i].ref, empty) & fact_of.get(paragraphs[j].ref, empty)
     ]
-    if not extra:
-        return matches
-    merged = matches + [match(k, "related") for k in extra]
-    position = {pf.ref: n for n, pf in enumerate(paragraphs)}
-    merged.sort(key=lambda m: (position[m.a], position[m.b]))
-    return merged

@@ -199,7 +199,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         region = self.scrollable_content_region
         width, height = region.width, region.height
         console = self.app.console
-        bar = self.styles.scrollbar_size_vertical if self.styles.overflow_y == "hidden" else 0
+        bar = self._bar_size()
         if bar and width > bar and self._text.plain.count("\n") >= height:
             # More text lines than the panel has: the bar is needed whatever the wrapping.
             width -= bar
@@ -366,10 +366,11 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _head_room(self) -> int:
         """Cells an entry's head line may take: the panel's width, less its bar's if it has one."""
-        width = self.scrollable_content_region.width
-        if self.styles.overflow_y == "hidden":
-            width -= self.styles.scrollbar_size_vertical
-        return max(width, 12)
+        return max(self.scrollable_content_region.width - self._bar_size(), 12)
+
+    def _bar_size(self) -> int:
+        """Columns of the bar the panel draws itself (0 where Textual's own bar is shown)."""
+        return self.styles.scrollbar_size_vertical if self.styles.overflow_y == "hidden" else 0
 
     def _entry_text(self, i: int, entry: Entry) -> Text:
         selected = i == self.selected
