@@ -93,6 +93,7 @@ BINDINGS: list[Binding] = [
         "Search the article as you type.",
         "search",
         show=True,
+        priority=True,  # the prompt takes the keys typed right behind it (see `action_search`)
     ),
     _b("n", "search_step(1)", "Next hit", "Next search hit.", "search-next"),
     _b("N", "search_step(-1)", "Prev hit", "Previous search hit.", "search-previous"),
@@ -102,6 +103,7 @@ BINDINGS: list[Binding] = [
         "Filter",
         "Show only paragraphs matching a pattern (again: all).",
         "filter",
+        priority=True,
     ),
     _b(
         "ctrl+o",

@@ -328,3 +328,22 @@ async def test_move_keys_type_into_the_search_prompt() -> None:
     async with reader() as (app, pilot):
         await pilot.press("slash", "j", "k", "f", "b", "d", "u", "space")
         assert app.main.query_one(SearchBar).value == "jkfbdu "
+
+
+async def test_keys_typed_in_one_burst_behind_slash_go_into_the_prompt() -> None:
+    """`/` and a word arrive together (a slow link delivers keystrokes in bursts): every letter
+    is typed into the prompt, none runs a binding (`a` would hide the panel, `m` set a mark)."""
+    from textual import events
+
+    async with reader() as (app, pilot):
+        for times in range(2):  # the prompt is mounted on first use, then reused
+            burst = [("slash", "/"), *((c, c) for c in "mutual"), ("j", "j")]
+            for key, character in burst:
+                app.post_message(events.Key(key, character))
+            await pilot.pause()
+            await pilot.pause()
+            bar = app.main.query_one(SearchBar)
+            assert bar.value == "mutualj"
+            assert app.main.panel.display
+            await pilot.press("escape")
+            assert not bar.display

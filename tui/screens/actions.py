@@ -194,6 +194,10 @@ class ReaderActions(_Base):
     # -- search and filter -------------------------------------------------------------------
 
     async def action_search(self, mode: str) -> None:
+        """Open the prompt. A priority binding, run as the key arrives and before the next key is
+        sent on, with the prompt focused at once: keys typed right behind `/` (one burst over a
+        slow link) go into the prompt, not to the reader's bindings."""
+        self._direct()
         pane = self.article_pane
         if mode == "filter" and pane.filter is not None:
             pane.set_filter(None)

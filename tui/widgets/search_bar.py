@@ -42,7 +42,7 @@ class SearchBar(Input):
         )
         self.value = ""
         self.display = True
-        self.focus()
+        self.screen.set_focus(self)  # now, not after the keys already queued
 
     def close(self) -> None:
         self.display = False
