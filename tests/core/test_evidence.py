@@ -44,3 +44,20 @@ def test_copies_of_a_paragraph_mark_the_same_evidence() -> None:
             assert spans == seen[key]
         seen[key] = spans
     assert compared > 50
+
+
+def test_figures_that_agree_through_a_hedge_are_marked() -> None:
+    """"nearly 25 years" and "24 years" are one figure and are marked in both; figures whose
+    ranges meet only because both are open ("more than a dozen", "more than 31,000") are not."""
+    from tests.core.storybuild import make_story
+    from tui.core.evidence import spans
+    from tui.core.features import index_story
+
+    story = make_story(
+        ["His first trip in nearly 25 years. More than a dozen people were hurt."],
+        ["His first visit in 24 years. More than 31,000 people were hurt."],
+    )
+    index = index_story(story)
+    a, b = index.paragraphs
+    numbers = [(s.text, b.text[s.b_start:s.b_end]) for s in spans(index, a, b) if s.kind == "number"]
+    assert numbers == [("nearly 25 years", "24 years")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.conftest import SEEDS
 from tests.core.storybuild import make_story
 from tui.core import align_story, load_story
-from tui.core.facts import group_facts
+from tui.core.facts import figure_links, group_facts
 from tui.core.features import index_story
 from tui.core.model import Match, Ref
 
@@ -163,3 +163,78 @@ def test_a_label_keeps_hyphenated_compounds_whole() -> None:
     matches = [Match(a, b, 0.9, "same"), Match(a, c, 0.9, "same"), Match(b, c, 0.9, "same")]
     (fact,) = [f for f in group_facts(story, index, matches) if not f.unique]
     assert fact.label == "full-scale invasion"
+
+
+VISIT = (
+    ["The president is using his first trip to the capital in nearly 25 years to court allies.",
+     "Markets in the region fell sharply on the news.", "Weather stayed mild all week."],
+    ["The treaty was signed on the president's first visit in 24 years.",
+     "Schools closed early for the holiday.", "A parade followed in the evening."],
+    ["Marking his first visit in nearly a quarter-century, the president arrived on Tuesday.",
+     "Rail services ran late after a storm.", "Fishermen protested at the harbour."],
+    ["Crowds lined the streets for the president, on his first visit in 24 years.",
+     "Farmers reported a good harvest.", "The museum reopened after repairs."],
+)
+
+
+def _all_pairs(index) -> list[tuple[int, int]]:
+    paragraphs = index.paragraphs
+    return [
+        (i, j)
+        for i in range(len(paragraphs))
+        for j in range(i + 1, len(paragraphs))
+        if paragraphs[i].ref.article != paragraphs[j].ref.article
+    ]
+
+
+def test_one_figure_told_in_four_wordings_is_one_fact() -> None:
+    """"in nearly 25 years", "in 24 years" and "in nearly a quarter-century", each beside "first
+    visit" or "first trip": the four outlets report one fact, though no pair was matched."""
+    filler = [f"Item {k} of the day: {w} news from the {w} desk." for k, w in enumerate(
+        ["sports", "culture", "science", "travel", "health", "money"])]
+    story = make_story(*(article + filler[k:k + 2] for k, article in enumerate(VISIT)))
+    index = index_story(story)
+    links = figure_links(index, _all_pairs(index))
+    leads = {Ref(f"a{k}", 0) for k in range(4)}
+    assert {(index.paragraphs[i].ref, index.paragraphs[j].ref) for i, j in links} == {
+        (a, b) for a in leads for b in leads if a.article < b.article
+    }
+    facts = group_facts(story, index, [], figures=links)
+    (fact,) = [f for f in facts if not f.unique]
+    assert set(fact.members) == leads
+
+
+def test_a_figure_alone_links_no_paragraphs() -> None:
+    """The same figure in sentences that share no other word, figures with open ends ("more than
+    a dozen" and "more than 31,000" meet but say nothing), and a figure that most paragraphs of
+    the story state are no links."""
+    desks = ["sports", "culture", "science", "travel", "health", "money", "arts", "books", "food"]
+    filler = [[f"Item {k}: {w} news from the {w} desk." for k, w in enumerate(desks[n::3])]
+              for n in range(3)]
+
+    def links(*articles: list[str]) -> list[tuple[int, int]]:
+        articles += ([],) * (3 - len(articles))
+        index = index_story(make_story(*(a + filler[k] for k, a in enumerate(articles))))
+        return figure_links(index, _all_pairs(index))
+
+    assert links(["Prices rose 24 percent in the capital."],
+                 ["Turnout reached 24 percent among young voters."]) == []
+    assert links(["More than 31,000 people were killed in the earthquake."],
+                 ["More than a dozen people were killed in the earthquake."]) == []
+    assert links(["The earthquake killed 12 people.", "Later 12 people were hurt in the earthquake."],
+                 ["In the earthquake 12 people died.", "Rescuers freed 12 people after the earthquake."],
+                 ["Officials said 12 people died in the earthquake.", "12 people fled the earthquake."]) == []
+    assert links(["The earthquake killed 12 people."], ["In the earthquake 12 people died."]) != []
+
+
+def test_a_figure_fact_needs_most_of_the_outlets() -> None:
+    """Two of six outlets giving one figure in one context are a pair for the scores to judge,
+    not a fact found by the figure alone."""
+    others = [[f"Unrelated item number {k} about harvest {word}.", f"Second filler {word} line."]
+              for k, word in enumerate(["apples", "pears", "plums", "figs"])]
+    story = make_story(list(VISIT[0]), list(VISIT[1]), *others)
+    index = index_story(story)
+    links = figure_links(index, _all_pairs(index))
+    assert len(links) == 1
+    facts = group_facts(story, index, [], figures=links)
+    assert all(f.unique for f in facts)

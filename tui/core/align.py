@@ -10,7 +10,8 @@ The pipeline, each step in its own module:
 3. `score.pair_features` + `score.combine`: measured signals combined by a logistic model fitted
    offline (`benchmarks/fit.py` → `weights.py`); `SAME` and `RELATED` grade the score.
 4. `evidence.spans`: the shared quote, figure, name or phrase, located in both paragraphs.
-5. `facts.group_facts`: matches grouped without chaining; two members of one fact that were
+5. `facts.group_facts`: matches grouped without chaining, and pairs that state one figure in
+   one context (`facts.figure_links`) grouped where most outlets state it; two members of one fact that were
    scored below the shown threshold are shown as `related` all the same (each matches most of
    the fact's other members); `conflicts.find_conflicts` inside facts.
 
@@ -28,13 +29,13 @@ from collections.abc import Callable
 from tui.core.candidates import candidate_pairs
 from tui.core.conflicts import find_conflicts
 from tui.core.evidence import spans
-from tui.core.facts import group_facts
+from tui.core.facts import figure_links, group_facts
 from tui.core.features import ParagraphFeatures, index_story
 from tui.core.model import Alignment, Fact, Match, Ref, Span, Story
 from tui.core.score import combine2, logit, pair_features, rank_features, sentence_signals
 from tui.core.weights import RELATED, RELATED_SLOPE, RELATED_TOP, SAME
 
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
 """Changes whenever the matcher's output for a story may change (cache keys use it)."""
 
 Progress = Callable[[str, float], None]
@@ -121,7 +122,7 @@ def align_story(
     matches = [match(k, "same" if scores[k] >= same_at else "related") for k in shown]
     report("facts", 0.8)
     near = [(i, j, score) for (i, j), score in zip(ordered, scores) if score < shown_at]
-    facts = group_facts(story, index, matches, near)
+    facts = group_facts(story, index, matches, near, figure_links(index, ordered))
     extra = _fact_members_under(ordered, scores, shown_at, facts, paragraphs)
     if extra:
         # `ordered` is in story order, so the pairs' indices sort the matches as the story reads.

@@ -19,6 +19,14 @@ the others. On a story with many copies of one paragraph, each paragraph
 keeps a bounded number of partners (`candidates.PER_PARAGRAPH`), so "most members" counts at
 most that many.
 
+A fact can also be found by its figure alone (`figure_links`): "his first trip in nearly 25
+years", "his first visit in 24 years" and "his first visit in nearly a quarter-century" share
+few words, so their pairs score low, but they state one figure in agreeing terms in sentences
+that share a specific word besides it. Such pairs grow facts of their own, by the same rule of
+most members, and such a fact is kept only when it spans most of the story's outlets (at least
+`FIGURE_OUTLETS`): a figure that two outlets of many share is left to the pair's own score. Its
+members are then listed as `related` like those of any fact.
+
 Seeds that differ by a member or two grow near-copies of one fact: a fact whose members are
 mostly in a larger one is merged into it, and its other members join only if they match most
 of the larger one's. Every aligned paragraph is in at least one fact;
@@ -29,10 +37,12 @@ most of its articles.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from tui.core.candidates import PER_PARAGRAPH
-from tui.core.features import ParagraphFeatures, StoryIndex
+from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex
+from tui.core.numbers import Quantity
 from tui.core.model import Fact, Match, Story
 
 LINK = 0.25
@@ -41,6 +51,10 @@ NEAR = 0.22
 """Pairs scored from here up, under the shown threshold, are links while a fact grows."""
 MERGE = 0.6
 """Share of a fact's members inside a larger fact from which the two are one fact."""
+FIGURE_OUTLETS = 3
+"""Articles a fact found by its figure alone must span, and at least half of the story's."""
+FIGURE_WORD = 1.0
+"""Weight of a word the two sentences of a figure link must share besides the figure."""
 HYPHENS = "-\u2010\u2011"
 """Characters that join the words of a compound: a label keeps the compound whole."""
 
@@ -50,11 +64,14 @@ def group_facts(
     index: StoryIndex,
     matches: list[Match],
     near: Iterable[tuple[int, int, float]] = (),
+    figures: Iterable[tuple[int, int]] = (),
 ) -> list[Fact]:
     """Every aligned paragraph in at least one fact; facts in story order of their first member.
 
     `near`: the scored pairs that are not shown, as (i, j, score) with i and j indices into
     `index.paragraphs`; those from `NEAR` up are links while a fact grows (never seeds).
+    `figures`: pairs (i, j) that state one figure in sentences about one thing (`figure_links`):
+    they count as matches of at least `LINK` inside a fact (never seeds).
     """
     refs = [pf.ref for pf in index.paragraphs]
     order = {ref: k for k, ref in enumerate(refs)}
@@ -70,6 +87,13 @@ def group_facts(
         adjacency[a][b] = adjacency[b][a] = m.score
         if m.grade == "same":
             seeds.append((-m.score, a, b))
+    figure_pairs: list[tuple[int, int]] = []
+    by_figure: list[dict[int, float]] = [{} for _ in refs]
+    for a, b in figures:
+        figure_pairs.append((a, b))
+        by_figure[a][b] = by_figure[b][a] = LINK
+        if adjacency[a].get(b, 0.0) < LINK:
+            adjacency[a][b] = adjacency[b][a] = LINK
     groups: list[list[int]] = []
     member_of: dict[int, set[int]] = {}
     empty: set[int] = set()
@@ -77,6 +101,16 @@ def group_facts(
         if member_of.get(a, empty) & member_of.get(b, empty):
             continue  # already reported together
         members = _grow(a, b, adjacency, close)
+        for k in members:
+            member_of.setdefault(k, set()).add(len(groups))
+        groups.append(members)
+    nothing: list[dict[int, float]] = [{} for _ in refs]
+    for a, b in sorted(figure_pairs):
+        if member_of.get(a, empty) & member_of.get(b, empty):
+            continue
+        members = _grow(a, b, by_figure, nothing)
+        if len({refs[k].article for k in members}) < max(FIGURE_OUTLETS, index.n_articles / 2):
+            continue
         for k in members:
             member_of.setdefault(k, set()).add(len(groups))
         groups.append(members)
@@ -98,6 +132,66 @@ def group_facts(
         )
         for n, members in enumerate(ordered)
     ]
+
+
+def figure_links(index: StoryIndex, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pairs (i, j) of `pairs` whose paragraphs state one specific figure in agreeing terms,
+    in sentences that share another specific word: "his first visit in 24 years" and "his first
+    trip in nearly 25 years", "the first visit in nearly a quarter-century".
+
+    A figure is one fact however it is worded, where the words around it say what it counts; two
+    outlets seldom give one figure with its unit in sentences about different things. Each
+    figure must have a unit, be stated in no more paragraphs than the story has articles (as a
+    fact is, about once per outlet), and the two must be the same value or hedged ranges that
+    meet without an open end ("more than 31,000" and "more than a dozen" meet, and say nothing).
+    """
+    paragraphs = index.paragraphs
+    weight, figure_weight = index.weight, index.figure_weight
+    specific = math.log((len(paragraphs) + 1) / (index.n_articles + 0.5))
+    context: dict[int, list[tuple[Quantity, frozenset[str]]]] = {}
+
+    def figures_of(k: int) -> list[tuple[Quantity, frozenset[str]]]:
+        found = context.get(k)
+        if found is None:
+            pf = paragraphs[k]
+            found = context[k] = [
+                (q, _sentence_words(pf, q))
+                for q in pf.quantities
+                if q.unit and figure_weight.get((q.value, q.unit, q.kind), 0.0) >= specific
+                and q.high != math.inf
+            ]
+        return found
+
+    linked = []
+    for i, j in pairs:
+        if not (paragraphs[i].quantities and paragraphs[j].quantities):
+            continue
+        if any(
+            qa.kind == qb.kind and qa.unit == qb.unit
+            and (qa.value == qb.value or qa.compatible(qb))
+            and any(weight.get(t, 0.0) >= FIGURE_WORD for t in (wa & wb) - {qa.unit})
+            for qa, wa in figures_of(i)
+            for qb, wb in figures_of(j)
+        ):
+            linked.append((i, j))
+    return linked
+
+
+def _sentence_words(pf: ParagraphFeatures, q: Quantity) -> frozenset[str]:
+    """The content words of the sentence of `pf` that states `q`, less the figure's own and
+    other figures (two figures side by side are a table, not a context)."""
+    start, end = 0, len(pf.text)
+    for m in _SENTENCE_END.finditer(pf.text):
+        if m.end() <= q.start:
+            start = m.end()
+        elif m.start() >= q.end:
+            end = m.start()
+            break
+    return frozenset(
+        t.term
+        for t in pf.tokens
+        if start <= t.start < end and not q.start <= t.start < q.end and not t.term[0].isdigit()
+    )
 
 
 def _grow(

@@ -128,11 +128,16 @@ def quote_score(a: ParagraphFeatures, b: ParagraphFeatures) -> float:
 
 
 def shared_numbers(a: ParagraphFeatures, b: ParagraphFeatures) -> list[tuple[int, int]]:
-    """Index pairs of figures stated in both with the same value and unit."""
+    """Index pairs of figures stated in both in agreeing terms: the same value and unit, or with
+    a unit, hedged ranges that meet and have no open end ("nearly 25 years" and "24 years"; not
+    "more than a dozen people" and "more than 31,000 people")."""
     out = []
     for i, qa in enumerate(a.quantities):
         for j, qb in enumerate(b.quantities):
-            if qa.value == qb.value and qa.unit == qb.unit and qa.kind == qb.kind:
+            if qa.unit == qb.unit and qa.kind == qb.kind and (
+                qa.value == qb.value
+                or (qa.unit and qa.high != math.inf and qb.high != math.inf and qa.compatible(qb))
+            ):
                 out.append((i, j))
     return out
 
