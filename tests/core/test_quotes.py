@@ -84,6 +84,26 @@ def test_he_takes_the_previous_speaker_of_the_article() -> None:
     assert [q.speaker for q in quotes] == ["Putin", "Putin"]
 
 
+def test_he_with_nobody_named_before_names_nobody() -> None:
+    """“He called it …” as the article's first attributed quote: the speaker is unknown, not
+    "He"; and a statement two outlets carry takes the name one of them gives, not the pronoun."""
+    (quote,) = _quotes("He called the pact “a breakthrough for the whole region” on Monday.")
+    assert quote.speaker == ""
+    (group,) = story_quotes(story(
+        article("a", ["Headline", "He called the pact “a breakthrough for the whole region” on Monday."]),
+        article("b", ["Headline", "Kim called the pact “a breakthrough for the whole region” in Pyongyang."]),
+    ))
+    assert group.speaker == "Kim"
+
+
+def test_a_described_speaker_is_the_statement_s_speaker() -> None:
+    """“…,” the Kremlin leader said: the description names the speaker of the statement."""
+    (group,) = story_quotes(story(article("a", [
+        "Headline", "“It is really a breakthrough document,” the Kremlin leader said on Wednesday.",
+    ])))
+    assert group.speaker == "the Kremlin leader"
+
+
 def test_offsets_point_at_the_quote_in_the_paragraph() -> None:
     """start/end slice the quoted words out of the paragraph text."""
     text = "Officials said “the bridge will reopen on Friday” after repairs."

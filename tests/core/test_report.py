@@ -176,3 +176,16 @@ def test_seeds_report_shows_the_quote_family_and_the_compatible_years() -> None:
     assert len(quote["versions"]) == 3 and len(quote["conflicts"]) == 3
     text = to_markdown(data)
     assert "nearly a quarter\\-century" in text or "nearly a quarter-century" in text
+
+
+def test_quotes_say_how_many_outlets_carry_them_in_plain_english() -> None:
+    """"carried by 1 outlet", "carried by 3 outlets": never "outlet(s)", in Markdown or HTML."""
+    from tests.core.kit import seeds_fixed_alignment
+    from tui.core import load_story
+
+    data = build_report(seeds_fixed_alignment(load_story([SEEDS])))
+    counts = {len(q["articles"]) for q in data["quotes"]}
+    assert 1 in counts and max(counts) > 1
+    for text in (to_markdown(data), to_html(data)):
+        assert "outlet(s)" not in text
+        assert "carried by 1 outlet:" in text and f"carried by {max(counts)} outlets:" in text

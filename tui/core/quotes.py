@@ -9,8 +9,8 @@ scare quotes, not statements.
 
 Attribution is read from the paragraph around the quote, nearest first: "X said", "said X",
 "X told …", "according to X". X is a run of capitalised words ("Russian President Vladimir
-Putin", "Mr Kim") or a short noun phrase after "the" ("the Kremlin leader"); "he"/"she" takes
-the speaker of the article's previous attributed quote.
+Putin", "Mr Kim") or a short noun phrase after "the" ("the Kremlin leader"); "he"/"she"/"they" takes
+the speaker of the article's previous attributed quote, and names nobody when there is none.
 
 Two quotes are one statement when the shorter one's words appear, in order, in the longer one
 for at least `SAME_SHARE` of them (difflib on normalised words, so partial quotes and light
@@ -151,9 +151,9 @@ def find_quotes(story: Story) -> tuple[Quote, ...]:
                 if len(words_of(text)) < MIN_WORDS:
                     continue
                 speaker = _speaker(p.text, start, end, spans)
-                if speaker.casefold() in {"he", "she", "they"}:
-                    speaker = previous or speaker
-                if speaker and speaker.casefold() not in {"he", "she", "they"}:
+                if speaker.casefold() in _PRONOUNS:
+                    speaker = previous  # "he said" with nobody named before: nobody named
+                if speaker:
                     previous = speaker
                 offset = p.text.index(text, start)
                 out.append(Quote(Ref(article.id, p.n), text, offset, offset + len(text), speaker))
@@ -177,7 +177,7 @@ def group_quotes(quotes: Iterable[Quote]) -> tuple[QuoteGroup, ...]:
     groups = []
     for indices in members.values():
         group = tuple(quotes[i] for i in sorted(indices))
-        named = Counter(q.speaker for q in group if q.speaker and q.speaker[0].isupper())
+        named = Counter(q.speaker for q in group if q.speaker)
         # Most printings first; on a tie a person's name ("Putin") over a description
         # ("Russian state media").
         ranked = sorted(named, key=lambda s: (-named[s], not _is_name(s), len(s)))

@@ -186,7 +186,7 @@ def to_markdown(data: dict[str, Any]) -> str:
     out += ["", "## Quotes", ""]
     for q in data["quotes"]:
         by = f" ({md_escape(q['speaker'])})" if q["speaker"] else ""
-        out.append(f"- **{md_escape(q['id'])}**{by}, carried by {len(q['articles'])} outlet(s):")
+        out.append(f"- **{md_escape(q['id'])}**{by}, carried by {_outlets(len(q['articles']))}:")
         for w in q["wordings"]:
             carried = ", ".join(md_escape(names[a]) for a in dict.fromkeys(w["carried_by"]))
             out.append(f"  - {carried}: {_md_diff(w['diff'])}")
@@ -289,7 +289,7 @@ def to_html(data: dict[str, Any]) -> str:
     out.append("</ul><h2>Quotes</h2><ul>")
     for q in data["quotes"]:
         by = f" ({_e(q['speaker'])})" if q["speaker"] else ""
-        out.append(f"<li><b>{_e(q['id'])}</b>{by}, carried by {len(q['articles'])} outlet(s):<ul>")
+        out.append(f"<li><b>{_e(q['id'])}</b>{by}, carried by {_outlets(len(q['articles']))}:<ul>")
         for w in q["wordings"]:
             carried = ", ".join(_e(names[a]) for a in dict.fromkeys(w["carried_by"]))
             out.append(f"<li>{carried}: {_html_diff(w['diff'])}</li>")
@@ -322,3 +322,7 @@ def render(alignment: Alignment, fmt: str) -> str:
     if fmt == "html":
         return to_html(data)
     return to_markdown(data)
+
+
+def _outlets(n: int) -> str:
+    return f"{n} outlet" if n == 1 else f"{n} outlets"
