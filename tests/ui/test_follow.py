@@ -142,3 +142,44 @@ async def test_each_match_heads_one_line_with_its_grade_and_conflict_flag() -> N
                 checked += bool(entry.conflict)
             assert all(ln.strip(" │▁▂▃▄▅▆▇█") != "conflict" for ln in lines)
         assert checked >= 3, "the seeds have matches with conflicts in view"
+
+
+async def test_the_panel_bar_lights_up_under_the_mouse_as_textual_s_bars_do() -> None:
+    """The bar the panel draws takes the hover colour under the mouse, the active one while its
+    thumb is held, and its usual one once the mouse leaves, as Textual's own bars do."""
+    async with reader(size=(120, 30)) as (app, pilot):
+        screen = app.main
+        article = screen.article
+        counts = {n: len(app.alignment.matches_for(article.id, n)) for n in range(len(article.paragraphs))}
+        screen.article_pane.go_to(max(counts, key=counts.__getitem__))
+        await pilot.pause()
+        panel = screen.panel
+        assert panel.max_scroll_y > 0
+        x = panel.region.width - panel.styles.padding.right - 1
+        styles = panel.styles
+
+        def thumb() -> set:
+            cells = [list(panel.render_line(y))[-1] for y in range(panel.size.height)]
+            # the thumb: reversed blanks and the eighth blocks at its ends, in the bar's colour
+            return {c.style.color for c in cells if c.style and (c.style.reverse or c.text.strip())}
+
+        def colour(background, color):  # as `_bar_cells` and Textual's ScrollBar mix them
+            back = panel.background_colors[0] + background if background.a < 1 else background
+            return {(back + color).rich_color}
+
+        usual = colour(styles.scrollbar_background, styles.scrollbar_color)
+        hover = colour(styles.scrollbar_background_hover, styles.scrollbar_color_hover)
+        active = colour(styles.scrollbar_background_active, styles.scrollbar_color_active)
+        assert len({*usual, *hover, *active}) == 3
+        assert thumb() == usual
+        await pilot.hover(panel, offset=(x, 1))
+        assert thumb() == hover
+        await pilot.hover(panel, offset=(2, 1))
+        assert thumb() == usual
+        grab = next(y for y in range(panel.size.height)
+                    if list(panel.render_line(y))[-1].style.meta.get("@mouse.down") == "grab")
+        await pilot.mouse_down(panel, offset=(x, grab))
+        assert thumb() == active
+        await pilot.mouse_up(panel, offset=(x, grab))
+        await pilot.hover(screen.article_pane, offset=(2, 2))
+        assert thumb() == usual

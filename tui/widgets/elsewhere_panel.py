@@ -135,6 +135,8 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         """The scrollbar's width, drawn right of the text when the text is taller than the panel."""
         self._grab: tuple[float, float] | None = None
         """(screen line, scroll position) where the bar's thumb was grabbed."""
+        self._bar_look = ""
+        """How the bar is drawn: "" as usual, "hover" under the mouse, "active" while grabbed."""
         self._bar_drawn: tuple[object, list[Segment] | None] | None = None
         self._style_lookups: dict[str, Style] = {}
         """Component styles by name (a lookup walks the CSS; a paragraph needs dozens)."""
@@ -247,7 +249,12 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._bar or not height:
             return None
         styles = self.styles
-        background, color = styles.scrollbar_background, styles.scrollbar_color
+        if self._bar_look == "active":
+            background, color = styles.scrollbar_background_active, styles.scrollbar_color_active
+        elif self._bar_look == "hover":
+            background, color = styles.scrollbar_background_hover, styles.scrollbar_color_hover
+        else:
+            background, color = styles.scrollbar_background, styles.scrollbar_color
         if background.a < 1:
             background = self.background_colors[0] + background
         color = background + color
@@ -284,6 +291,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         elif action == "grab":
             self._grab = (event.screen_y, self.scroll_y)
             self.capture_mouse()
+            self._look_bar("active")
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         if self._grab is not None:
@@ -291,11 +299,24 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
             height = self.scrollable_content_region.height
             ratio = len(self._lines) / height if height else 0
             self.scroll_to(y=position + (event.screen_y - start) * ratio, animate=False)
+        else:
+            self._look_bar("hover" if self._on_bar(event.x) else "")
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         if self._grab is not None:
             self._grab = None
             self.release_mouse()
+            self._look_bar("hover" if self._on_bar(event.x) else "")
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._grab is None:
+            self._look_bar("")
+
+    def _look_bar(self, look: str) -> None:
+        """Draw the bar as Textual's is drawn under the mouse or while grabbed."""
+        if look != self._bar_look:
+            self._bar_look = look
+            self.refresh()
 
     def _strip(self, line: Text, width: int) -> Strip:
         segments = [s for s in line.render(self.app.console) if s.text != "\n"]
@@ -339,7 +360,10 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
     def _bar_column(self) -> list[Segment] | None:
         """This frame's scrollbar cells (None without a bar), drawn once per position."""
         height = self.scrollable_content_region.height
-        key = (self._bar, height, len(self._lines), self.scroll_y, self.styles.scrollbar_color)
+        key = (
+            self._bar, height, len(self._lines), self.scroll_y, self.styles.scrollbar_color,
+            self._bar_look,
+        )
         if self._bar_drawn is None or self._bar_drawn[0] != key:
             self._bar_drawn = (key, self._bar_cells(height))
         return self._bar_drawn[1]
