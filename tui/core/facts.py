@@ -38,10 +38,11 @@ most of its articles.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from tui.core.candidates import PER_PARAGRAPH
-from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex
+from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex, Token
 from tui.core.numbers import Quantity
 from tui.core.model import Fact, Match, Story
 
@@ -154,12 +155,12 @@ def figure_links(index: StoryIndex, pairs: Iterable[tuple[int, int]]) -> list[tu
         found = context.get(k)
         if found is None:
             pf = paragraphs[k]
-            found = context[k] = [
-                (q, _sentence_words(pf, q))
-                for q in pf.quantities
+            kept = [
+                q for q in pf.quantities
                 if q.unit and figure_weight.get((q.value, q.unit, q.kind), 0.0) >= specific
                 and q.high != math.inf
             ]
+            found = context[k] = list(zip(kept, _sentence_words(pf, kept)))
         return found
 
     linked = []
@@ -177,21 +178,27 @@ def figure_links(index: StoryIndex, pairs: Iterable[tuple[int, int]]) -> list[tu
     return linked
 
 
-def _sentence_words(pf: ParagraphFeatures, q: Quantity) -> frozenset[str]:
-    """The content words of the sentence of `pf` that states `q`, less the figure's own and
-    other figures (two figures side by side are a table, not a context)."""
-    start, end = 0, len(pf.text)
-    for m in _SENTENCE_END.finditer(pf.text):
-        if m.end() <= q.start:
-            start = m.end()
-        elif m.start() >= q.end:
-            end = m.start()
-            break
-    return frozenset(
-        t.term
-        for t in pf.tokens
-        if start <= t.start < end and not q.start <= t.start < q.end and not t.term[0].isdigit()
-    )
+def _sentence_words(pf: ParagraphFeatures, figures: list[Quantity]) -> list[frozenset[str]]:
+    """For each of `figures`, the content words of the sentence of `pf` that states it, less the
+    figure's own and other figures (two figures side by side are a table, not a context)."""
+    if not figures:
+        return []
+    ends = [m.end() for m in _SENTENCE_END.finditer(pf.text)]
+    starts = [0, *ends]
+    stops = [*(m.start() for m in _SENTENCE_END.finditer(pf.text)), len(pf.text)]
+    by_sentence: dict[int, list[Token]] = {}
+    for t in pf.tokens:
+        if not t.term[0].isdigit():
+            by_sentence.setdefault(bisect_right(ends, t.start), []).append(t)
+    out = []
+    for q in figures:
+        k = bisect_right(ends, q.start)
+        start, stop = starts[k], stops[k]
+        out.append(frozenset(
+            t.term for t in by_sentence.get(k, ())
+            if start <= t.start < stop and not q.start <= t.start < q.end
+        ))
+    return out
 
 
 def _grow(
