@@ -176,9 +176,9 @@ def _fact_members_under(
     if not fact_of:
         return []
     empty: set[int] = set()
+    of = [fact_of.get(pf.ref, empty) for pf in paragraphs]
     return [
         k
         for k, ((i, j), score) in enumerate(zip(ordered, scores))
-        if score < shown_at
-        and fact_of.get(paragraphs[i].ref, empty) & fact_of.get(paragraphs[j].ref, empty)
+        if score < shown_at and of[i] and of[j] and of[i] & of[j]
     ]

@@ -65,9 +65,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -129,7 +130,8 @@ _NP_GLUE = frozenset({"the", "a", "an", "and", "its", "his", "her", "their", "ou
 _MOD_STOP = STOPWORDS - {"same"}
 _BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–!?]|(?:^|\s)[-']|\.\s")
 _TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.[^\W_]+)*\.?(?:-[^\W_][\w'’]*)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+"""As `features._SENTENCE_END`: a match's end is where the next sentence starts."""
 _SHORT_QUOTE = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 
 
@@ -215,9 +217,9 @@ def _bounded(matches: Iterable[Match], n_articles: int) -> list[Match]:
     return [m for m in matches if m.score >= floor[m.a] or m.score >= floor[m.b]]
 
 
-@dataclass(slots=True)
-class _W:
-    """A word of a paragraph as written, for word-by-word comparison."""
+class _W(NamedTuple):
+    """A word of a paragraph as written, for word-by-word comparison (a tuple: a paragraph has
+    many, made at once in `_words`)."""
 
     key: str
     """Lower case, possessive and dots dropped ("U.S." → "us", "Smith's" → "smith")."""
@@ -252,6 +254,7 @@ def _words(text: str) -> _Words:
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
     out = _Words()
+    new = tuple.__new__  # without the generated __new__: the same tuple, made in C
     matches = list(_TOKEN.finditer(text.replace("\u2019", "'")))
     last = len(matches) - 1
     sentence, next_end = 0, ends[0]
@@ -269,7 +272,8 @@ def _words(text: str) -> _Words:
         while start >= next_end:  # bisect_right(ends, start), tokens coming in order
             sentence += 1
             next_end = ends[sentence]
-        out.append(_W(key, term, start, end, lower, sentence, pause, raw, k, content, acronym))
+        w = (key, term, start, end, lower, sentence, pause, raw, k, content, acronym)
+        out.append(new(_W, w))
     return out
 
 
@@ -694,10 +698,14 @@ def _nouns(words: list[_W]) -> dict[str, int]:
     """Where each noun used once in the paragraph stands, by term."""
 
     def find(ws: list[_W]) -> dict[str, int]:
-        count = Counter(w.term for w in ws)
+        count = Counter([w.term for w in ws])
+        last = len(ws) - 1
+        # A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
+        # adverb form (`_noun_key`), not followed by another lower-case word of the phrase.
         return {
             w.term: i for i, w in enumerate(ws)
-            if count[w.term] == 1 and _noun_like(w, _next(ws, i))
+            if w.lower and w.content and _noun_key(w.key) and count[w.term] == 1
+            and (i == last or w.pause or not _ends_phrase_after(ws[i + 1]))
         }
 
     return _memo(words, "nouns", find)
@@ -713,29 +721,20 @@ _ROLES = frozenset(
 """People, roles and vague nouns: outlets name them by whoever they mean, not one thing."""
 
 
-def _noun_like(w: _W, after: _W | None = None) -> bool:
-    """A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
-    adverb form, not followed by another lower-case word of the phrase."""
-    raw = w.key
-    if after is not None and not w.pause and after.lower and after.content and (
-        after.key not in _COMPLEMENT
-    ):
-        return False
-    return w.lower and w.content and _noun_key(raw)
+def _ends_phrase_after(after: _W) -> bool:
+    """Whether `after`, right after a word with no pause between, continues its phrase (a
+    lower-case content word other than "of" and the like): the word before is no noun."""
+    return after.lower and after.content and after.key not in _COMPLEMENT
 
 
 @lru_cache(maxsize=1 << 16)
 def _noun_key(raw: str) -> bool:
-    """The spelling half of `_noun_like`, by the word's key (computed once per word)."""
+    """The spelling half of a noun test (`_nouns`), by the word's key (once per word)."""
     return (
         len(raw) > 3 and raw not in _ROLES
         and not raw.endswith(("ed", "ing", "ly")) and raw not in _SIZE
         and raw not in _TIME_WORDS and not any(c.isdigit() for c in raw)
     )
-
-
-def _next(words: list[_W], i: int) -> _W | None:
-    return words[i + 1] if i + 1 < len(words) else None
 
 
 def _modifier(w: _W) -> bool:

@@ -65,6 +65,7 @@ with their paragraphs' size signals (`short`, `sentences`) instead of their own 
 from __future__ import annotations
 
 import math
+from itertools import chain
 from math import fsum
 from operator import mul
 
@@ -191,7 +192,9 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
     phrases = 0.0
     pairs = a.bigrams & b.bigrams
     if pairs:
-        phrases = fsum(w[x] if w[x] <= w[y] else w[y] for x, y in pairs) / 2.0
+        # Each phrase's lighter word (the weights of its two words, side by side), in C.
+        both_words = list(map(w.__getitem__, chain.from_iterable(pairs)))
+        phrases = fsum(map(min, both_words[::2], both_words[1::2])) / 2.0
         if phrases > 1.0:
             phrases = 1.0
     lede = 0.0
@@ -361,7 +364,9 @@ def _squash(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_BIAS2, _WEIGHTS2 = STAGE2[0], STAGE2[1:]
+
+
 def combine2(features: list[float]) -> float:
     """The second-stage model: the final score in 0–1."""
-    bias, *weights = STAGE2
-    return _squash(bias + sum(map(mul, weights, features)))
+    return _squash(_BIAS2 + sum(map(mul, _WEIGHTS2, features)))
