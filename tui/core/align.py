@@ -29,7 +29,7 @@ from tui.core.candidates import candidate_pairs
 from tui.core.conflicts import find_conflicts
 from tui.core.evidence import spans
 from tui.core.facts import group_facts
-from tui.core.features import ParagraphFeatures, index_story
+from tui.core.features import LEDE, ParagraphFeatures, StoryIndex, index_story
 from tui.core.model import Alignment, Fact, Match, Ref, Span, Story
 from tui.core.score import combine2, logit, pair_features, rank_features, sentence_signals
 from tui.core.weights import RELATED, RELATED_SLOPE, RELATED_TOP, SAME
@@ -96,7 +96,7 @@ def align_story(
     report("score", 0.4)
     paragraphs = index.paragraphs
     ordered = sorted((i, j) for i, j, _ in pairs)
-    logits = [logit(pair_features(index, paragraphs[i], paragraphs[j])) for i, j in ordered]
+    logits = _logits(index, ordered)
     article = [pf.ref.article for pf in paragraphs]
     sentences = sentence_signals(index, ordered, logits)
     second = rank_features(ordered, logits, article, index.n_articles, sentences)
@@ -132,6 +132,22 @@ def align_story(
     report("done", 1.0)
     weights = None if evidence else index.weight
     return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts), weights)
+
+
+def _logits(index: StoryIndex, ordered: list[tuple[int, int]]) -> list[float]:
+    """The first-stage logit of every pair, computed once for the copies of a pair: a pair's
+    signals read only its two texts and whether each paragraph is a top one (`LEDE`)."""
+    paragraphs = index.paragraphs
+    out = []
+    found: dict[tuple[str, str, bool, bool], float] = {}
+    for i, j in ordered:
+        a, b = paragraphs[i], paragraphs[j]
+        key = (a.text, b.text, a.position < LEDE, b.position < LEDE)
+        z = found.get(key)
+        if z is None:
+            z = found[key] = logit(pair_features(index, a, b))
+        out.append(z)
+    return out
 
 
 def shown_threshold(

@@ -274,7 +274,9 @@ def sentence_signals(
 ) -> list[tuple[float, float]]:
     """(`sent_logit`, `sent_mutual`) of every pair (see the module docstring).
 
-    `logits` are the pairs' first-stage logits (reused where both paragraphs are one sentence).
+    `logits` are the pairs' first-stage logits (reused where both paragraphs are one sentence;
+    the copies of a pair, with the same texts and top flags, are scored once, as their signals
+    and so their logits are the same).
     Sentence pairs that share less than `candidates.MIN_SHARED` are not scored (they would not
     be candidates on their own).
     `first` is the first-stage (bias, weights), by default the fitted `BIAS` and `WEIGHTS`.
@@ -286,14 +288,22 @@ def sentence_signals(
     article = [pf.ref.article for pf in paragraphs]
     tops: list[tuple[float, int, int]] = []
     best: dict[tuple[int, int, str], float] = {}
+    made: dict[tuple[str, str, bool, bool], list[tuple[float, int, int]]] = {}
+    """The scored sentence pairs of a pair of texts (and top-paragraph flags, `LEDE`): copies of
+    a pair of paragraphs have the same sentences, so the same scores."""
     for (i, j), z_pair in zip(pairs, logits):
         ua, ub = units[i], units[j]
         top = (FLOOR, -1, -1)
-        whole = len(ua) == len(ub) == 1 and ua[0] is paragraphs[i] and ub[0] is paragraphs[j]
-        if whole:  # one sentence each: the pair's own logit
-            scored = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
+        pa, pb = paragraphs[i], paragraphs[j]
+        texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE)
+        scored = made.get(texts)
+        if scored is not None:
+            pass
+        elif len(ua) == len(ub) == 1 and ua[0] is pa and ub[0] is pb:
+            # one sentence each: the pair's own logit
+            scored = made[texts] = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
         else:
-            scored = []
+            scored = made[texts] = []
             for ka, x in enumerate(ua):
                 terms = x.terms
                 for kb, y in enumerate(ub):
