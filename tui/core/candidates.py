@@ -6,6 +6,8 @@ that to mean something) are left out of the index: they prove nothing and their 
 the long ones. Each paragraph then accumulates the weight it shares with every paragraph its words
 reach (a sparse dot product), and keeps its `PER_PARAGRAPH` best partners from other articles.
 The cost follows the posting lists of specific words, which grow about linearly with the story.
+Paragraphs with the same words (copies, in a story of wire rewrites) are indexed and ranked as
+one group: the same sums, made once.
 """
 
 from __future__ import annotations
@@ -152,10 +154,11 @@ def _head(
     floor = sorted(scores)[-head] if len(scores) > head else min(scores)
     # A comprehension makes a row only for the few that pass (cheaper than `compress`).
     top = sorted([(s, len(members[h])) for s, h in zip(scores, hs) if s >= floor], reverse=True)
-    seen = 0
-    for cut, size in top:
+    seen, cut = 0, top[-1][0]
+    for s, size in top:
         seen += size
-        if seen >= head:
+        if seen >= head:  # (always reached: the groups above hold `head` paragraphs or more)
+            cut = s
             break
     return _rows(scores, hs, ds, members, cut), cut
 

@@ -63,7 +63,6 @@ Each conflict carries the differing spans of both paragraphs (`Version`) and a o
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -298,9 +297,13 @@ def _memo(words: list, name: str, make):
     if not isinstance(words, _Words):
         return make(words)
     cache = words.__dict__
-    if name not in cache:
-        cache[name] = make(words)
-    return cache[name]
+    found = cache.get(name, _MISSING)
+    if found is _MISSING:
+        found = cache[name] = make(words)
+    return found
+
+
+_MISSING = object()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -429,7 +432,9 @@ def _terms(sentence: list[_W]) -> set[str]:
 
 def _names(sentence: list[_W]) -> set[str]:
     """The names and acronyms of a sentence, light-stemmed."""
-    return _memo(sentence, "names", lambda ws: {w.term for w in ws if _named(w)})
+    return _memo(sentence, "names", lambda ws: {
+        w.term for w in ws if w.acronym or (not w.lower and w.content and w.raw[:1].isupper())
+    })  # (`_named`, written out)
 
 
 def _find_markers(sentence: list[_W]) -> dict[str, list[_W]]:
@@ -698,14 +703,15 @@ def _nouns(words: list[_W]) -> dict[str, int]:
     """Where each noun used once in the paragraph stands, by term."""
 
     def find(ws: list[_W]) -> dict[str, int]:
-        count = Counter([w.term for w in ws])
+        terms = [w.term for w in ws]
         last = len(ws) - 1
         # A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
         # adverb form (`_noun_key`), not followed by another lower-case word of the phrase.
         return {
             w.term: i for i, w in enumerate(ws)
-            if w.lower and w.content and _noun_key(w.key) and count[w.term] == 1
+            if w.lower and w.content and _noun_key(w.key)
             and (i == last or w.pause or not _ends_phrase_after(ws[i + 1]))
+            and terms.count(w.term) == 1
         }
 
     return _memo(words, "nouns", find)
