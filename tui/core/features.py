@@ -280,13 +280,24 @@ def index_story(story: Story) -> StoryIndex:
     capitals: dict[str, int] = {}
     """term -> occurrences written with a capital, less those written without"""
     by_article: dict[str, set[str]] = {}
+    copies: dict[str, list] = {}
+    """Each text with one of its paragraphs and how many paragraphs have it: the counts below
+    add a text's words once per copy."""
     for pf in paragraphs:
         by_article.setdefault(pf.ref.article, set()).update(pf.terms)
+        seen = copies.get(pf.text)
+        if seen is None:
+            copies[pf.text] = [pf, 1]
+        else:
+            seen[1] += 1
+    for pf, n_copies in copies.values():
         for term in pf.terms:
-            dfp[term] = dfp.get(term, 0) + 1
+            dfp[term] = dfp.get(term, 0) + n_copies
         text = pf.text
         for tok in pf.tokens:
-            capitals[tok.term] = capitals.get(tok.term, 0) + (1 if text[tok.start].isupper() else -1)
+            capitals[tok.term] = capitals.get(tok.term, 0) + (
+                n_copies if text[tok.start].isupper() else -n_copies
+            )
     for terms in by_article.values():
         for term in terms:
             df[term] = df.get(term, 0) + 1

@@ -312,6 +312,9 @@ def sentence_signals(
                     if fsum(map(w2.__getitem__, terms & y.terms)) >= MIN_SHARED:
                         z = bias + sum(map(mul, weights, pair_features(index, x, y)))
                         scored.append((z, ka, kb))
+        if not scored:
+            tops.append(top)
+            continue
         other_a, other_b = article[j], article[i]
         for z, ka, kb in scored:
             if top[1] < 0 or z > top[0]:
@@ -329,7 +332,7 @@ def sentence_signals(
             out.append((FLOOR, 0.0))
             continue
         mutual = z >= best[(i, ka, article[j])] and z >= best[(j, kb, article[i])]
-        out.append((max(z, FLOOR), float(mutual)))
+        out.append((z if z >= FLOOR else FLOOR, 1.0 if mutual else 0.0))
     return out
 
 
