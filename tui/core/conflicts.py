@@ -67,6 +67,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -306,6 +307,11 @@ def _memo(words: list, name: str, make):
 _MISSING = object()
 
 
+def _new_cache(_words: list) -> dict:
+    """An empty cache for `_memo`, filled by its caller."""
+    return {}
+
+
 @lru_cache(maxsize=1 << 16)
 def _same_word(x: str, y: str) -> bool:
     """One word in two inflections or spellings ("economic" / "economical")."""
@@ -352,9 +358,10 @@ def _initials(words: list[_W]) -> set[str]:
 def _differing(xs: list[_W], ys: list[_W], y_words: list[_W]) -> list[_W]:
     """Words of `xs` with no counterpart among `ys`: not one word in another form, and not the
     initials of capitalised words of the other paragraph, `y_words` ("US" / "United States")."""
+    keys = [y.key for y in ys]
     return [
         x for x in xs
-        if not any(_same_word(x.key, y.key) for y in ys) and x.key not in _acronyms(y_words)
+        if not any(map(_same_word, repeat(x.key), keys)) and x.key not in _acronyms(y_words)
     ]
 
 
@@ -691,7 +698,7 @@ def _slots(words: list[_W], i: int) -> tuple[list[_W], list[_W], tuple[list[_W],
     """The words before and after the noun words[i], and in each slot the words that can tell
     two namings apart: identity words before it ("EU", "Smith's", "same"), and whatever an
     "of …" after it names. Descriptive adjectives before it vary freely."""
-    cache = _memo(words, "slots", lambda ws: {})
+    cache = _memo(words, "slots", _new_cache)
     if i not in cache:
         pre, post = _modifiers(words, i)
         slots = ([x for x in pre if _modifier(x)], [x for x in post if _complement(x)])
@@ -980,7 +987,7 @@ def _reading(text: str, q: Quantity) -> tuple[str, str] | None:
 def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
     """Content words next to a figure in its sentence (`CONTEXT` each side), its unit aside
     (once per figure and unit of a paragraph; not to be changed by the caller)."""
-    cache = _memo(words, "figure_context", lambda _: {})
+    cache = _memo(words, "figure_context", _new_cache)
     key = (q.start, q.end, unit)
     if key not in cache:
         cache[key] = _figure_context_of(words, q, unit)
@@ -997,7 +1004,7 @@ def _figure_context_of(words: list[_W], q: Quantity, unit: str) -> set[str]:
 def _names_near(words: list[_W], q: Quantity) -> set[str]:
     """Capitalised words among the `NAME_SPAN` words before a figure, in its sentence: who the
     figure is about, usually ("Novak scored 20 points"); once per figure of a paragraph."""
-    cache = _memo(words, "names_near", lambda _: {})
+    cache = _memo(words, "names_near", _new_cache)
     key = (q.start, q.end)
     if key not in cache:
         cache[key] = _names_near_of(words, q)
@@ -1352,8 +1359,9 @@ def _lists(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W
         for xb, cb in lists_b:
             if not ca & cb:
                 continue
-            own_a = [w for w in xa if not any(_same_word(w.key, y.key) for y in xb)]
-            own_b = [w for w in xb if not any(_same_word(w.key, x.key) for x in xa)]
+            keys_a, keys_b = [x.key for x in xa], [y.key for y in xb]
+            own_a = [w for w in xa if not any(map(_same_word, repeat(w.key), keys_b))]
+            own_b = [w for w in xb if not any(map(_same_word, repeat(w.key), keys_a))]
             if len({w.term for w in own_a}) < LIST_OWN or len({w.term for w in own_b}) < LIST_OWN:
                 continue
             va, vb = _span(a, xa), _span(b, xb)
