@@ -136,13 +136,16 @@ def align_story(
 
 def _logits(index: StoryIndex, ordered: list[tuple[int, int]]) -> list[float]:
     """The first-stage logit of every pair, computed once for the copies of a pair: a pair's
-    signals read only its two texts and whether each paragraph is a top one (`LEDE`)."""
+    signals read only its two texts and whether each paragraph is a top one (`LEDE`), and they
+    are the same either way round (so is a copy of the pair in the other order)."""
     paragraphs = index.paragraphs
     out = []
-    found: dict[tuple[str, str, bool, bool], float] = {}
+    found: dict[tuple[str, bool, str, bool], float] = {}
     for i, j in ordered:
         a, b = paragraphs[i], paragraphs[j]
-        key = (a.text, b.text, a.position < LEDE, b.position < LEDE)
+        key = (a.text, a.position < LEDE, b.text, b.position < LEDE)
+        if key[2:] < key[:2]:
+            key = key[2:] + key[:2]
         z = found.get(key)
         if z is None:
             z = found[key] = logit(pair_features(index, a, b))
