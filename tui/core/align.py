@@ -139,6 +139,8 @@ def _logits(index: StoryIndex, ordered: list[tuple[int, int]]) -> list[float]:
     signals read only its two texts and whether each paragraph is a top one (`LEDE`), and they
     are the same either way round (so is a copy of the pair in the other order)."""
     paragraphs = index.paragraphs
+    if len({pf.text for pf in paragraphs}) == len(paragraphs):  # no copies: each pair its own
+        return [logit(pair_features(index, paragraphs[i], paragraphs[j])) for i, j in ordered]
     out = []
     found: dict[tuple[str, bool, str, bool], float] = {}
     for i, j in ordered:

@@ -291,12 +291,14 @@ def sentence_signals(
     made: dict[tuple[str, str, bool, bool], list[tuple[float, int, int]]] = {}
     """The scored sentence pairs of a pair of texts (and top-paragraph flags, `LEDE`): copies of
     a pair of paragraphs have the same sentences, so the same scores."""
+    copies = len({pf.text for pf in paragraphs}) < len(paragraphs)
+    """Whether any text is repeated (else every pair is its own, and `made` is not read)."""
     for (i, j), z_pair in zip(pairs, logits):
         ua, ub = units[i], units[j]
         top = (FLOOR, -1, -1)
         pa, pb = paragraphs[i], paragraphs[j]
-        texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE)
-        scored = made.get(texts)
+        texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE) if copies else None
+        scored = made.get(texts) if copies else None
         if scored is not None:
             pass
         elif len(ua) == len(ub) == 1 and ua[0] is pa and ub[0] is pb:
