@@ -50,6 +50,10 @@ _FLAT = str.maketrans(
         "\u2015": " ", "\u2212": " ", "\u00a0": " ",
     }
 )
+_FLAT_CHAR = re.compile("[" + re.escape("".join(map(chr, _FLAT))) + "]")
+"""The characters `_FLAT` changes: replaced where found, the text is `_FLAT`'s translation
+(`str.translate` looks every character up, which is slow on text that is not ASCII)."""
+_FLAT_TO = {chr(k): v for k, v in _FLAT.items()}
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
 """Where a sentence ends: a match's end is where the next one starts (only the ends are read).
@@ -89,11 +93,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 def flatten(text: str) -> str:
     """Lower-cased, quotes straightened, hyphens as spaces; always the length of `text`."""
-    translated = text.translate(_FLAT)
+    translated = _FLAT_CHAR.sub(_flat_char, text)
     lowered = translated.lower()
     if len(lowered) == len(translated):
         return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in translated)
+
+
+def _flat_char(match: re.Match) -> str:
+    return _FLAT_TO[match.group()]
 
 
 @lru_cache(maxsize=1 << 16)
