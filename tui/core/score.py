@@ -292,7 +292,7 @@ def sentence_signals(
     """The scored sentence pairs of a pair of texts (and top-paragraph flags, `LEDE`): copies of
     a pair of paragraphs have the same sentences, so the same scores."""
     copies = len({pf.text for pf in paragraphs}) < len(paragraphs)
-    """Whether any text is repeated (else every pair is its own, and `made` is not read)."""
+    """Whether any text is repeated (else every pair is its own, and nothing is kept in `made`)."""
     for (i, j), z_pair in zip(pairs, logits):
         ua, ub = units[i], units[j]
         top = (FLOOR, -1, -1)
@@ -303,9 +303,9 @@ def sentence_signals(
             pass
         elif len(ua) == len(ub) == 1 and ua[0] is pa and ub[0] is pb:
             # one sentence each: the pair's own logit
-            scored = made[texts] = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
+            scored = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
         else:
-            scored = made[texts] = []
+            scored = []
             for ka, x in enumerate(ua):
                 terms = x.terms
                 for kb, y in enumerate(ub):
@@ -314,6 +314,8 @@ def sentence_signals(
                     if fsum(map(w2.__getitem__, terms & y.terms)) >= MIN_SHARED:
                         z = bias + sum(map(mul, weights, pair_features(index, x, y)))
                         scored.append((z, ka, kb))
+        if copies:
+            made[texts] = scored
         if not scored:
             tops.append(top)
             continue
