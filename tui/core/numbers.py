@@ -136,7 +136,10 @@ def find_quantities(text: str, flat: str | None = None) -> list[Quantity]:
             return found
         matches = _QUANTITY_LOWER.finditer(lower)
     for m in matches:
-        value, forced_unit = _value(m.group("num"))
+        try:
+            value, forced_unit = _value(m.group("num"))
+        except ValueError:
+            continue  # a number word found only by ignoring case ("sİx"): not one we can read
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
         unit = forced_unit or _unit(m.group("unit"))
