@@ -296,3 +296,23 @@ def test_cli_reports_each_bad_file_and_keeps_the_rest(tmp_path: Path) -> None:
         timeout=60,
     )
     assert only_bad.returncode == 1 and "Traceback" not in only_bad.stderr
+
+
+def test_a_number_word_matched_only_by_ignoring_case_aligns(tmp_path: Path) -> None:
+    """A letter that matches an ASCII one only when case is ignored ("sİx", a dotted capital I)
+    is no figure to read: the story aligns, the plain "six" elsewhere is still a figure."""
+    from tui.core import align_story
+    from tui.core.numbers import find_quantities
+
+    (tmp_path / "a.txt").write_text(
+        "Flood in the valley\nThe flood killed sİx people in the town on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Valley flood\nThe flood killed six people in the town, officials said on Monday.\n",
+        encoding="utf-8",
+    )
+    alignment = align_story(load_story([tmp_path]))
+    assert len(alignment.story.articles) == 2
+    assert find_quantities("sİx people") == []
+    assert [q.value for q in find_quantities("six people")] == [6.0]

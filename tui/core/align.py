@@ -11,9 +11,9 @@ The pipeline, each step in its own module:
    offline (`benchmarks/fit.py` → `weights.py`); `SAME` and `RELATED` grade the score.
 4. `evidence.spans`: the shared quote, figure, name or phrase, located in both paragraphs.
 5. `facts.group_facts`: matches grouped without chaining, and pairs that state one figure in
-   one context (`facts.figure_links`) grouped where most outlets state it; two members of one fact that were
-   scored below the shown threshold are shown as `related` all the same (each matches most of
-   the fact's other members); `conflicts.find_conflicts` inside facts.
+   one context (`facts.figure_links`) grouped where most outlets state it; two members of one
+   fact that were scored below the shown threshold are shown as `related` all the same (each
+   matches most of the fact's other members); `conflicts.find_conflicts` inside facts.
 
 Fuzzy-matching decisions: thefuzz's processors default to `force_ascii=True` (which deletes
 U+0080–U+00FF) and round to integers, so we normalise ourselves (`features.flatten`) and call
@@ -30,7 +30,7 @@ from tui.core.candidates import candidate_pairs
 from tui.core.conflicts import find_conflicts
 from tui.core.evidence import spans
 from tui.core.facts import figure_links, group_facts
-from tui.core.features import ParagraphFeatures, index_story
+from tui.core.features import LEDE, ParagraphFeatures, StoryIndex, index_story
 from tui.core.model import Alignment, Fact, Match, Ref, Span, Story
 from tui.core.score import combine2, logit, pair_features, rank_features, sentence_signals
 from tui.core.weights import RELATED, RELATED_SLOPE, RELATED_TOP, SAME
@@ -97,7 +97,7 @@ def align_story(
     report("score", 0.4)
     paragraphs = index.paragraphs
     ordered = sorted((i, j) for i, j, _ in pairs)
-    logits = [logit(pair_features(index, paragraphs[i], paragraphs[j])) for i, j in ordered]
+    logits = _logits(index, ordered)
     article = [pf.ref.article for pf in paragraphs]
     sentences = sentence_signals(index, ordered, logits)
     second = rank_features(ordered, logits, article, index.n_articles, sentences)
@@ -133,6 +133,27 @@ def align_story(
     report("done", 1.0)
     weights = None if evidence else index.weight
     return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts), weights)
+
+
+def _logits(index: StoryIndex, ordered: list[tuple[int, int]]) -> list[float]:
+    """The first-stage logit of every pair, computed once for the copies of a pair: a pair's
+    signals read only its two texts and whether each paragraph is a top one (`LEDE`), and they
+    are the same either way round (so is a copy of the pair in the other order)."""
+    paragraphs = index.paragraphs
+    if len({pf.text for pf in paragraphs}) == len(paragraphs):  # no copies: each pair its own
+        return [logit(pair_features(index, paragraphs[i], paragraphs[j])) for i, j in ordered]
+    out = []
+    found: dict[tuple[str, bool, str, bool], float] = {}
+    for i, j in ordered:
+        a, b = paragraphs[i], paragraphs[j]
+        key = (a.text, a.position < LEDE, b.text, b.position < LEDE)
+        if key[2:] < key[:2]:
+            key = key[2:] + key[:2]
+        z = found.get(key)
+        if z is None:
+            z = found[key] = logit(pair_features(index, a, b))
+        out.append(z)
+    return out
 
 
 def shown_threshold(
@@ -177,9 +198,9 @@ def _fact_members_under(
     if not fact_of:
         return []
     empty: set[int] = set()
+    of = [fact_of.get(pf.ref, empty) for pf in paragraphs]
     return [
         k
         for k, ((i, j), score) in enumerate(zip(ordered, scores))
-        if score < shown_at
-        and fact_of.get(paragraphs[i].ref, empty) & fact_of.get(paragraphs[j].ref, empty)
+        if score < shown_at and of[i] and of[j] and of[i] & of[j]
     ]

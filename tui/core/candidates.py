@@ -6,12 +6,12 @@ that to mean something) are left out of the index: they prove nothing and their 
 the long ones. Each paragraph then accumulates the weight it shares with every paragraph its words
 reach (a sparse dot product), and keeps its `PER_PARAGRAPH` best partners from other articles.
 The cost follows the posting lists of specific words, which grow about linearly with the story.
+Paragraphs with the same words (copies, in a story of wire rewrites) are indexed and ranked as
+one group: the same sums, made once.
 """
 
 from __future__ import annotations
 
-from array import array
-from collections import Counter
 from itertools import chain
 from operator import truediv
 
@@ -50,62 +50,79 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     max_postings = MAX_POSTINGS if large else float("inf")
     per_article_cap = PER_ARTICLE_LARGE if large else PER_ARTICLE
     per_paragraph_cap = PER_PARAGRAPH_LARGE if large else PER_PARAGRAPH
-    postings: dict[str, list[int]] = {}
-    sq: dict[str, float] = {}
-    df = index.df
-    for i, pf in enumerate(paragraphs):
-        for term in pf.terms:
-            if not 2 <= df[term] <= limit:
-                continue
-            postings.setdefault(term, []).append(i)
-    if large:
-        postings = {t: plist for t, plist in postings.items() if len(plist) <= max_postings}
-    for term in postings:
-        sq[term] = index.weight[term] ** 2
-    article = [pf.ref.article for pf in paragraphs]
-    norms = [pf.norm or 1.0 for pf in paragraphs]
-    head = 4 * per_paragraph_cap
-    kept: dict[tuple[int, int], float] = {}
     words = [tuple(sorted(pf.terms)) for pf in paragraphs]
     """Each paragraph's words in sorted order: the sums below add them in that order, so a sum
     does not depend on the iteration order of a set of strings (which varies with the hash seed)
     and two pairs that share the same words have the same sum."""
-    uses = Counter(words)
-    copies: dict[tuple[str, ...], tuple[list, float | None, array, array]] = {}
-    """The ranking of a paragraph's partners, kept for a later paragraph with the same words (a
-    copy): the same sums, added in the same order, so the same ranking."""
-    for i, pf in enumerate(paragraphs):
+    group_of: dict[tuple[str, ...], int] = {}
+    members: list[list[int]] = []
+    """Paragraphs with the same words (copies, mostly) form one group, in story order: every
+    member of a group shares the same sum with a paragraph, so the sums are made per group."""
+    group = []
+    for i, key in enumerate(words):
+        g = group_of.setdefault(key, len(members))
+        if g == len(members):
+            members.append([])
+        members[g].append(i)
+        group.append(g)
+    postings: dict[str, list[int]] = {}
+    """Each indexed word's groups."""
+    uses: dict[str, int] = {}
+    """Each indexed word's paragraphs (the length of its list of paragraphs)."""
+    df = index.df
+    for g, key in enumerate(group_of):
+        size = len(members[g])
+        for term in key:
+            if not 2 <= df[term] <= limit:
+                continue
+            postings.setdefault(term, []).append(g)
+            uses[term] = uses.get(term, 0) + size
+    if large:
+        postings = {t: glist for t, glist in postings.items() if uses[t] <= max_postings}
+    sq = {term: index.weight[term] ** 2 for term in postings}
+    article = [pf.ref.article for pf in paragraphs]
+    norms = [pf.norm or 1.0 for pf in paragraphs]
+    group_norms = [norms[m[0]] for m in members]
+    """A group's norm (its members' words are the same, so are their norms)."""
+    head = 4 * per_paragraph_cap
+    kept: dict[tuple[int, int], float] = {}
+    ranking: dict[int, tuple[list, float | None, list[int], list[float]]] = {}
+    """The ranking of a group's partners, kept until its last member has used it."""
+    left_of = [len(m) for m in members]
+    for i in range(len(paragraphs)):
         own = article[i]
-        saved = copies.get(words[i])
+        g = group[i]
+        saved = ranking.get(g)
         if saved is None:
             acc: dict[int, float] = {}
             for term in words[i]:
-                plist = postings.get(term)
-                if plist is None:
+                glist = postings.get(term)
+                if glist is None:
                     continue
                 w = sq[term]
-                for j in plist:  # (0.0 + w is w: the same sums as starting from 0.0)
-                    if j in acc:
-                        acc[j] += w
+                for h in glist:  # (0.0 + w is w: the same sums as starting from 0.0)
+                    if h in acc:
+                        acc[h] += w
                     else:
-                        acc[j] = w
-            js = list(acc)
+                        acc[h] = w
+            hs = list(acc)
             ds = list(acc.values())
-            best, cut = _head(list(map(truediv, ds, map(norms.__getitem__, js))), js, ds, head)
-        else:
-            best, cut, js, ds = saved
-        uses[words[i]] -= 1
-        if not uses[words[i]]:
-            copies.pop(words[i], None)
-        elif saved is None:
-            copies[words[i]] = (best, cut, array("q", js), array("d", ds))
+            scores = list(map(truediv, ds, map(group_norms.__getitem__, hs)))
+            best, cut = _head(scores, hs, ds, members, head)
+            saved = (best, cut, hs, ds)
+            if left_of[g] > 1:
+                ranking[g] = saved
+        best, cut, hs, ds = saved
+        left_of[g] -= 1
+        if not left_of[g]:
+            ranking.pop(g, None)
         floor = MIN_COS * norms[i]
         # Best first (ties: the later paragraph first), then at most `per_article_cap` partners
         # per other article and `per_paragraph_cap` in all: the same pairs as keeping the best of
         # each article and then the best of those, without a heap per article.
         taken: dict[str, int] = {}
         left = per_paragraph_cap
-        rest = () if cut is None else _rest(js, ds, norms, cut)
+        rest = () if cut is None else _rest(hs, ds, group_norms, members, cut)
         for _, j, d in chain(best, rest):
             other = article[j]
             if other == own or d < MIN_SHARED or d < floor * norms[j]:
@@ -123,21 +140,51 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     return [(i, j, d) for (i, j), d in kept.items()]
 
 
-def _head(scores: list[float], js: list[int], ds: list[float], head: int):
-    """The `head` best (score, j, d), best first (ties: the later paragraph first), and the score
-    below which the others lie (None when there are no others)."""
-    if len(scores) <= head:
-        return sorted(zip(scores, js, ds, strict=True), reverse=True), None
-    cut = sorted(scores)[-head]
+def _head(
+    scores: list[float], hs: list[int], ds: list[float], members: list[list[int]], head: int
+):
+    """The `head` best partner paragraphs as (score, j, d), best first (ties: the later
+    paragraph first), from the partner groups `hs` with their `scores` and sums `ds`; and the
+    score below which the other paragraphs lie (None when there are no others): the score of
+    the `head`-th best paragraph, each group counting as many times as it has members."""
+    if len(scores) <= head and sum(len(members[h]) for h in hs) <= head:
+        return _rows(scores, hs, ds, members, None), None
+    # Each group has a member at least, so the `head`-th best paragraph scores at least as
+    # much as the `head`-th best group: only the groups from there on can hold it.
+    floor = sorted(scores)[-head] if len(scores) > head else min(scores)
     # A comprehension makes a row only for the few that pass (cheaper than `compress`).
-    return sorted([(s, j, d) for s, j, d in zip(scores, js, ds) if s >= cut], reverse=True), cut
+    top = sorted([(s, len(members[h])) for s, h in zip(scores, hs) if s >= floor], reverse=True)
+    seen, cut = 0, top[-1][0]
+    for s, size in top:
+        seen += size
+        if seen >= head:  # (always reached: the groups above hold `head` paragraphs or more)
+            cut = s
+            break
+    return _rows(scores, hs, ds, members, cut), cut
 
 
-def _rest(js, ds, norms: list[float], cut: float):
+def _rows(scores, hs, ds, members: list[list[int]], cut: float | None) -> list:
+    """(score, j, d) of every member j of the groups scoring `cut` or more (all without a
+    `cut`), best first (ties: the later paragraph first)."""
+    return sorted(
+        [
+            (s, j, d)
+            for s, h, d in zip(scores, hs, ds)
+            if cut is None or s >= cut
+            for j in members[h]
+        ],
+        reverse=True,
+    )
+
+
+def _rest(hs, ds, group_norms: list[float], members: list[list[int]], cut: float):
     """The partners after the head, best first; sorted only if the caller reads that far (rarely:
     the head holds enough partners)."""
-    scores = list(map(truediv, ds, map(norms.__getitem__, js)))
-    yield from sorted([(s, j, d) for s, j, d in zip(scores, js, ds) if s < cut], reverse=True)
+    scores = list(map(truediv, ds, map(group_norms.__getitem__, hs)))
+    yield from sorted(
+        [(s, j, d) for s, h, d in zip(scores, hs, ds) if s < cut for j in members[h]],
+        reverse=True,
+    )
 
 
 def _add_lede_pairs(index: StoryIndex, kept: dict[tuple[int, int], float]) -> None:

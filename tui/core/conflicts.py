@@ -63,11 +63,12 @@ Each conflict carries the differing spans of both paragraphs (`Version`) and a o
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import repeat
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -129,7 +130,8 @@ _NP_GLUE = frozenset({"the", "a", "an", "and", "its", "his", "her", "their", "ou
 _MOD_STOP = STOPWORDS - {"same"}
 _BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–!?]|(?:^|\s)[-']|\.\s")
 _TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.[^\W_]+)*\.?(?:-[^\W_][\w'’]*)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+"""As `features._SENTENCE_END`: a match's end is where the next sentence starts."""
 _SHORT_QUOTE = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 
 
@@ -215,9 +217,9 @@ def _bounded(matches: Iterable[Match], n_articles: int) -> list[Match]:
     return [m for m in matches if m.score >= floor[m.a] or m.score >= floor[m.b]]
 
 
-@dataclass(slots=True)
-class _W:
-    """A word of a paragraph as written, for word-by-word comparison."""
+class _W(NamedTuple):
+    """A word of a paragraph as written, for word-by-word comparison (a tuple: a paragraph has
+    many, made at once in `_words`)."""
 
     key: str
     """Lower case, possessive and dots dropped ("U.S." → "us", "Smith's" → "smith")."""
@@ -252,6 +254,7 @@ def _words(text: str) -> _Words:
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
     out = _Words()
+    new = tuple.__new__  # without the generated __new__: the same tuple, made in C
     matches = list(_TOKEN.finditer(text.replace("\u2019", "'")))
     last = len(matches) - 1
     sentence, next_end = 0, ends[0]
@@ -269,7 +272,8 @@ def _words(text: str) -> _Words:
         while start >= next_end:  # bisect_right(ends, start), tokens coming in order
             sentence += 1
             next_end = ends[sentence]
-        out.append(_W(key, term, start, end, lower, sentence, pause, raw, k, content, acronym))
+        w = (key, term, start, end, lower, sentence, pause, raw, k, content, acronym)
+        out.append(new(_W, w))
     return out
 
 
@@ -294,9 +298,18 @@ def _memo(words: list, name: str, make):
     if not isinstance(words, _Words):
         return make(words)
     cache = words.__dict__
-    if name not in cache:
-        cache[name] = make(words)
-    return cache[name]
+    found = cache.get(name, _MISSING)
+    if found is _MISSING:
+        found = cache[name] = make(words)
+    return found
+
+
+_MISSING = object()
+
+
+def _new_cache(_words: list) -> dict:
+    """An empty cache for `_memo`, filled by its caller."""
+    return {}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -345,9 +358,10 @@ def _initials(words: list[_W]) -> set[str]:
 def _differing(xs: list[_W], ys: list[_W], y_words: list[_W]) -> list[_W]:
     """Words of `xs` with no counterpart among `ys`: not one word in another form, and not the
     initials of capitalised words of the other paragraph, `y_words` ("US" / "United States")."""
+    keys = [y.key for y in ys]
     return [
         x for x in xs
-        if not any(_same_word(x.key, y.key) for y in ys) and x.key not in _acronyms(y_words)
+        if not any(map(_same_word, repeat(x.key), keys)) and x.key not in _acronyms(y_words)
     ]
 
 
@@ -425,7 +439,9 @@ def _terms(sentence: list[_W]) -> set[str]:
 
 def _names(sentence: list[_W]) -> set[str]:
     """The names and acronyms of a sentence, light-stemmed."""
-    return _memo(sentence, "names", lambda ws: {w.term for w in ws if _named(w)})
+    return _memo(sentence, "names", lambda ws: {
+        w.term for w in ws if w.acronym or (not w.lower and w.content and w.raw[:1].isupper())
+    })  # (`_named`, written out)
 
 
 def _find_markers(sentence: list[_W]) -> dict[str, list[_W]]:
@@ -682,7 +698,7 @@ def _slots(words: list[_W], i: int) -> tuple[list[_W], list[_W], tuple[list[_W],
     """The words before and after the noun words[i], and in each slot the words that can tell
     two namings apart: identity words before it ("EU", "Smith's", "same"), and whatever an
     "of …" after it names. Descriptive adjectives before it vary freely."""
-    cache = _memo(words, "slots", lambda ws: {})
+    cache = _memo(words, "slots", _new_cache)
     if i not in cache:
         pre, post = _modifiers(words, i)
         slots = ([x for x in pre if _modifier(x)], [x for x in post if _complement(x)])
@@ -694,10 +710,15 @@ def _nouns(words: list[_W]) -> dict[str, int]:
     """Where each noun used once in the paragraph stands, by term."""
 
     def find(ws: list[_W]) -> dict[str, int]:
-        count = Counter(w.term for w in ws)
+        terms = [w.term for w in ws]
+        last = len(ws) - 1
+        # A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
+        # adverb form (`_noun_key`), not followed by another lower-case word of the phrase.
         return {
             w.term: i for i, w in enumerate(ws)
-            if count[w.term] == 1 and _noun_like(w, _next(ws, i))
+            if w.lower and w.content and _noun_key(w.key)
+            and (i == last or w.pause or not _ends_phrase_after(ws[i + 1]))
+            and terms.count(w.term) == 1
         }
 
     return _memo(words, "nouns", find)
@@ -713,29 +734,20 @@ _ROLES = frozenset(
 """People, roles and vague nouns: outlets name them by whoever they mean, not one thing."""
 
 
-def _noun_like(w: _W, after: _W | None = None) -> bool:
-    """A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
-    adverb form, not followed by another lower-case word of the phrase."""
-    raw = w.key
-    if after is not None and not w.pause and after.lower and after.content and (
-        after.key not in _COMPLEMENT
-    ):
-        return False
-    return w.lower and w.content and _noun_key(raw)
+def _ends_phrase_after(after: _W) -> bool:
+    """Whether `after`, right after a word with no pause between, continues its phrase (a
+    lower-case content word other than "of" and the like): the word before is no noun."""
+    return after.lower and after.content and after.key not in _COMPLEMENT
 
 
 @lru_cache(maxsize=1 << 16)
 def _noun_key(raw: str) -> bool:
-    """The spelling half of `_noun_like`, by the word's key (computed once per word)."""
+    """The spelling half of a noun test (`_nouns`), by the word's key (once per word)."""
     return (
         len(raw) > 3 and raw not in _ROLES
         and not raw.endswith(("ed", "ing", "ly")) and raw not in _SIZE
         and raw not in _TIME_WORDS and not any(c.isdigit() for c in raw)
     )
-
-
-def _next(words: list[_W], i: int) -> _W | None:
-    return words[i + 1] if i + 1 < len(words) else None
 
 
 def _modifier(w: _W) -> bool:
@@ -975,7 +987,7 @@ def _reading(text: str, q: Quantity) -> tuple[str, str] | None:
 def _figure_context(words: list[_W], q: Quantity, unit: str) -> set[str]:
     """Content words next to a figure in its sentence (`CONTEXT` each side), its unit aside
     (once per figure and unit of a paragraph; not to be changed by the caller)."""
-    cache = _memo(words, "figure_context", lambda _: {})
+    cache = _memo(words, "figure_context", _new_cache)
     key = (q.start, q.end, unit)
     if key not in cache:
         cache[key] = _figure_context_of(words, q, unit)
@@ -992,7 +1004,7 @@ def _figure_context_of(words: list[_W], q: Quantity, unit: str) -> set[str]:
 def _names_near(words: list[_W], q: Quantity) -> set[str]:
     """Capitalised words among the `NAME_SPAN` words before a figure, in its sentence: who the
     figure is about, usually ("Novak scored 20 points"); once per figure of a paragraph."""
-    cache = _memo(words, "names_near", lambda _: {})
+    cache = _memo(words, "names_near", _new_cache)
     key = (q.start, q.end)
     if key not in cache:
         cache[key] = _names_near_of(words, q)
@@ -1347,8 +1359,9 @@ def _lists(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W
         for xb, cb in lists_b:
             if not ca & cb:
                 continue
-            own_a = [w for w in xa if not any(_same_word(w.key, y.key) for y in xb)]
-            own_b = [w for w in xb if not any(_same_word(w.key, x.key) for x in xa)]
+            keys_a, keys_b = [x.key for x in xa], [y.key for y in xb]
+            own_a = [w for w in xa if not any(map(_same_word, repeat(w.key), keys_b))]
+            own_b = [w for w in xb if not any(map(_same_word, repeat(w.key), keys_a))]
             if len({w.term for w in own_a}) < LIST_OWN or len({w.term for w in own_b}) < LIST_OWN:
                 continue
             va, vb = _span(a, xa), _span(b, xb)

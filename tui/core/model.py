@@ -210,7 +210,7 @@ class Alignment:
             self._by_ref.setdefault(match.a, []).append(match)
             self._by_ref.setdefault(match.b, []).append(match.flipped())
         for matches in self._by_ref.values():
-            matches.sort(key=lambda m: (-m.score, m.b))
+            matches.sort(key=lambda m: (-m.score, m.b.article, m.b.paragraph))  # (m.b's order)
         for fact in self.facts:
             for ref in fact.members:
                 self._fact_of.setdefault(ref, fact)

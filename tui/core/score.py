@@ -65,6 +65,7 @@ with their paragraphs' size signals (`short`, `sentences`) instead of their own 
 from __future__ import annotations
 
 import math
+from itertools import chain
 from math import fsum
 from operator import mul
 
@@ -196,7 +197,9 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
     phrases = 0.0
     pairs = a.bigrams & b.bigrams
     if pairs:
-        phrases = fsum(w[x] if w[x] <= w[y] else w[y] for x, y in pairs) / 2.0
+        # Each phrase's lighter word (the weights of its two words, side by side), in C.
+        both_words = list(map(w.__getitem__, chain.from_iterable(pairs)))
+        phrases = fsum(map(min, both_words[::2], both_words[1::2])) / 2.0
         if phrases > 1.0:
             phrases = 1.0
     lede = 0.0
@@ -276,7 +279,9 @@ def sentence_signals(
 ) -> list[tuple[float, float]]:
     """(`sent_logit`, `sent_mutual`) of every pair (see the module docstring).
 
-    `logits` are the pairs' first-stage logits (reused where both paragraphs are one sentence).
+    `logits` are the pairs' first-stage logits (reused where both paragraphs are one sentence;
+    the copies of a pair, with the same texts and top flags, are scored once, as their signals
+    and so their logits are the same).
     Sentence pairs that share less than `candidates.MIN_SHARED` are not scored (they would not
     be candidates on their own).
     `first` is the first-stage (bias, weights), by default the fitted `BIAS` and `WEIGHTS`.
@@ -288,11 +293,21 @@ def sentence_signals(
     article = [pf.ref.article for pf in paragraphs]
     tops: list[tuple[float, int, int]] = []
     best: dict[tuple[int, int, str], float] = {}
+    made: dict[tuple[str, str, bool, bool], list[tuple[float, int, int]]] = {}
+    """The scored sentence pairs of a pair of texts (and top-paragraph flags, `LEDE`): copies of
+    a pair of paragraphs have the same sentences, so the same scores."""
+    copies = len({pf.text for pf in paragraphs}) < len(paragraphs)
+    """Whether any text is repeated (else every pair is its own, and nothing is kept in `made`)."""
     for (i, j), z_pair in zip(pairs, logits):
         ua, ub = units[i], units[j]
         top = (FLOOR, -1, -1)
-        whole = len(ua) == len(ub) == 1 and ua[0] is paragraphs[i] and ub[0] is paragraphs[j]
-        if whole:  # one sentence each: the pair's own logit
+        pa, pb = paragraphs[i], paragraphs[j]
+        texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE) if copies else None
+        scored = made.get(texts) if copies else None
+        if scored is not None:
+            pass
+        elif len(ua) == len(ub) == 1 and ua[0] is pa and ub[0] is pb:
+            # one sentence each: the pair's own logit
             scored = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
         else:
             scored = []
@@ -304,6 +319,11 @@ def sentence_signals(
                     if fsum(map(w2.__getitem__, terms & y.terms)) >= MIN_SHARED:
                         z = bias + sum(map(mul, weights, pair_features(index, x, y)))
                         scored.append((z, ka, kb))
+        if copies:
+            made[texts] = scored
+        if not scored:
+            tops.append(top)
+            continue
         other_a, other_b = article[j], article[i]
         for z, ka, kb in scored:
             if top[1] < 0 or z > top[0]:
@@ -321,7 +341,7 @@ def sentence_signals(
             out.append((FLOOR, 0.0))
             continue
         mutual = z >= best[(i, ka, article[j])] and z >= best[(j, kb, article[i])]
-        out.append((max(z, FLOOR), float(mutual)))
+        out.append((z if z >= FLOOR else FLOOR, 1.0 if mutual else 0.0))
     return out
 
 
@@ -366,7 +386,9 @@ def _squash(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_BIAS2, _WEIGHTS2 = STAGE2[0], STAGE2[1:]
+
+
 def combine2(features: list[float]) -> float:
     """The second-stage model: the final score in 0–1."""
-    bias, *weights = STAGE2
-    return _squash(bias + sum(map(mul, weights, features)))
+    return _squash(_BIAS2 + sum(map(mul, _WEIGHTS2, features)))
