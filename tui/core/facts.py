@@ -302,6 +302,8 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
 
     Deterministic: ties go to the phrase met first in story order.
     """
+    if len(members) == 1:
+        return _label_one(index, members[0])
     seen: dict[tuple[str, ...], list] = {}
     """gram -> [articles using it, first (paragraph, start, end), rank of first sight]"""
     for pf in members:
@@ -342,6 +344,28 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
             best_key, best = key, entry
     pf, start, end = best[1]
     return _whole_compound(pf.text, start, end)
+
+
+def _label_one(index: StoryIndex, pf: ParagraphFeatures) -> str:
+    """`_label` of a fact of one paragraph: its most specific phrase, the first of equals."""
+    tokens, text = pf.tokens, pf.text
+    if not tokens:
+        return text[:40]
+    w = index.weight.get
+    last = len(tokens) - 1
+    best_key: tuple[float, int] | None = None
+    start = end = 0
+    for k, tok in enumerate(tokens):
+        specific = w(tok.term, 0.0)
+        if best_key is None or (specific, 1) > best_key:
+            best_key, start, end = (specific, 1), tok.start, tok.end
+        if k < last:
+            nxt = tokens[k + 1]
+            if not text[tok.end : nxt.start].strip():
+                pair = (specific + w(nxt.term, 0.0), 2)
+                if pair > best_key:
+                    best_key, start, end = pair, tok.start, nxt.end
+    return _whole_compound(text, start, end)
 
 
 def _whole_compound(text: str, start: int, end: int) -> str:
