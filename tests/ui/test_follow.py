@@ -99,16 +99,23 @@ async def test_palette_goes_to_a_source() -> None:
         assert app.main.article.id == target.id
 
 
+async def _open_tall_panel(app, pilot):  # type: ignore[no-untyped-def]
+    """Go to the paragraph of the first article with the most matches: its panel overflows."""
+    screen = app.main
+    article = screen.article
+    counts = {n: len(app.alignment.matches_for(article.id, n)) for n in range(len(article.paragraphs))}
+    screen.article_pane.go_to(max(counts, key=counts.__getitem__))
+    await pilot.pause()
+    panel = screen.panel
+    assert panel.max_scroll_y > 0, "the seeds have a paragraph whose matches overflow"
+    return panel
+
+
 async def test_wheel_and_scrollbar_scroll_a_tall_panel() -> None:
     """Matches taller than the panel: the wheel scrolls it, and so does a press on its bar."""
     async with reader(size=(120, 30)) as (app, pilot):
         screen = app.main
-        article = screen.article
-        counts = {n: len(app.alignment.matches_for(article.id, n)) for n in range(len(article.paragraphs))}
-        screen.article_pane.go_to(max(counts, key=counts.__getitem__))
-        await pilot.pause()
-        panel = screen.panel
-        assert panel.max_scroll_y > 0, "the seeds have a paragraph whose matches overflow"
+        panel = await _open_tall_panel(app, pilot)
         panel.post_message(_wheel(panel, down=True))
         await pilot.pause()
         assert panel.scroll_y > 0
@@ -149,12 +156,7 @@ async def test_the_panel_bar_lights_up_under_the_mouse_as_textual_s_bars_do() ->
     thumb is held, and its usual one once the mouse leaves, as Textual's own bars do."""
     async with reader(size=(120, 30)) as (app, pilot):
         screen = app.main
-        article = screen.article
-        counts = {n: len(app.alignment.matches_for(article.id, n)) for n in range(len(article.paragraphs))}
-        screen.article_pane.go_to(max(counts, key=counts.__getitem__))
-        await pilot.pause()
-        panel = screen.panel
-        assert panel.max_scroll_y > 0
+        panel = await _open_tall_panel(app, pilot)
         x = panel.region.width - panel.styles.padding.right - 1
         styles = panel.styles
 
