@@ -114,7 +114,6 @@ async def _open_tall_panel(app, pilot):  # type: ignore[no-untyped-def]
 async def test_wheel_and_scrollbar_scroll_a_tall_panel() -> None:
     """Matches taller than the panel: the wheel scrolls it, and so does a press on its bar."""
     async with reader(size=(120, 30)) as (app, pilot):
-        screen = app.main
         panel = await _open_tall_panel(app, pilot)
         panel.post_message(_wheel(panel, down=True))
         await pilot.pause()

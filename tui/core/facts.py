@@ -43,8 +43,8 @@ from collections.abc import Iterable
 
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex, Token
-from tui.core.numbers import Quantity
 from tui.core.model import Fact, Match, Story
+from tui.core.numbers import Quantity
 
 LINK = 0.25
 """Average match score a paragraph needs with a fact's members to join it (missing ones count 0)."""
