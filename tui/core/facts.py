@@ -248,17 +248,25 @@ def _prune(members: list[int], adjacency: list[dict[int, float]]) -> list[int]:
     minority of the fact, and is dropped (the weakest first, one at a time).
     """
     kept = list(members)
+    inside = set(kept)
+    # Each member's matches inside, kept up to date as members leave; the weakest is the one
+    # with the fewest, then the lowest sum of scores (summed afresh, only for those tied).
+    count = {k: sum(o in inside for o in adjacency[k]) for k in kept}
     while len(kept) > 2:
-        inside = set(kept)
         possible = min(len(kept) - 1, PER_PARAGRAPH)
-        worst = min(
-            kept,
-            key=lambda k: (sum(o in inside for o in adjacency[k]),
-                           sum(v for o, v in adjacency[k].items() if o in inside), -k),
-        )
-        if 2 * sum(o in inside for o in adjacency[worst]) > possible:
+        fewest = min(count[k] for k in kept)
+        if 2 * fewest > possible:
             break
+        worst = min(
+            (k for k in kept if count[k] == fewest),
+            key=lambda k: (sum(v for o, v in adjacency[k].items() if o in inside), -k),
+        )
         kept.remove(worst)
+        inside.discard(worst)
+        del count[worst]
+        for o in adjacency[worst]:
+            if o in inside:
+                count[o] -= 1
     return kept
 
 
