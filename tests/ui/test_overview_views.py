@@ -159,6 +159,39 @@ async def test_exclusives_and_omissions_for_the_current_outlet() -> None:
         assert options.option_count == max(1, len(overview.omissions(screen.article_id)))
 
 
+async def test_each_exclusive_and_omission_says_how_its_paragraph_opens() -> None:
+    """A row is where, the fact's label and how its paragraph opens, on one line cut with an
+    ellipsis: a label of two words ("doubt fuel") alone would not say what it is about."""
+    async with fixed_reader(size=(80, 24)) as (app, pilot):
+        await press(app, pilot, "E")
+        screen = app.screen
+        assert isinstance(screen, ExclusivesScreen)
+        rows = openings = 0
+        for mode in ("E", "M"):
+            if mode == "M":
+                await press(app, pilot, "M")
+            while not screen.rows:
+                await press(app, pilot, "J")
+            options = screen.query_one(OptionList)
+            for k, row in enumerate(screen.rows):
+                article_id = screen._target(row)
+                ref = row.cells[article_id].ref
+                text = app.story.article(article_id).paragraphs[ref.paragraph].text
+                where = f"¶{ref.paragraph}" if mode == "E" else f"{row.count} outlets"
+                full = " ".join(f"{where} {row.label} · {text}".split())
+                options.highlighted = k
+                await pilot.pause()
+                y = options.highlighted - options.scroll_offset.y
+                shown = " ".join("".join(s.text for s in options.render_line(y)).split())
+                assert full.startswith(shown.removesuffix("…").rstrip()), (shown, full)
+                assert shown == full or shown.endswith("…")
+                below = "".join(s.text for s in options.render_line(y + 1)).strip()
+                assert not below or below.startswith(("¶", *"0123456789")), below  # one line each
+                rows += 1
+                openings += " ".join(text.split()[:2]) in shown
+        assert rows >= 2 and openings >= 1
+
+
 async def test_enter_on_an_exclusive_opens_its_paragraph() -> None:
     """Enter on an exclusive opens it in this outlet, as a jump."""
     async with fixed_reader() as (app, pilot):

@@ -92,12 +92,17 @@ class ExclusivesScreen(ViewScreen):
         return later[0] if later else 0
 
     def _line(self, row: Row) -> Text:
+        """Where, the fact's label, then how its paragraph opens (a label of two words alone
+        rarely says what the paragraph is about); one line, cut with an ellipsis (views.tcss)."""
         if self.mode == "exclusives":
             where = f"¶{row.cells[self.article_id].ref.paragraph}"
         else:
             where = f"{row.count} outlets"
         line = Text(f"{where:>10}  ", style="bold")
         line.append(row.label)
+        ref = row.cells[self._target(row)].ref
+        opening = " ".join(self.data.overview.story.article(ref.article).paragraphs[ref.paragraph].text.split())
+        line.append(f" · {opening}", style="dim")
         return line
 
     def action_mode(self, mode: Mode) -> None:
