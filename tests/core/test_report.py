@@ -189,3 +189,21 @@ def test_quotes_say_how_many_outlets_carry_them_in_plain_english() -> None:
     for text in (to_markdown(data), to_html(data)):
         assert "outlet(s)" not in text
         assert "carried by 1 outlet:" in text and f"carried by {max(counts)} outlets:" in text
+
+
+def test_exclusives_and_omissions_read_where_label_and_how_the_paragraph_opens() -> None:
+    """"- ¶2 label: text…" in Markdown and HTML, with the words apart; the JSON row carries the
+    paragraph's text."""
+    data = build_report(_alignment())
+    (omission,) = data["omissions"]["c"]
+    assert omission["label"] == "F2"
+    assert omission["text"].startswith("“We will rebuild every single home,”")
+    markdown = to_markdown(data)
+    assert "- \\(2 outlets\\) F2: “We will rebuild every single home,” the mayor said." in markdown
+    page = to_html(data)
+    assert "<li>(2 outlets) <b>F2</b>: “We will rebuild every single home,” the mayor said.</li>" in page
+    # A paragraph no other outlet reports has no label but its opening: said once, not twice.
+    exclusive = data["exclusives"]["c"][-1]
+    assert exclusive["text"] == exclusive["label"] == "Something else entirely here"
+    assert "- ¶2 Something else entirely here\n" in markdown
+    assert "<li>¶2 <b>Something else entirely here</b></li>" in page

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from tui import __version__
-from tui.core.model import Alignment
+from tui.core.model import Alignment, Story
 from tui.core.overview import Overview, Row, build_overview, short_names
 from tui.core.quotes import QuoteGroup, diff_words, story_quotes
 from tui.core.variants import VariantGroup, variant_groups
@@ -47,10 +47,12 @@ def build_report(alignment: Alignment, overview: Overview | None = None) -> dict
         ],
         "facts": [_fact(row) for row in overview.rows],
         "exclusives": {
-            a.id: [_listed(row, a.id) for row in overview.exclusives(a.id)] for a in story.articles
+            a.id: [_listed(row, a.id, story) for row in overview.exclusives(a.id)]
+            for a in story.articles
         },
         "omissions": {
-            a.id: [_listed(row, None) for row in overview.omissions(a.id)] for a in story.articles
+            a.id: [_listed(row, None, story) for row in overview.omissions(a.id)]
+            for a in story.articles
         },
         "conflicts": [_conflict(alignment, g) for g in variant_groups(alignment)],
         "quotes": [_quote(g) for g in story_quotes(story)],
@@ -76,10 +78,14 @@ def _fact(row: Row) -> dict[str, Any]:
     }
 
 
-def _listed(row: Row, article_id: str | None) -> dict[str, Any]:
+def _listed(row: Row, article_id: str | None, story: Story) -> dict[str, Any]:
+    """An exclusive (of `article_id`) or an omission (None): its fact, label, outlets, and the
+    text of its paragraph in that outlet (an omission: in the first outlet that reports it)."""
     out: dict[str, Any] = {"fact": row.fact.id, "label": row.label, "outlets": list(row.cells)}
+    ref = row.cells[article_id if article_id is not None else next(iter(row.cells))].ref
     if article_id is not None:
-        out["paragraph"] = row.cells[article_id].ref.paragraph
+        out["paragraph"] = ref.paragraph
+    out["text"] = story.article(ref.article).paragraphs[ref.paragraph].text
     return out
 
 
@@ -170,7 +176,9 @@ def to_markdown(data: dict[str, Any]) -> str:
         for article_id, rows in data[key].items():
             out.append(f"### {md_escape(outlets[article_id])}")
             out.append("")
-            out += [f"- {md_escape(_where(r))}{md_escape(r['label'])}" for r in rows] or [
+            out += [
+                f"- {md_escape(_where(r))} {md_escape(r['label'])}" + _md_opening(r) for r in rows
+            ] or [
                 "- (none)"
             ]
             out.append("")
@@ -194,7 +202,32 @@ def to_markdown(data: dict[str, Any]) -> str:
 
 
 def _where(row: dict[str, Any]) -> str:
-    return f"¶{row['paragraph']} " if "paragraph" in row else f"({len(row['outlets'])} outlets) "
+    return f"¶{row['paragraph']}" if "paragraph" in row else f"({len(row['outlets'])} outlets)"
+
+
+OPENING = 100
+"""Characters of a paragraph an exclusive or omission quotes, cut at a word."""
+
+
+def _md_opening(row: dict[str, Any]) -> str:
+    opening = paragraph_opening(row["text"], row["label"])
+    return f": {md_escape(opening)}" if opening else ""
+
+
+def _html_opening(row: dict[str, Any]) -> str:
+    opening = paragraph_opening(row["text"], row["label"])
+    return f": {_e(opening)}" if opening else ""
+
+
+def paragraph_opening(text: str, label: str = "") -> str:
+    """How a paragraph opens: its first `OPENING` characters, cut at a word, with "…"; "" when
+    the label already is its opening (a fact with no label of its own)."""
+    flat = " ".join(text.split())
+    if label and flat.startswith(" ".join(label.split()).rstrip("…")):
+        return ""
+    if len(flat) <= OPENING:
+        return flat
+    return flat[:OPENING].rsplit(" ", 1)[0] + "…"
 
 
 def _md_diff(diff: list[dict[str, str]]) -> str:
@@ -273,7 +306,9 @@ def to_html(data: dict[str, Any]) -> str:
         out.append(f"<h2>{title}</h2>")
         for article_id, rows in data[key].items():
             out.append(f"<h3>{_e(outlets[article_id])}</h3><ul>")
-            out += [f"<li>{_e(_where(r))}{_e(r['label'])}</li>" for r in rows] or [
+            out += [
+                f"<li>{_e(_where(r))} <b>{_e(r['label'])}</b>{_html_opening(r)}</li>" for r in rows
+            ] or [
                 '<li class="muted">(none)</li>'
             ]
             out.append("</ul>")

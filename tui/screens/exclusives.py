@@ -20,6 +20,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.overview import Row
+from tui.core.report import paragraph_opening
 from tui.screens.views import Position, StoryData, ViewScreen
 
 Mode = Literal["exclusives", "omissions"]
@@ -101,8 +102,10 @@ class ExclusivesScreen(ViewScreen):
         line = Text(f"{where:>10}  ", style="bold")
         line.append(row.label)
         ref = row.cells[self._target(row)].ref
-        opening = " ".join(self.data.overview.story.article(ref.article).paragraphs[ref.paragraph].text.split())
-        line.append(f" · {opening}", style="dim")
+        text = self.data.overview.story.article(ref.article).paragraphs[ref.paragraph].text
+        opening = paragraph_opening(text, row.label)
+        if opening:
+            line.append(f" · {opening}", style="dim")
         return line
 
     def action_mode(self, mode: Mode) -> None:
