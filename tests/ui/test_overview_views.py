@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from tests.core.kit import seeds_fixed_alignment
 from tests.ui.conftest import reader
 from tui.app import SamefactApp
-from tui.core.report import paragraph_opening
+from tui.core.overview import paragraph_opening
 from tui.screens.conflicts import ConflictsScreen
 from tui.screens.exclusives import ExclusivesScreen
 from tui.screens.overview import OverviewGrid, OverviewScreen

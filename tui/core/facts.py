@@ -184,21 +184,20 @@ def _sentence_words(pf: ParagraphFeatures, figures: list[Quantity]) -> list[froz
     if not figures:
         return []
     ends = [m.end() for m in _SENTENCE_END.finditer(pf.text)]
-    starts = [0, *ends]
-    stops = [*(m.start() for m in _SENTENCE_END.finditer(pf.text)), len(pf.text)]
+    """Where each sentence but the first starts: a word's sentence is the number of these at or
+    before it."""
     by_sentence: dict[int, list[Token]] = {}
     for t in pf.tokens:
         if not t.term[0].isdigit():
             by_sentence.setdefault(bisect_right(ends, t.start), []).append(t)
-    out = []
-    for q in figures:
-        k = bisect_right(ends, q.start)
-        start, stop = starts[k], stops[k]
-        out.append(frozenset(
-            t.term for t in by_sentence.get(k, ())
-            if start <= t.start < stop and not q.start <= t.start < q.end
-        ))
-    return out
+    return [
+        frozenset(
+            t.term
+            for t in by_sentence.get(bisect_right(ends, q.start), ())
+            if not q.start <= t.start < q.end
+        )
+        for q in figures
+    ]
 
 
 def _grow(

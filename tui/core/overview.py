@@ -253,3 +253,18 @@ def _abbreviate(outlet: str, width: int) -> str:
     if len(words) > 1 and len(words[0]) >= 3 and words[0].isupper():
         return words[0][:width]
     return name[:width]
+
+
+OPENING = 100
+"""Characters of a paragraph an exclusive or omission quotes, cut at a word."""
+
+
+def paragraph_opening(text: str, label: str = "") -> str:
+    """How a paragraph opens: its first `OPENING` characters, cut at a word, with "…"; "" when
+    the label already is its opening (a fact with no label of its own)."""
+    flat = " ".join(text.split())
+    if label and flat.startswith(" ".join(label.split()).rstrip("…")):
+        return ""
+    if len(flat) <= OPENING:
+        return flat
+    return flat[:OPENING].rsplit(" ", 1)[0] + "…"

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from tui import __version__
 from tui.core.model import Alignment, Story
-from tui.core.overview import Overview, Row, build_overview, short_names
+from tui.core.overview import Overview, Row, build_overview, paragraph_opening, short_names
 from tui.core.quotes import QuoteGroup, diff_words, story_quotes
 from tui.core.variants import VariantGroup, variant_groups
 
@@ -177,7 +178,8 @@ def to_markdown(data: dict[str, Any]) -> str:
             out.append(f"### {md_escape(outlets[article_id])}")
             out.append("")
             out += [
-                f"- {md_escape(_where(r))} {md_escape(r['label'])}" + _md_opening(r) for r in rows
+                f"- {md_escape(_where(r))} {md_escape(r['label'])}" + _opening_after(r, md_escape)
+                for r in rows
             ] or [
                 "- (none)"
             ]
@@ -205,29 +207,10 @@ def _where(row: dict[str, Any]) -> str:
     return f"¶{row['paragraph']}" if "paragraph" in row else f"({len(row['outlets'])} outlets)"
 
 
-OPENING = 100
-"""Characters of a paragraph an exclusive or omission quotes, cut at a word."""
-
-
-def _md_opening(row: dict[str, Any]) -> str:
+def _opening_after(row: dict[str, Any], escape: Callable[[str], str]) -> str:
+    """": how the paragraph opens", escaped, or "" when the label already says it."""
     opening = paragraph_opening(row["text"], row["label"])
-    return f": {md_escape(opening)}" if opening else ""
-
-
-def _html_opening(row: dict[str, Any]) -> str:
-    opening = paragraph_opening(row["text"], row["label"])
-    return f": {_e(opening)}" if opening else ""
-
-
-def paragraph_opening(text: str, label: str = "") -> str:
-    """How a paragraph opens: its first `OPENING` characters, cut at a word, with "…"; "" when
-    the label already is its opening (a fact with no label of its own)."""
-    flat = " ".join(text.split())
-    if label and flat.startswith(" ".join(label.split()).rstrip("…")):
-        return ""
-    if len(flat) <= OPENING:
-        return flat
-    return flat[:OPENING].rsplit(" ", 1)[0] + "…"
+    return f": {escape(opening)}" if opening else ""
 
 
 def _md_diff(diff: list[dict[str, str]]) -> str:
@@ -307,7 +290,8 @@ def to_html(data: dict[str, Any]) -> str:
         for article_id, rows in data[key].items():
             out.append(f"<h3>{_e(outlets[article_id])}</h3><ul>")
             out += [
-                f"<li>{_e(_where(r))} <b>{_e(r['label'])}</b>{_html_opening(r)}</li>" for r in rows
+                f"<li>{_e(_where(r))} <b>{_e(r['label'])}</b>{_opening_after(r, _e)}</li>"
+                for r in rows
             ] or [
                 '<li class="muted">(none)</li>'
             ]

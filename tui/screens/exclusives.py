@@ -19,8 +19,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.overview import Row
-from tui.core.report import paragraph_opening
+from tui.core.overview import Row, paragraph_opening
 from tui.screens.views import Position, StoryData, ViewScreen
 
 Mode = Literal["exclusives", "omissions"]
