@@ -47,6 +47,7 @@ from benchmarks.evaldata import (  # noqa: E402
 )
 from tui.core import Alignment, Story, align_story, load_story  # noqa: E402
 from tui.core.conflicts import find_conflicts  # noqa: E402
+from tui.core.variants import variant_groups  # noqa: E402
 from tui.core.features import index_story  # noqa: E402
 from tui.core.model import Fact  # noqa: E402
 from tui.core.model import Ref as Ref_  # noqa: E402
@@ -178,11 +179,23 @@ def _conflicts_report(alignment: Alignment, gold, stems: list[str], details: boo
             false.append(conflict)
     print(f"  conflicts: {len(credited)}/{len(gold.conflicts)} gold found, {len(false)} false, "
           f"{len(alignment.conflicts)} reported")
+    # The conflicts view also lists figures that differ but agree through their hedges, marked
+    # compatible with the reason (`variants`); a gold conflict it shows that way is found too.
+    compatible = [g for g in variant_groups(alignment) if g.state == "compatible"]
+    shown = dict(credited)
+    for group in compatible:
+        refs = {(v.ref.article, v.ref.paragraph) for v in group.versions}
+        fresh = [i for i, g in enumerate(gold_refs) if len(refs & g) >= 2 and i not in shown]
+        if fresh:
+            shown[fresh[0]] = group
+    print(f"  conflicts view: {len(shown)}/{len(gold.conflicts)} gold shown (conflicting, or "
+          f"compatible with the reason), {len(compatible)} compatible families")
     if details:
         for i, c in enumerate(gold.conflicts):
-            print(f"    {'✓' if i in credited else '✗'} {c['fact']}: {c['what'][:110]}")
-            if i in credited:
-                print(f"        by {credited[i].kind}: {credited[i].reason[:110]}")
+            mark = "✓" if i in credited else "≈" if i in shown else "✗"
+            print(f"    {mark} {c['fact']}: {c['what'][:110]}")
+            if i in shown:
+                print(f"        by {shown[i].kind}: {shown[i].reason[:110]}")
         for c in false:
             print(f"    FALSE {c.kind}: {c.reason[:120]}")
 
