@@ -220,8 +220,10 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
 
 
 def _starts_sentence(text: str, start: int, sentence_starts: set[int]) -> bool:
+    """Whether the word at `start` opens a sentence, behind any opening quotes or brackets (a
+    sentence starts where the stop's spaces end, so the walk back stops there)."""
     i = start
-    while i > 0 and text[i - 1] in "\"'\u201c\u2018( ":
+    while i > 0 and i not in sentence_starts and text[i - 1] in "\"'\u201c\u2018( ":
         i -= 1
     return i in sentence_starts
 
