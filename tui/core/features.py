@@ -197,6 +197,24 @@ def _read(text: str) -> _Read:
     return flat, tokens, sentences, find_quotes(text), find_quantities(text, flat)
 
 
+def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
+    """What `_read` finds in each sentence `pf.text[cuts[k]:cuts[k + 1]]`, taken from what it
+    found in the whole paragraph: the same flat text and tokens (a sentence starts where its
+    paragraph's sentence does, so each word's capital reads alike), offsets from the sentence."""
+    out: list[_Read] = []
+    tokens, k, n = pf.tokens, 0, len(pf.tokens)
+    for start, end in zip(cuts, cuts[1:]):
+        own: list[Token] = []
+        while k < n and tokens[k].start < end:
+            t = tokens[k]
+            own.append(Token(t.term, t.start - start, t.end - start, t.capital))
+            k += 1
+        sentence, flat = pf.text[start:end], pf.flat[start:end]
+        terms = [[t.term for t in own]] if own else []
+        out.append((flat, own, terms, find_quotes(sentence), find_quantities(sentence, flat)))
+    return out
+
+
 def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
     """The features of one paragraph from what `_read` found in its text. The sets are made
     anew for each paragraph, in the same way, so copies compare as distinct paragraphs do."""

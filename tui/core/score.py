@@ -78,8 +78,7 @@ from tui.core.features import (
     ParagraphFeatures,
     StoryIndex,
     _assemble,
-    _read,
-    _Read,
+    sentence_reads,
 )
 from tui.core.weights import BIAS, STAGE2, WEIGHTS
 
@@ -238,9 +237,6 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
     out = []
     made: dict[tuple[str, int], list[ParagraphFeatures]] = {}
     """Units by text and position: copies of a paragraph share them (only weights are read)."""
-    read: dict[str, _Read] = {}
-    """What `features._read` found in each sentence: a sentence repeated in other paragraphs (an
-    outlet rewriting another's paragraph keeps most of its sentences) is read once."""
     for pf in index.paragraphs:
         if len(pf.sentences) < 2:
             out.append([pf] if pf.terms else [])
@@ -252,12 +248,8 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
             continue
         cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
         units = []
-        for start, end in zip(cuts, cuts[1:]):
-            sentence = text[start:end]
-            found = read.get(sentence)
-            if found is None:
-                found = read[sentence] = _read(sentence)
-            unit = _assemble(pf.ref, sentence, found)
+        for start, end, found in zip(cuts, cuts[1:], sentence_reads(pf, cuts)):
+            unit = _assemble(pf.ref, text[start:end], found)
             if not unit.terms:
                 continue
             weights = [w.get(t, 0.0) for t in unit.terms]
