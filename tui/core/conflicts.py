@@ -63,11 +63,13 @@ Each conflict carries the differing spans of both paragraphs (`Version`) and a o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import repeat
+from itertools import groupby, repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -374,10 +376,8 @@ def _sentences(words: list[_W]) -> list[list[_W]]:
 
 
 def _split(words: list[_W]) -> list[list[_W]]:
-    out: dict[int, _Words] = {}
-    for w in words:
-        out.setdefault(w.sentence, _Words()).append(w)
-    return list(out.values())
+    """The words of each sentence, in a row (a paragraph's words come in sentence order)."""
+    return [_Words(ws) for _, ws in groupby(words, attrgetter("sentence"))]
 
 
 def _title_case(words: list[_W], sentence: int) -> bool:
@@ -710,7 +710,7 @@ def _nouns(words: list[_W]) -> dict[str, int]:
     """Where each noun used once in the paragraph stands, by term."""
 
     def find(ws: list[_W]) -> dict[str, int]:
-        terms = [w.term for w in ws]
+        uses = Counter(w.term for w in ws)
         last = len(ws) - 1
         # A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
         # adverb form (`_noun_key`), not followed by another lower-case word of the phrase.
@@ -718,7 +718,7 @@ def _nouns(words: list[_W]) -> dict[str, int]:
             w.term: i for i, w in enumerate(ws)
             if w.lower and w.content and _noun_key(w.key)
             and (i == last or w.pause or not _ends_phrase_after(ws[i + 1]))
-            and terms.count(w.term) == 1
+            and uses[w.term] == 1
         }
 
     return _memo(words, "nouns", find)
