@@ -1096,7 +1096,8 @@ def _in_order(short: list[str], long: list[str]) -> bool:
 def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
     """Where `y` quotes the same statement (`quotes.same_statement`) in a clearly similar but
     not identical wording: its most similar such quote. A paraphrase `y` does not quote is not
-    a wording of the quote."""
+    a wording of the quote. (A quote less alike than `QUOTE_LOW` is never that one: when it is
+    the most similar, there is none; so `_likeness` leaves it out.)"""
     best: tuple[float, int, int] | None = None
     for start, end in y.quotes:
         score = _likeness(quote, y.flat[start:end])
@@ -1115,12 +1116,14 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 @lru_cache(maxsize=1 << 16)
 def _likeness(quote: str, other: str) -> float | None:
     """`partial_ratio` of two quotes (editors' asides left out) when they are one statement
-    (`quotes.same_statement`), else None."""
+    (`quotes.same_statement`) at least `QUOTE_LOW` alike, else None. The ratio is the cheaper
+    test, so it comes first."""
     quote, words = _statement(quote)
     other, other_words = _statement(other)
-    if not same_statement(words, other_words):
+    score = fuzz.partial_ratio(quote, other, score_cutoff=QUOTE_LOW)
+    if score < QUOTE_LOW or not same_statement(words, other_words):
         return None
-    return fuzz.partial_ratio(quote, other)
+    return score
 
 
 @lru_cache(maxsize=1 << 14)
