@@ -178,16 +178,12 @@ def find_conflicts(
                 if pf.text not in words:
                     words[pf.text] = _words(pf.text)
             wa, wb = words[a.text], words[b.text]
+            both = _material(a, wa) & _material(b, wb)
             kinds = by_texts[texts] = [
-                *_numbers(a, b, wa, wb),
-                *_weekdays(a, b, wa, wb),
-                *_relays(a, b, wa, wb),
-                *_quotes(a, b),
-                *_short_quotes(a, b, wa, wb),
-                *_attributions(a, b, wa, wb),
-                *_wordings(a, b, wa, wb),
-                *_lists(a, b, wa, wb),
-                *_tenses(a, b, wa, wb),
+                found
+                for detect, needs in _DETECTORS
+                if needs is None or needs in both
+                for found in detect(a, b, wa, wb)
             ]
         elif kinds:
             kinds = [
@@ -201,6 +197,24 @@ def find_conflicts(
             seen.add(key)
             found.append(Conflict(f"C{len(found) + 1}", fact_id, kind, (va, vb), reason))
     return found
+
+
+def _material(pf: ParagraphFeatures, words: list[_W]) -> frozenset[str]:
+    """What a paragraph holds that some kinds of conflict need on both sides (`_DETECTORS`);
+    once per paragraph."""
+
+    def find(ws: list[_W]) -> frozenset[str]:
+        held = {
+            "figures": bool(pf.quantities),
+            "days": bool(_days(ws)),
+            "quotes": bool(pf.quotes),
+            "short quotes": bool(_short_quoted(pf, ws)),
+            "certainty": bool(_marked(ws)),
+            "lists": bool(_enumerations(pf, ws)),
+        }
+        return frozenset(k for k, v in held.items() if v)
+
+    return _memo(words, "material", find)
 
 
 def _bounded(matches: Iterable[Match], n_articles: int) -> list[Match]:
@@ -1032,7 +1046,9 @@ def _before(pf: ParagraphFeatures, q: Quantity) -> str:
     return words[-1] if words else ""
 
 
-def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
+def _quotes(a: ParagraphFeatures, b: ParagraphFeatures, *_words: list[_W]):
+    """A quote of one paragraph and a different wording of it in the other (`_counterpart`,
+    `_inner_difference`); read from the texts, not the words."""
     for x, y, flip in ((a, b, False), (b, a, True)):
         if not y.quotes:
             continue  # no quote there to be a wording of one of these
@@ -1468,3 +1484,19 @@ def _list_runs(
         items.append(item)
     close()
     return out
+
+
+_DETECTORS = (
+    (_numbers, "figures"),
+    (_weekdays, "days"),
+    (_relays, "quotes"),
+    (_quotes, "quotes"),
+    (_short_quotes, "short quotes"),
+    (_attributions, "certainty"),
+    (_wordings, None),
+    (_lists, "lists"),
+    (_tenses, None),
+)
+"""Each kind of conflict in the order it is reported, with what both paragraphs must hold for it
+to be looked for (`_material`; None: nothing). Each test finds nothing without it anyway: this
+only saves calling it for the many pairs that lack it."""
