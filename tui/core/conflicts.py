@@ -557,14 +557,52 @@ TENSE_NEAR = 4
 """Words between a past verb and a word of the shared event."""
 
 
-def _futures(words: list[_W]) -> list[tuple[list[_W], tuple[int, int]]]:
-    """The sentences of a paragraph told as still to come, with their marker (`_future_marker`)."""
+class _Future(NamedTuple):
+    """A sentence told as still to come, and the clause after its marker (`_future_marker`)."""
 
-    def find(ws: list[_W]) -> list[tuple[list[_W], tuple[int, int]]]:
-        found = [(s, _future_marker(s)) for s in _sentences(ws)]
-        return [(s, marker) for s, marker in found if marker is not None]
+    sentence: list[_W]
+    marker: _W
+    """The marker's first word."""
+    verb: _W
+    """The clause's first content word."""
+    event: set[str]
+    """The clause's content words."""
+    named: set[str]
+    """The clause's capitalised content words."""
+
+
+def _futures(words: list[_W]) -> list[_Future]:
+    """The sentences of a paragraph told as still to come, with the clause of their marker:
+    up to `CLAIM_SPAN` words or punctuation. Those whose clause has no content word or no
+    capitalised one are left out: they match no past sentence (`_tenses`)."""
+
+    def find(ws: list[_W]) -> list[_Future]:
+        out = []
+        for sentence in _sentences(ws):
+            found = _future_marker(sentence)
+            if found is None:
+                continue
+            first, last = found
+            clause: list[_W] = []
+            for w in sentence[last + 1 : last + 1 + CLAIM_SPAN]:
+                clause.append(w)
+                if w.pause:
+                    break
+            named = {w.term for w in clause if w.content and w.raw[:1].isupper()}
+            verb = next((w for w in clause if w.content), None)
+            if named and verb is not None:
+                event = {w.term for w in clause if w.content}
+                out.append(_Future(sentence, sentence[first], verb, event, named))
+        return out
 
     return _memo(words, "futures", find)
+
+
+def _past_sentences(words: list[_W]) -> list[list[_W]]:
+    """The sentences of a paragraph with no future marker (`_future_marker`)."""
+    return _memo(words, "past", lambda ws: [
+        s for s in _sentences(ws) if _future_marker(s) is None
+    ])
 
 
 def _future_marker(sentence: list[_W]) -> tuple[int, int] | None:
@@ -612,25 +650,12 @@ def _past_verbs(sentence: list[_W]) -> list[int]:
 def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """One event told as still to come by one outlet and as done by the other."""
     for x, y, wx, wy, flip in ((a, b, wa, wb, False), (b, a, wb, wa, True)):
-        for sx, found in _futures(wx):
-            first, last = found
-            clause: list[_W] = []
-            for w in sx[last + 1 : last + 1 + CLAIM_SPAN]:
-                clause.append(w)
-                if w.pause:
-                    break
-            event = {w.term for w in clause if w.content}
-            named = {w.term for w in clause if w.content and w.raw[:1].isupper()}
-            verb = next((w for w in clause if w.content), None)
-            for sy in _sentences(wy):
-                if _future_marker(sy) is not None:
-                    continue
-                shared = [k for k, w in enumerate(sy) if w.content and w.term in event]
-                terms = {sy[k].term for k in shared}
+        for sx, marker, verb, event, named in _futures(wx):
+            for sy in _past_sentences(wy):
+                terms = _terms(sy) & event
                 if len(terms) < CLAIM_NEAR or not named & terms:
                     continue
-                if verb is None:
-                    continue
+                shared = [k for k, w in enumerate(sy) if w.content and w.term in event]
                 past = [
                     p for p in _past_verbs(sy)
                     if any(abs(p - k) <= TENSE_NEAR for k in shared)
@@ -638,7 +663,7 @@ def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_
                 ]
                 if not past:
                     continue
-                vx = _span(x, [sx[first], verb])
+                vx = _span(x, [marker, verb])
                 vy = _span(y, [sy[past[0]]])
                 reason = (f"“{vx.text}” vs “{vy.text}”: "
                           "told as still to come in one, as done in the other")
@@ -853,7 +878,7 @@ def _aligned(wa: list[_W], wb: list[_W]):
             continue
         for sb, tb, nb in info_b:
             # Only a name replaced by another counts: each side needs a name the other lacks.
-            if len(ta & tb) < ALIGNED_WORDS or not (na - tb) or not (nb - ta):
+            if na <= tb or nb <= ta or len(ta & tb) < ALIGNED_WORDS:
                 continue
             if _runs4(sa).isdisjoint(_runs4(sb)):
                 continue  # no four words in a row in both: no equal stretch of four below
