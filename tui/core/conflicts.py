@@ -143,32 +143,37 @@ def find_conflicts(
     """Every conflict between paragraphs of one fact, or of one match."""
     for cache in (_statement, _likeness, _inner_difference, _word_count):
         cache.cache_clear()  # quotes of this story only
-    by_ref = {pf.ref: pf for pf in index.paragraphs}
-    fact_of: dict[Ref, str] = {}
+    paragraphs = index.paragraphs
+    place = {pf.ref: k for k, pf in enumerate(paragraphs)}
+    """Each paragraph's place in the index: pairs are kept by places, quicker to hash than refs."""
+    fact_of: dict[int, str] = {}
     for fact in facts:
         for ref in fact.members:
-            fact_of.setdefault(ref, fact.id)
-    pairs: dict[tuple[Ref, Ref], str] = {}
+            k = place.get(ref)
+            if k is not None:
+                fact_of.setdefault(k, fact.id)
+    pairs: dict[tuple[int, int], str] = {}
     for fact in facts:
         if fact.unique or index.n_articles > SMALL_STORY:
             continue  # a large story's facts are compared through their members' best matches
-        members = [r for r in fact.members[:MAX_FACT] if r in by_ref]
-        for k, a in enumerate(members):
-            for b in members[k + 1 :]:
-                if a.article != b.article:
+        members = [(r.article, place[r]) for r in fact.members[:MAX_FACT] if r in place]
+        for k, (article_a, a) in enumerate(members):
+            for article_b, b in members[k + 1 :]:
+                if article_a != article_b:
                     pairs.setdefault((a, b), fact.id)
     for match in _bounded(matches, index.n_articles):
         if match.a.article == match.b.article:
             continue
-        if match.a in by_ref and match.b in by_ref and (match.b, match.a) not in pairs:
-            pairs.setdefault((match.a, match.b), fact_of.get(match.a) or fact_of.get(match.b, ""))
+        a, b = place.get(match.a), place.get(match.b)
+        if a is not None and b is not None and (b, a) not in pairs:
+            pairs.setdefault((a, b), fact_of.get(a) or fact_of.get(b, ""))
     words: dict[str, _Words] = {}
     by_texts: dict[tuple[str, str], list[tuple[str, Version, Version, str]]] = {}
     """What a pair of texts yields, so that copies of a paragraph are compared once."""
     found: list[Conflict] = []
     seen: set[tuple] = set()
-    for (ra, rb), fact_id in pairs.items():
-        a, b = by_ref[ra], by_ref[rb]
+    for (ka, kb), fact_id in pairs.items():
+        a, b = paragraphs[ka], paragraphs[kb]
         if a.text == b.text:
             continue  # a copy cannot disagree with itself
         texts = (a.text, b.text)
@@ -187,7 +192,7 @@ def find_conflicts(
             ]
         elif kinds:
             kinds = [
-                (kind, replace(va, ref=ra), replace(vb, ref=rb), reason)
+                (kind, replace(va, ref=a.ref), replace(vb, ref=b.ref), reason)
                 for kind, va, vb, reason in kinds
             ]
         for kind, va, vb, reason in kinds:
