@@ -215,7 +215,7 @@ def _material(pf: ParagraphFeatures, words: list[_W]) -> frozenset[str]:
             "quotes": bool(pf.quotes),
             "short quotes": bool(_short_quoted(pf, ws)),
             "certainty": bool(_marked(ws)),
-            "lists": bool(_enumerations(pf, ws)),
+            "lists": _may_list(pf.text),
         }
         return frozenset(k for k, v in held.items() if v)
 
@@ -428,7 +428,9 @@ def _days(words: list[_W]) -> list[tuple[_W, set[str]]]:
     """Each weekday of a paragraph with the content words just before it (once per paragraph)."""
 
     def find(words: list[_W]) -> list[tuple[_W, set[str]]]:
-        out = []
+        out: list[tuple[_W, set[str]]] = []
+        if _keys(words).isdisjoint(_WEEKDAYS):
+            return out
         for i, w in enumerate(words):
             if w.key in _WEEKDAYS:
                 before = {
@@ -444,7 +446,15 @@ def _days(words: list[_W]) -> list[tuple[_W, set[str]]]:
 
 def _marked(words: list[_W]) -> list[list[_W]]:
     """The sentences of a paragraph that carry a marker of certainty (`_markers`)."""
-    return _memo(words, "marked", lambda ws: [s for s in _sentences(ws) if _markers(s)])
+    return _memo(words, "marked", lambda ws: [] if _keys(ws).isdisjoint(_CERTAINTY) else [
+        s for s in _sentences(ws) if _markers(s)
+    ])
+
+
+def _keys(words: list[_W]) -> set[str]:
+    """Every word of a paragraph (`_W.key`): a paragraph with no word of a kind (weekdays,
+    markers of certainty or of the future) skips reading its words one by one for them."""
+    return _memo(words, "keys", lambda ws: {w.key for w in ws})
 
 
 def _markers(sentence: list[_W]) -> dict[str, list[_W]]:
@@ -582,7 +592,9 @@ def _futures(words: list[_W]) -> list[_Future]:
     capitalised one are left out: they match no past sentence (`_tenses`)."""
 
     def find(ws: list[_W]) -> list[_Future]:
-        out = []
+        out: list[_Future] = []
+        if _keys(ws).isdisjoint(_FUTURE_FIRST):
+            return out
         for sentence in _sentences(ws):
             found = _future_marker(sentence)
             if found is None:
@@ -605,9 +617,8 @@ def _futures(words: list[_W]) -> list[_Future]:
 
 def _past_sentences(words: list[_W]) -> list[list[_W]]:
     """The sentences of a paragraph with no future marker (`_future_marker`)."""
-    return _memo(words, "past", lambda ws: [
-        s for s in _sentences(ws) if _future_marker(s) is None
-    ])
+    return _memo(words, "past", lambda ws: _sentences(ws) if _keys(ws).isdisjoint(_FUTURE_FIRST)
+                 else [s for s in _sentences(ws) if _future_marker(s) is None])
 
 
 def _future_marker(sentence: list[_W]) -> tuple[int, int] | None:
@@ -1418,6 +1429,12 @@ def _lists(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W
                    f"“{va.text}” vs “{vb.text}”: listed with different items "
                    f"({', '.join(w.raw for w in own_a)} / {', '.join(w.raw for w in own_b)})")
             return
+
+
+def _may_list(text: str) -> bool:
+    """Whether a text has the shape of an enumeration somewhere (`_LIST_SHAPE`, "from … to"):
+    without it, none of its sentences is read for one (`_enumerations`)."""
+    return bool(_LIST_SHAPE.search(text)) or (" from " in text and " to " in text)
 
 
 def _enumerations(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[list[_W], set[str]]]:
