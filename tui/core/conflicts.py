@@ -213,7 +213,7 @@ def _material(pf: ParagraphFeatures, words: list[_W]) -> frozenset[str]:
             "figures": bool(pf.quantities),
             "days": bool(_days(ws)),
             "quotes": bool(pf.quotes),
-            "short quotes": bool(_short_quoted(pf, ws)),
+            "short quotes": bool(_SHORT_QUOTE.search(pf.text)),  # (`_short_quoted`)
             "certainty": bool(_marked(ws)),
             "lists": _may_list(pf.text),
         }
