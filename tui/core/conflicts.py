@@ -63,7 +63,6 @@ Each conflict carries the differing spans of both paragraphs (`Version`) and a o
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -734,6 +733,8 @@ def _noun_phrases(wa: list[_W], wb: list[_W]):
         i, j = nouns_a[term], nouns_b[term]
         w = wa[i]
         pa, ca, slots_a = _slots(wa, i)
+        if not any(slots_a):
+            continue  # nothing around it in `a` says which one it is
         pb, cb, slots_b = _slots(wb, j)
         for xa, xb in zip(slots_a, slots_b):
             if not xa or not xb:
@@ -765,7 +766,7 @@ def _nouns(words: list[_W]) -> dict[str, int]:
     """Where each noun used once in the paragraph stands, by term."""
 
     def find(ws: list[_W]) -> dict[str, int]:
-        uses = Counter(w.term for w in ws)
+        terms = [w.term for w in ws]
         last = len(ws) - 1
         # A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
         # adverb form (`_noun_key`), not followed by another lower-case word of the phrase.
@@ -773,7 +774,7 @@ def _nouns(words: list[_W]) -> dict[str, int]:
             w.term: i for i, w in enumerate(ws)
             if w.lower and w.content and _noun_key(w.key)
             and (i == last or w.pause or not _ends_phrase_after(ws[i + 1]))
-            and uses[w.term] == 1
+            and terms.count(w.term) == 1  # last: few words get this far
         }
 
     return _memo(words, "nouns", find)
