@@ -616,8 +616,13 @@ def _futures(words: list[_W]) -> list[_Future]:
 
 def _past_sentences(words: list[_W]) -> list[list[_W]]:
     """The sentences of a paragraph with no future marker (`_future_marker`)."""
-    return _memo(words, "past", lambda ws: _sentences(ws) if _keys(ws).isdisjoint(_FUTURE_FIRST)
-                 else [s for s in _sentences(ws) if _future_marker(s) is None])
+
+    def find(ws: list[_W]) -> list[list[_W]]:
+        if _keys(ws).isdisjoint(_FUTURE_FIRST):
+            return _sentences(ws)
+        return [s for s in _sentences(ws) if _future_marker(s) is None]
+
+    return _memo(words, "past", find)
 
 
 def _future_marker(sentence: list[_W]) -> tuple[int, int] | None:
@@ -1088,7 +1093,7 @@ def _before(pf: ParagraphFeatures, q: Quantity) -> str:
     return words[-1] if words else ""
 
 
-def _quotes(a: ParagraphFeatures, b: ParagraphFeatures, *_words: list[_W]):
+def _quotes(a: ParagraphFeatures, b: ParagraphFeatures, *_: list[_W]):
     """A quote of one paragraph and a different wording of it in the other (`_counterpart`,
     `_inner_difference`); read from the texts, not the words."""
     for x, y, flip in ((a, b, False), (b, a, True)):
