@@ -670,7 +670,7 @@ def _past_verbs(sentence: list[_W]) -> list[int]:
 def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """One event told as still to come by one outlet and as done by the other."""
     for x, y, wx, wy, flip in ((a, b, wa, wb, False), (b, a, wb, wa, True)):
-        for sx, marker, verb, event, named in _futures(wx):
+        for _sentence, marker, verb, event, named in _futures(wx):
             for sy in _past_sentences(wy):
                 terms = _terms(sy) & event
                 if len(terms) < CLAIM_NEAR or not named & terms:
