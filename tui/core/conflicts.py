@@ -152,8 +152,9 @@ def find_conflicts(
             if k is not None:
                 fact_of.setdefault(k, fact.id)
     pairs: dict[tuple[int, int], str] = {}
+    large = index.n_articles > SMALL_STORY
     for fact in facts:
-        if fact.unique or index.n_articles > SMALL_STORY:
+        if large or fact.unique:
             continue  # a large story's facts are compared through their members' best matches
         members = [(r.article, place[r]) for r in fact.members[:MAX_FACT] if r in place]
         for k, (article_a, a) in enumerate(members):
