@@ -1363,7 +1363,8 @@ def _relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | N
 
 
 def _find_relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | None:
-    outside = [w for w in sentence if not _in_quotes_any(pf, w.start)]
+    spans = _quoted_spans(pf)
+    outside = [w for w in sentence if not any(s <= w.start < e for s, e in spans)]
     for k, w in enumerate(outside):
         after = outside[k + 1 : k + 1 + RELAY_SPAN]
         if w.key == "according" and not w.pause and after and after[0].key == "to":
