@@ -1022,19 +1022,22 @@ _MONTHS = frozenset(
 _UNIT_WORDS = frozenset({"year", "week", "day", "time"})
 
 
+_COMPOUND = re.compile(r"-([a-z]+)")
+
+
 def _reading(text: str, q: Quantity) -> tuple[str, str] | None:
     """What a figure counts, for comparing: (`number` or `year`, unit), or None when it is no
     count of anything: a time of day ("6:41"), the tail of a decimal, a day of the month
     ("June 20"), or a figure whose "unit" is a function word ("8 on the scale")."""
     before = text[: q.start]
-    if re.search(r"[:/]\s*$|\d[.,]\s*$", before):
-        return None
+    close = before.rstrip()  # the text right before the figure, spaces aside
+    if close.endswith((":", "/")) or (close[-1:] in (".", ",") and close[-2:-1].isdecimal()):
+        return None  # "6:41", "9/11", the tail of "2.5" or "1,500"
     words = _WORD.findall(before[-12:].casefold())
     if words and words[-1] in _MONTHS:
         return None
     unit, kind = q.unit, q.kind
-    tail = text[q.end :]
-    compound = re.match(r"-([a-z]+)", tail)
+    compound = _COMPOUND.match(text, q.end)
     if unit and compound:
         unit = f"{unit}-{stem(compound.group(1))}"  # "43-year-old", "three co-workers"
     if unit in STOPWORDS and unit not in _UNIT_WORDS:
