@@ -140,7 +140,7 @@ def find_conflicts(
     index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
 ) -> list[Conflict]:
     """Every conflict between paragraphs of one fact, or of one match."""
-    for cache in (_statement, _likeness, _inner_difference, _word_count):
+    for cache in (_statement, _likeness, _wording, _inner_difference, _word_count):
         cache.cache_clear()  # quotes of this story only
     paragraphs = index.paragraphs
     place = {pf.ref: k for k, pf in enumerate(paragraphs)}
@@ -1215,6 +1215,13 @@ def _expanded(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 14)
+def _wording(quote: str) -> list[str]:
+    """The words of a quote as `_inner_difference` compares them: editors' asides left out,
+    contractions in full (`_expanded`); not to be changed by the caller (shared)."""
+    return _expanded(_ASIDE.sub(" ", quote))
+
+
+@lru_cache(maxsize=1 << 14)
 def _inner_difference(left: str, right: str) -> str:
     """The content words that differ between two wordings, ignoring a cut at either end.
 
@@ -1222,7 +1229,7 @@ def _inner_difference(left: str, right: str) -> str:
     Contractions count as their full forms ("aren't" = "are not"); an editor's aside in
     parentheses or brackets is left out.
     """
-    wa, wb = _expanded(_ASIDE.sub(" ", left)), _expanded(_ASIDE.sub(" ", right))
+    wa, wb = _wording(left), _wording(right)
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
     while ops and ops[0][0] in ("insert", "delete"):
         ops.pop(0)
