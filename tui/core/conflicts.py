@@ -185,10 +185,10 @@ def find_conflicts(
             wa, wb = words[a.text], words[b.text]
             both = _material(a, wa) & _material(b, wb)
             kinds = by_texts[texts] = [
-                found
+                conflict
                 for detect, needs in _DETECTORS
                 if needs is None or needs in both
-                for found in detect(a, b, wa, wb)
+                for conflict in detect(a, b, wa, wb)
             ]
         elif kinds:
             kinds = [
