@@ -67,7 +67,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import repeat
+from itertools import groupby, repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -139,34 +140,40 @@ def find_conflicts(
     index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
 ) -> list[Conflict]:
     """Every conflict between paragraphs of one fact, or of one match."""
-    for cache in (_statement, _likeness, _inner_difference, _word_count):
+    for cache in (_statement, _likeness, _wording, _inner_difference, _word_count):
         cache.cache_clear()  # quotes of this story only
-    by_ref = {pf.ref: pf for pf in index.paragraphs}
-    fact_of: dict[Ref, str] = {}
+    paragraphs = index.paragraphs
+    place = {pf.ref: k for k, pf in enumerate(paragraphs)}
+    """Each paragraph's place in the index: pairs are kept by places, quicker to hash than refs."""
+    fact_of: dict[int, str] = {}
     for fact in facts:
         for ref in fact.members:
-            fact_of.setdefault(ref, fact.id)
-    pairs: dict[tuple[Ref, Ref], str] = {}
+            k = place.get(ref)
+            if k is not None:
+                fact_of.setdefault(k, fact.id)
+    pairs: dict[tuple[int, int], str] = {}
+    large = index.n_articles > SMALL_STORY
     for fact in facts:
-        if fact.unique or index.n_articles > SMALL_STORY:
+        if large or fact.unique:
             continue  # a large story's facts are compared through their members' best matches
-        members = [r for r in fact.members[:MAX_FACT] if r in by_ref]
-        for k, a in enumerate(members):
-            for b in members[k + 1 :]:
-                if a.article != b.article:
+        members = [(r.article, place[r]) for r in fact.members[:MAX_FACT] if r in place]
+        for k, (article_a, a) in enumerate(members):
+            for article_b, b in members[k + 1 :]:
+                if article_a != article_b:
                     pairs.setdefault((a, b), fact.id)
     for match in _bounded(matches, index.n_articles):
         if match.a.article == match.b.article:
             continue
-        if match.a in by_ref and match.b in by_ref and (match.b, match.a) not in pairs:
-            pairs.setdefault((match.a, match.b), fact_of.get(match.a) or fact_of.get(match.b, ""))
+        a, b = place.get(match.a), place.get(match.b)
+        if a is not None and b is not None and (b, a) not in pairs:
+            pairs.setdefault((a, b), fact_of.get(a) or fact_of.get(b, ""))
     words: dict[str, _Words] = {}
     by_texts: dict[tuple[str, str], list[tuple[str, Version, Version, str]]] = {}
     """What a pair of texts yields, so that copies of a paragraph are compared once."""
     found: list[Conflict] = []
     seen: set[tuple] = set()
-    for (ra, rb), fact_id in pairs.items():
-        a, b = by_ref[ra], by_ref[rb]
+    for (ka, kb), fact_id in pairs.items():
+        a, b = paragraphs[ka], paragraphs[kb]
         if a.text == b.text:
             continue  # a copy cannot disagree with itself
         texts = (a.text, b.text)
@@ -176,20 +183,16 @@ def find_conflicts(
                 if pf.text not in words:
                     words[pf.text] = _words(pf.text)
             wa, wb = words[a.text], words[b.text]
+            both = _material(a, wa) & _material(b, wb)
             kinds = by_texts[texts] = [
-                *_numbers(a, b, wa, wb),
-                *_weekdays(a, b, wa, wb),
-                *_relays(a, b, wa, wb),
-                *_quotes(a, b),
-                *_short_quotes(a, b, wa, wb),
-                *_attributions(a, b, wa, wb),
-                *_wordings(a, b, wa, wb),
-                *_lists(a, b, wa, wb),
-                *_tenses(a, b, wa, wb),
+                conflict
+                for detect, needs in _DETECTORS
+                if needs is None or needs in both
+                for conflict in detect(a, b, wa, wb)
             ]
         elif kinds:
             kinds = [
-                (kind, replace(va, ref=ra), replace(vb, ref=rb), reason)
+                (kind, replace(va, ref=a.ref), replace(vb, ref=b.ref), reason)
                 for kind, va, vb, reason in kinds
             ]
         for kind, va, vb, reason in kinds:
@@ -199,6 +202,24 @@ def find_conflicts(
             seen.add(key)
             found.append(Conflict(f"C{len(found) + 1}", fact_id, kind, (va, vb), reason))
     return found
+
+
+def _material(pf: ParagraphFeatures, words: list[_W]) -> frozenset[str]:
+    """What a paragraph holds that some kinds of conflict need on both sides (`_DETECTORS`);
+    once per paragraph."""
+
+    def find(ws: list[_W]) -> frozenset[str]:
+        held = {
+            "figures": bool(pf.quantities),
+            "days": bool(_days(ws)),
+            "quotes": bool(pf.quotes),
+            "short quotes": bool(_SHORT_QUOTE.search(pf.text)),  # (`_short_quoted`)
+            "certainty": bool(_marked(ws)),
+            "lists": _may_list(pf.text),
+        }
+        return frozenset(k for k, v in held.items() if v)
+
+    return _memo(words, "material", find)
 
 
 def _bounded(matches: Iterable[Match], n_articles: int) -> list[Match]:
@@ -374,10 +395,8 @@ def _sentences(words: list[_W]) -> list[list[_W]]:
 
 
 def _split(words: list[_W]) -> list[list[_W]]:
-    out: dict[int, _Words] = {}
-    for w in words:
-        out.setdefault(w.sentence, _Words()).append(w)
-    return list(out.values())
+    """The words of each sentence, in a row (a paragraph's words come in sentence order)."""
+    return [_Words(ws) for _, ws in groupby(words, attrgetter("sentence"))]
 
 
 def _title_case(words: list[_W], sentence: int) -> bool:
@@ -409,7 +428,9 @@ def _days(words: list[_W]) -> list[tuple[_W, set[str]]]:
     """Each weekday of a paragraph with the content words just before it (once per paragraph)."""
 
     def find(words: list[_W]) -> list[tuple[_W, set[str]]]:
-        out = []
+        out: list[tuple[_W, set[str]]] = []
+        if _keys(words).isdisjoint(_WEEKDAYS):
+            return out
         for i, w in enumerate(words):
             if w.key in _WEEKDAYS:
                 before = {
@@ -425,7 +446,15 @@ def _days(words: list[_W]) -> list[tuple[_W, set[str]]]:
 
 def _marked(words: list[_W]) -> list[list[_W]]:
     """The sentences of a paragraph that carry a marker of certainty (`_markers`)."""
-    return _memo(words, "marked", lambda ws: [s for s in _sentences(ws) if _markers(s)])
+    return _memo(words, "marked", lambda ws: [] if _keys(ws).isdisjoint(_CERTAINTY) else [
+        s for s in _sentences(ws) if _markers(s)
+    ])
+
+
+def _keys(words: list[_W]) -> set[str]:
+    """Every word of a paragraph (`_W.key`): a paragraph with no word of a kind (weekdays,
+    markers of certainty or of the future) skips reading its words one by one for them."""
+    return _memo(words, "keys", lambda ws: {w.key for w in ws})
 
 
 def _markers(sentence: list[_W]) -> dict[str, list[_W]]:
@@ -543,14 +572,58 @@ TENSE_NEAR = 4
 """Words between a past verb and a word of the shared event."""
 
 
-def _futures(words: list[_W]) -> list[tuple[list[_W], tuple[int, int]]]:
-    """The sentences of a paragraph told as still to come, with their marker (`_future_marker`)."""
+class _Future(NamedTuple):
+    """A sentence told as still to come, and the clause after its marker (`_future_marker`)."""
 
-    def find(ws: list[_W]) -> list[tuple[list[_W], tuple[int, int]]]:
-        found = [(s, _future_marker(s)) for s in _sentences(ws)]
-        return [(s, marker) for s, marker in found if marker is not None]
+    sentence: list[_W]
+    marker: _W
+    """The marker's first word."""
+    verb: _W
+    """The clause's first content word."""
+    event: set[str]
+    """The clause's content words."""
+    named: set[str]
+    """The clause's capitalised content words."""
+
+
+def _futures(words: list[_W]) -> list[_Future]:
+    """The sentences of a paragraph told as still to come, with the clause of their marker:
+    up to `CLAIM_SPAN` words or punctuation. Those whose clause has no content word or no
+    capitalised one are left out: they match no past sentence (`_tenses`)."""
+
+    def find(ws: list[_W]) -> list[_Future]:
+        out: list[_Future] = []
+        if _keys(ws).isdisjoint(_FUTURE_FIRST):
+            return out
+        for sentence in _sentences(ws):
+            found = _future_marker(sentence)
+            if found is None:
+                continue
+            first, last = found
+            clause: list[_W] = []
+            for w in sentence[last + 1 : last + 1 + CLAIM_SPAN]:
+                clause.append(w)
+                if w.pause:
+                    break
+            named = {w.term for w in clause if w.content and w.raw[:1].isupper()}
+            verb = next((w for w in clause if w.content), None)
+            if named and verb is not None:
+                event = {w.term for w in clause if w.content}
+                out.append(_Future(sentence, sentence[first], verb, event, named))
+        return out
 
     return _memo(words, "futures", find)
+
+
+def _past_sentences(words: list[_W]) -> list[list[_W]]:
+    """The sentences of a paragraph with no future marker (`_future_marker`)."""
+
+    def find(ws: list[_W]) -> list[list[_W]]:
+        if _keys(ws).isdisjoint(_FUTURE_FIRST):
+            return _sentences(ws)
+        return [s for s in _sentences(ws) if _future_marker(s) is None]
+
+    return _memo(words, "past", find)
 
 
 def _future_marker(sentence: list[_W]) -> tuple[int, int] | None:
@@ -598,25 +671,12 @@ def _past_verbs(sentence: list[_W]) -> list[int]:
 def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
     """One event told as still to come by one outlet and as done by the other."""
     for x, y, wx, wy, flip in ((a, b, wa, wb, False), (b, a, wb, wa, True)):
-        for sx, found in _futures(wx):
-            first, last = found
-            clause: list[_W] = []
-            for w in sx[last + 1 : last + 1 + CLAIM_SPAN]:
-                clause.append(w)
-                if w.pause:
-                    break
-            event = {w.term for w in clause if w.content}
-            named = {w.term for w in clause if w.content and w.raw[:1].isupper()}
-            verb = next((w for w in clause if w.content), None)
-            for sy in _sentences(wy):
-                if _future_marker(sy) is not None:
-                    continue
-                shared = [k for k, w in enumerate(sy) if w.content and w.term in event]
-                terms = {sy[k].term for k in shared}
+        for _sentence, marker, verb, event, named in _futures(wx):
+            for sy in _past_sentences(wy):
+                terms = _terms(sy) & event
                 if len(terms) < CLAIM_NEAR or not named & terms:
                     continue
-                if verb is None:
-                    continue
+                shared = [k for k, w in enumerate(sy) if w.content and w.term in event]
                 past = [
                     p for p in _past_verbs(sy)
                     if any(abs(p - k) <= TENSE_NEAR for k in shared)
@@ -624,7 +684,7 @@ def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_
                 ]
                 if not past:
                     continue
-                vx = _span(x, [sx[first], verb])
+                vx = _span(x, [marker, verb])
                 vy = _span(y, [sy[past[0]]])
                 reason = (f"“{vx.text}” vs “{vy.text}”: "
                           "told as still to come in one, as done in the other")
@@ -679,6 +739,8 @@ def _noun_phrases(wa: list[_W], wb: list[_W]):
         i, j = nouns_a[term], nouns_b[term]
         w = wa[i]
         pa, ca, slots_a = _slots(wa, i)
+        if not any(slots_a):
+            continue  # nothing around it in `a` says which one it is
         pb, cb, slots_b = _slots(wb, j)
         for xa, xb in zip(slots_a, slots_b):
             if not xa or not xb:
@@ -718,7 +780,7 @@ def _nouns(words: list[_W]) -> dict[str, int]:
             w.term: i for i, w in enumerate(ws)
             if w.lower and w.content and _noun_key(w.key)
             and (i == last or w.pause or not _ends_phrase_after(ws[i + 1]))
-            and terms.count(w.term) == 1
+            and terms.count(w.term) == 1  # last: few words get this far
         }
 
     return _memo(words, "nouns", find)
@@ -839,7 +901,7 @@ def _aligned(wa: list[_W], wb: list[_W]):
             continue
         for sb, tb, nb in info_b:
             # Only a name replaced by another counts: each side needs a name the other lacks.
-            if len(ta & tb) < ALIGNED_WORDS or not (na - tb) or not (nb - ta):
+            if na <= tb or nb <= ta or len(ta & tb) < ALIGNED_WORDS:
                 continue
             if _runs4(sa).isdisjoint(_runs4(sb)):
                 continue  # no four words in a row in both: no equal stretch of four below
@@ -960,19 +1022,22 @@ _MONTHS = frozenset(
 _UNIT_WORDS = frozenset({"year", "week", "day", "time"})
 
 
+_COMPOUND = re.compile(r"-([a-z]+)")
+
+
 def _reading(text: str, q: Quantity) -> tuple[str, str] | None:
     """What a figure counts, for comparing: (`number` or `year`, unit), or None when it is no
     count of anything: a time of day ("6:41"), the tail of a decimal, a day of the month
     ("June 20"), or a figure whose "unit" is a function word ("8 on the scale")."""
     before = text[: q.start]
-    if re.search(r"[:/]\s*$|\d[.,]\s*$", before):
-        return None
+    close = before.rstrip()  # the text right before the figure, spaces aside
+    if close.endswith((":", "/")) or (close[-1:] in (".", ",") and close[-2:-1].isdecimal()):
+        return None  # "6:41", "9/11", the tail of "2.5" or "1,500"
     words = _WORD.findall(before[-12:].casefold())
     if words and words[-1] in _MONTHS:
         return None
     unit, kind = q.unit, q.kind
-    tail = text[q.end :]
-    compound = re.match(r"-([a-z]+)", tail)
+    compound = _COMPOUND.match(text, q.end)
     if unit and compound:
         unit = f"{unit}-{stem(compound.group(1))}"  # "43-year-old", "three co-workers"
     if unit in STOPWORDS and unit not in _UNIT_WORDS:
@@ -1032,7 +1097,9 @@ def _before(pf: ParagraphFeatures, q: Quantity) -> str:
     return words[-1] if words else ""
 
 
-def _quotes(a: ParagraphFeatures, b: ParagraphFeatures):
+def _quotes(a: ParagraphFeatures, b: ParagraphFeatures, *_: list[_W]):
+    """A quote of one paragraph and a different wording of it in the other (`_counterpart`,
+    `_inner_difference`); read from the texts, not the words."""
     for x, y, flip in ((a, b, False), (b, a, True)):
         if not y.quotes:
             continue  # no quote there to be a wording of one of these
@@ -1096,7 +1163,8 @@ def _in_order(short: list[str], long: list[str]) -> bool:
 def _counterpart(quote: str, y: ParagraphFeatures) -> tuple[int, int] | None:
     """Where `y` quotes the same statement (`quotes.same_statement`) in a clearly similar but
     not identical wording: its most similar such quote. A paraphrase `y` does not quote is not
-    a wording of the quote."""
+    a wording of the quote. (A quote less alike than `QUOTE_LOW` is never that one: when it is
+    the most similar, there is none; so `_likeness` leaves it out.)"""
     best: tuple[float, int, int] | None = None
     for start, end in y.quotes:
         score = _likeness(quote, y.flat[start:end])
@@ -1115,12 +1183,14 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 @lru_cache(maxsize=1 << 16)
 def _likeness(quote: str, other: str) -> float | None:
     """`partial_ratio` of two quotes (editors' asides left out) when they are one statement
-    (`quotes.same_statement`), else None."""
+    (`quotes.same_statement`) at least `QUOTE_LOW` alike, else None. The ratio is the cheaper
+    test, so it comes first."""
     quote, words = _statement(quote)
     other, other_words = _statement(other)
-    if not same_statement(words, other_words):
+    score = fuzz.partial_ratio(quote, other, score_cutoff=QUOTE_LOW)
+    if score < QUOTE_LOW or not same_statement(words, other_words):
         return None
-    return fuzz.partial_ratio(quote, other)
+    return score
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1145,6 +1215,13 @@ def _expanded(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 14)
+def _wording(quote: str) -> list[str]:
+    """The words of a quote as `_inner_difference` compares them: editors' asides left out,
+    contractions in full (`_expanded`); not to be changed by the caller (shared)."""
+    return _expanded(_ASIDE.sub(" ", quote))
+
+
+@lru_cache(maxsize=1 << 14)
 def _inner_difference(left: str, right: str) -> str:
     """The content words that differ between two wordings, ignoring a cut at either end.
 
@@ -1152,7 +1229,7 @@ def _inner_difference(left: str, right: str) -> str:
     Contractions count as their full forms ("aren't" = "are not"); an editor's aside in
     parentheses or brackets is left out.
     """
-    wa, wb = _expanded(_ASIDE.sub(" ", left)), _expanded(_ASIDE.sub(" ", right))
+    wa, wb = _wording(left), _wording(right)
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
     while ops and ops[0][0] in ("insert", "delete"):
         ops.pop(0)
@@ -1296,7 +1373,8 @@ def _relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | N
 
 
 def _find_relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | None:
-    outside = [w for w in sentence if not _in_quotes_any(pf, w.start)]
+    spans = _quoted_spans(pf)
+    outside = [w for w in sentence if not any(s <= w.start < e for s, e in spans)]
     for k, w in enumerate(outside):
         after = outside[k + 1 : k + 1 + RELAY_SPAN]
         if w.key == "according" and not w.pause and after and after[0].key == "to":
@@ -1369,6 +1447,12 @@ def _lists(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W
                    f"“{va.text}” vs “{vb.text}”: listed with different items "
                    f"({', '.join(w.raw for w in own_a)} / {', '.join(w.raw for w in own_b)})")
             return
+
+
+def _may_list(text: str) -> bool:
+    """Whether a text has the shape of an enumeration somewhere (`_LIST_SHAPE`, "from … to"):
+    without it, none of its sentences is read for one (`_enumerations`)."""
+    return bool(_LIST_SHAPE.search(text)) or (" from " in text and " to " in text)
 
 
 def _enumerations(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[list[_W], set[str]]]:
@@ -1465,3 +1549,19 @@ def _list_runs(
         items.append(item)
     close()
     return out
+
+
+_DETECTORS = (
+    (_numbers, "figures"),
+    (_weekdays, "days"),
+    (_relays, "quotes"),
+    (_quotes, "quotes"),
+    (_short_quotes, "short quotes"),
+    (_attributions, "certainty"),
+    (_wordings, None),
+    (_lists, "lists"),
+    (_tenses, None),
+)
+"""Each kind of conflict in the order it is reported, with what both paragraphs must hold for it
+to be looked for (`_material`; None: nothing). Each test finds nothing without it anyway: this
+only saves calling it for the many pairs that lack it."""
