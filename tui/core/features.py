@@ -71,10 +71,14 @@ _DOUBLE = re.compile(r"[\u201c\u201d\u201e\"]")
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—-]))\u2018([^\u2018\u2019]{3,}?)\u2019(?![^\W_])")
 _WORDS = re.compile(r"[^\W_]+")
 QUOTE_MIN_WORDS = 3
+_QUOTE_MARKS = ("\"", "\u201c", "\u201d", "\u201e", "\u2018")
+"""Every mark a quoted passage can open with (`_DOUBLE`'s and `_SINGLE`'s)."""
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted passage of at least three words, inside the quote marks."""
+    if not any(map(text.__contains__, _QUOTE_MARKS)):
+        return []  # (most paragraphs quote no one: a substring test is faster than the search)
     spans: list[tuple[int, int]] = []
     marks = [m.start() for m in _DOUBLE.finditer(text)]
     for i in range(0, len(marks), 2):
@@ -121,6 +125,16 @@ def stem(word: str) -> str:
     if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_term(word: str) -> str:
+    """The term a word read in flat text counts as, or "" for none: a stopword (before or after
+    `stem`) or a single letter. Cached, so each distinct word is judged once."""
+    if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+        return ""
+    term = stem(word)
+    return "" if term in STOPWORDS else term
 
 
 @dataclass(slots=True)
@@ -179,21 +193,19 @@ def _read(text: str) -> _Read:
     bounds.append(len(text) + 1)  # no word starts there: the loop below stops at it
     current, following = -1, bounds[0]
     for m in _WORD.finditer(flat):
-        word = m.group()
+        term = _content_term(m.group())
+        if not term:
+            continue
         start = m.start()
+        # (found for content words only: a last sentence of stopwords gets no list, and empty
+        # sentences are dropped anyway)
         while following <= start:
             current += 1
             sentences.append([])
             following = bounds[current + 1]
-        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
-            continue
-        term = stem(word)
-        if term in STOPWORDS:
-            continue
         capital = text[start].isupper() and not _starts_sentence(text, start, sentence_starts)
         tokens.append(Token(term, start, m.end(), capital))
-        if sentences:
-            sentences[-1].append(term)
+        sentences[-1].append(term)  # (there is one: the first bound is 0)
     return flat, tokens, sentences, find_quotes(text), find_quantities(text, flat)
 
 
@@ -330,9 +342,15 @@ def index_story(story: Story) -> StoryIndex:
         for term in terms:
             df[term] = df.get(term, 0) + 1
     n = max(len(by_article), 1)
-    weight = {
-        t: term_weight(c, n, dfp[t], len(paragraphs), capitals[t] > 0) for t, c in df.items()
-    }
+    weight: dict[str, float] = {}
+    known: dict[tuple[int, int, bool], float] = {}
+    """Weights by (articles, paragraphs, name): most of a story's words share a few of these."""
+    for t, c in df.items():
+        key = (c, dfp[t], capitals[t] > 0)
+        x = known.get(key)
+        if x is None:
+            x = known[key] = term_weight(c, n, key[1], len(paragraphs), key[2])
+        weight[t] = x
     weight2 = {t: x * x for t, x in weight.items()}
     sums: dict[str, tuple[float, float, list[float]]] = {}
     """text -> (mass, norm, sentence norms), computed once for the copies of a paragraph. Sums
