@@ -212,18 +212,30 @@ def _read(text: str) -> _Read:
 def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
     """What `_read` finds in each sentence `pf.text[cuts[k]:cuts[k + 1]]`, taken from what it
     found in the whole paragraph: the same flat text and tokens (a sentence starts where its
-    paragraph's sentence does, so each word's capital reads alike), offsets from the sentence."""
+    paragraph's sentence does, so each word's capital reads alike), offsets from the sentence.
+
+    The figures too: no figure spans a sentence end (one holds no stop followed by a space), so
+    `find_quantities` finds in a sentence the paragraph's figures that start in it, read alike.
+    Quotes are sought anew: quote marks pair up within the text searched."""
     out: list[_Read] = []
     tokens, k, n = pf.tokens, 0, len(pf.tokens)
+    quantities, q, n_quantities = pf.quantities, 0, len(pf.quantities)
     for start, end in zip(cuts, cuts[1:]):
         own: list[Token] = []
         while k < n and tokens[k].start < end:
             t = tokens[k]
             own.append(Token(t.term, t.start - start, t.end - start, t.capital))
             k += 1
+        figures: list[Quantity] = []
+        while q < n_quantities and quantities[q].start < end:
+            f = quantities[q]
+            figures.append(
+                Quantity(f.value, f.low, f.high, f.unit, f.kind, f.hedge, f.start - start, f.end - start)
+            )
+            q += 1
         sentence, flat = pf.text[start:end], pf.flat[start:end]
         terms = [[t.term for t in own]] if own else []
-        out.append((flat, own, terms, find_quotes(sentence), find_quantities(sentence, flat)))
+        out.append((flat, own, terms, find_quotes(sentence), figures))
     return out
 
 
