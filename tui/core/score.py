@@ -162,13 +162,22 @@ def agreeing_numbers(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatur
     return best
 
 
-def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[float]:
-    """The signals of `FEATURES` for one pair, each roughly in 0–1."""
+def pair_features(
+    index: StoryIndex,
+    a: ParagraphFeatures,
+    b: ParagraphFeatures,
+    shared: frozenset[str] | None = None,
+    dot: float = 0.0,
+) -> list[float]:
+    """The signals of `FEATURES` for one pair, each roughly in 0–1. A caller that has found the
+    shared terms `a.terms & b.terms` already passes them as `shared`, with their summed
+    `StoryIndex.weight2` as `dot`."""
     # Written out with conditionals instead of min() and max() and with the empty cases skipped
     # (this runs for every candidate pair and sentence pair): the same values as the formulas.
     w = index.weight
-    shared = a.terms & b.terms
-    dot = fsum(map(index.weight2.__getitem__, shared))
+    if shared is None:
+        shared = a.terms & b.terms
+        dot = fsum(map(index.weight2.__getitem__, shared))
     mass = fsum(map(w.__getitem__, shared))
     cos = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
     lighter = a.mass if a.mass <= b.mass else b.mass
@@ -306,10 +315,12 @@ def sentence_signals(
             for ka, x in enumerate(ua):
                 terms = x.terms
                 for kb, y in enumerate(ub):
-                    if terms.isdisjoint(y.terms):
+                    shared = terms & y.terms
+                    if not shared:
                         continue  # nothing shared: below `MIN_SHARED`
-                    if fsum(map(w2.__getitem__, terms & y.terms)) >= MIN_SHARED:
-                        z = bias + sum(map(mul, weights, pair_features(index, x, y)))
+                    dot = fsum(map(w2.__getitem__, shared))
+                    if dot >= MIN_SHARED:
+                        z = bias + sum(map(mul, weights, pair_features(index, x, y, shared, dot)))
                         scored.append((z, ka, kb))
         if copies:
             made[texts] = scored
