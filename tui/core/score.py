@@ -94,20 +94,27 @@ QUOTE_SHARE = 0.3
 """Share of a quote's content words the other paragraph must use before the quote is sought there."""
 
 
-def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> float:
+def _sentence_cos(
+    index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures, shared: frozenset[str]
+) -> float:
+    """The best cosine between a sentence of `a` and one of `b` (-1.0 where both are one
+    sentence). A sentence of `a` with none of the paragraphs' `shared` terms shares nothing with
+    any of `b`, so it is passed over; a conditional stands for max(), as in `pair_features`."""
     if len(a.sentences) < 2 and len(b.sentences) < 2:
         return -1.0
     w2 = index.weight2
     best = 0.0
     norms_b = b.sentence_norms
     for sa, na in zip(a.sentences, a.sentence_norms):
-        if not na:
+        if not na or sa.isdisjoint(shared):
             continue
         for sb, nb in zip(b.sentences, norms_b):
             if nb:
-                shared = sa & sb
-                if shared:
-                    best = max(best, fsum(map(w2.__getitem__, shared)) / (na * nb))
+                both = sa & sb
+                if both:
+                    cos = fsum(map(w2.__getitem__, both)) / (na * nb)
+                    if cos > best:
+                        best = cos
     return best
 
 
@@ -186,7 +193,7 @@ def pair_features(
     if len(sa) < 2 and len(sb) < 2:
         sent = cos
     else:
-        sent = _sentence_cos(index, a, b)
+        sent = _sentence_cos(index, a, b, shared)
     quote = 0.0
     if a.quotes or b.quotes:
         quote = quote_score(a, b) - 0.5
