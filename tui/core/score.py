@@ -310,27 +310,26 @@ def sentence_signals(
         ua, ub = units[i], units[j]
         top = (FLOOR, -1, -1)
         pa, pb = paragraphs[i], paragraphs[j]
-        texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE) if copies else None
-        scored = made.get(texts) if copies else None
-        if scored is not None:
-            pass
-        elif len(ua) == len(ub) == 1 and ua[0] is pa and ub[0] is pb:
-            # one sentence each: the pair's own logit
-            scored = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
+        if len(ua) == len(ub) == 1 and ua[0] is pa and ub[0] is pb:
+            # one sentence each: the pair's own logit (the same for its copies: not kept)
+            scored = [] if pa.terms.isdisjoint(pb.terms) else [(z_pair, 0, 0)]
         else:
-            scored = []
-            for ka, x in enumerate(ua):
-                terms = x.terms
-                for kb, y in enumerate(ub):
-                    shared = terms & y.terms
-                    if not shared:
-                        continue  # nothing shared: below `MIN_SHARED`
-                    dot = fsum(map(w2.__getitem__, shared))
-                    if dot >= MIN_SHARED:
-                        z = bias + sum(map(mul, weights, pair_features(index, x, y, shared, dot)))
-                        scored.append((z, ka, kb))
-        if copies:
-            made[texts] = scored
+            texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE)
+            scored = made.get(texts) if copies else None
+            if scored is None:
+                scored = []
+                for ka, x in enumerate(ua):
+                    terms = x.terms
+                    for kb, y in enumerate(ub):
+                        shared = terms & y.terms
+                        if not shared:
+                            continue  # nothing shared: below `MIN_SHARED`
+                        dot = fsum(map(w2.__getitem__, shared))
+                        if dot >= MIN_SHARED:
+                            features = pair_features(index, x, y, shared, dot)
+                            scored.append((bias + sum(map(mul, weights, features)), ka, kb))
+                if copies:
+                    made[texts] = scored
         if not scored:
             tops.append(top)
             continue
