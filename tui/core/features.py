@@ -252,7 +252,7 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
         flat=flat,
         tokens=tokens,
         terms=terms,
-        sentences=[frozenset(set(s)) for s in sentences if s],
+        sentences=[frozenset(s) for s in sentences if s],  # (only & and fsum read them: any order)
         quotes=quotes,
         quote_terms=quote_terms,
         quantities=quantities,
@@ -371,10 +371,14 @@ def index_story(story: Story) -> StoryIndex:
     for pf in paragraphs:
         found = sums.get(pf.text)
         if found is None:
+            norm = math.sqrt(math.fsum(map(weight2.__getitem__, pf.terms)))
             found = sums[pf.text] = (
                 math.fsum(map(weight.__getitem__, pf.terms)),
-                math.sqrt(math.fsum(map(weight2.__getitem__, pf.terms))),
-                [math.sqrt(math.fsum(map(weight2.__getitem__, s))) for s in pf.sentences],
+                norm,
+                # (a paragraph's one sentence has all its terms, so the paragraph's norm)
+                [norm]
+                if len(pf.sentences) == 1
+                else [math.sqrt(math.fsum(map(weight2.__getitem__, s))) for s in pf.sentences],
             )
         pf.mass, pf.norm = found[0], found[1]
         pf.sentence_norms = list(found[2])
