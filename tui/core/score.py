@@ -65,7 +65,7 @@ with their paragraphs' size signals (`short`, `sentences`) instead of their own 
 from __future__ import annotations
 
 import math
-from itertools import chain
+from itertools import chain, repeat
 from math import fsum
 from operator import mul
 
@@ -268,10 +268,11 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
             unit = _assemble(pf.ref, text[start:end], found)
             if not unit.terms:
                 continue
-            weights = [w.get(t, 0.0) for t in unit.terms]
-            unit.mass = fsum(weights)
-            unit.norm = math.sqrt(fsum(x * x for x in weights))
-            unit.sentence_norms = [math.sqrt(fsum(w2.get(t, 0.0) for t in x)) for x in unit.sentences]
+            terms = unit.terms
+            unit.mass = fsum(map(w.get, terms, repeat(0.0)))
+            unit.norm = math.sqrt(fsum(map(w2.get, terms, repeat(0.0))))
+            # (a unit's one sentence has all its terms: the unit's norm)
+            unit.sentence_norms = [unit.norm]
             unit.position = pf.position
             units.append(unit)
         made[(text, pf.position)] = units
