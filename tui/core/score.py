@@ -374,20 +374,22 @@ def rank_features(
         if z > row.get(other, -1e9):
             row[other] = z
     per_paragraph = []
+    exp = math.exp
     for row in best:
         total = 0.0
         for z in row.values():  # added in order (sum() compensates: other values)
-            total += _squash(z)
+            total += 1.0 / (1.0 + exp(-z))  # `_squash`, written out (once per article of each)
         per_paragraph.append(total)
     others = max(n_articles - 1, 1)
     share = [x / others for x in per_paragraph]
     out = []
-    for k, ((i, j), z) in enumerate(zip(pairs, logits)):
+    signals = sentences if sentences is not None else repeat(None)
+    for (i, j), z, signal in zip(pairs, logits, signals):
         bi, bj = best[i][article[j]], best[j][article[i]]
         central = share[i] * share[j]
         ge_i, ge_j = z >= bi, z >= bj
         mutual = float(ge_i and ge_j)
-        sz, sm = sentences[k] if sentences is not None else (z if z > FLOOR else FLOOR, mutual)
+        sz, sm = signal if signal is not None else (z if z > FLOOR else FLOOR, mutual)
         out.append([z, float(ge_i), float(ge_j), z - bi, z - bj, central, mutual, sz, sm])
     return out
 
