@@ -172,6 +172,12 @@ class ParagraphFeatures:
     """Content words of each of `quotes` (to skip fuzzy matching where a quote cannot be)."""
     sentence_norms: list[float] = field(default_factory=list)
     """Weighted norm of each of `sentences` (filled by `index_story`)."""
+    size: float = 0.0
+    """`log1p` of the number of `terms`, over 4, at most 1: a pair's `short` signal is the
+    smaller of its paragraphs' (`score.pair_features`; the same function of the smaller count)."""
+    sentences_size: float = 0.0
+    """The number of `sentences` over 4, at most 1: a pair's `sentences` signal is the smaller of
+    its paragraphs'."""
 
 
 def paragraph_features(ref: Ref, text: str) -> ParagraphFeatures:
@@ -246,18 +252,23 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
     seq = [t.term for t in tokens]
     terms = frozenset(seq)
     quote_terms = [frozenset(t.term for t in tokens if s <= t.start < e) for s, e in quotes]
+    kept = [frozenset(s) for s in sentences if s]  # (only & and fsum read them: any order)
+    size = math.log1p(len(terms)) / 4
+    sentences_size = len(kept) / 4
     return ParagraphFeatures(
         ref=ref,
         text=text,
         flat=flat,
         tokens=tokens,
         terms=terms,
-        sentences=[frozenset(s) for s in sentences if s],  # (only & and fsum read them: any order)
+        sentences=kept,
         quotes=quotes,
         quote_terms=quote_terms,
         quantities=quantities,
         names=frozenset(t.term for t in tokens if t.capital),
         bigrams=frozenset(zip(seq, seq[1:])),
+        size=size if size < 1.0 else 1.0,
+        sentences_size=sentences_size if sentences_size < 1.0 else 1.0,
     )
 
 

@@ -220,14 +220,9 @@ def pair_features(
     lede = 0.0
     if a.position < LEDE and b.position < LEDE:
         lede = mass / 2 if mass / 2 < 1.0 else 1.0
-    na, nb = len(a.terms), len(b.terms)
-    short = math.log1p(na if na <= nb else nb) / 4
-    if short > 1.0:
-        short = 1.0
-    ka, kb = len(sa), len(sb)
-    sentences = (ka if ka <= kb else kb) / 4
-    if sentences > 1.0:
-        sentences = 1.0
+    # (each the smaller paragraph's, computed once per paragraph)
+    short = a.size if a.size <= b.size else b.size
+    sentences = a.sentences_size if a.sentences_size <= b.sentences_size else b.sentences_size
     massy = mass / 8.0
     return [
         cos, cover, sent, quote, numbers, names, phrases, massy if massy < 1.0 else 1.0, lede,
