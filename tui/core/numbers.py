@@ -64,10 +64,15 @@ _MAYBE = re.compile(
 text without it has none, and the long pattern need not run."""
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted({*_WORD_NUMBERS, "quarter", "half"}, key=len, reverse=True)) + ")"
+    r"\b(?=["
+    + "".join(sorted({w[0] for w in (*_WORD_NUMBERS, "quarter", "half")}))
+    + "])(?:"
+    + "|".join(sorted({*_WORD_NUMBERS, "quarter", "half"}, key=len, reverse=True))
+    + ")"
 )
 """`_MAYBE`'s words, case-sensitive (for lower-cased text, where a word boundary before a letter
-is `_MAYBE`'s look-behind)."""
+is `_MAYBE`'s look-behind). The look-ahead for their first letters lets the search pass over most
+word starts without trying the words one by one."""
 _QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 """`_QUANTITY` for lower-cased text: the same matches at the same places, found faster."""
 _CASED = re.compile(r"[^\x00-\x7f\u2000-\u206f]")
