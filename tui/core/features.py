@@ -236,7 +236,9 @@ def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
         while q < n_quantities and quantities[q].start < end:
             f = quantities[q]
             figures.append(
-                Quantity(f.value, f.low, f.high, f.unit, f.kind, f.hedge, f.start - start, f.end - start)
+                Quantity(
+                    f.value, f.low, f.high, f.unit, f.kind, f.hedge, f.start - start, f.end - start
+                )
             )
             q += 1
         sentence, flat = pf.text[start:end], pf.flat[start:end]
