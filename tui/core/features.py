@@ -71,10 +71,14 @@ _DOUBLE = re.compile(r"[\u201c\u201d\u201e\"]")
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—-]))\u2018([^\u2018\u2019]{3,}?)\u2019(?![^\W_])")
 _WORDS = re.compile(r"[^\W_]+")
 QUOTE_MIN_WORDS = 3
+_QUOTE_MARKS = ("\"", "\u201c", "\u201d", "\u201e", "\u2018")
+"""Every mark a quoted passage can open with (`_DOUBLE`'s and `_SINGLE`'s)."""
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted passage of at least three words, inside the quote marks."""
+    if not any(map(text.__contains__, _QUOTE_MARKS)):
+        return []  # (most paragraphs quote no one: a substring test is faster than the search)
     spans: list[tuple[int, int]] = []
     marks = [m.start() for m in _DOUBLE.finditer(text)]
     for i in range(0, len(marks), 2):
@@ -123,6 +127,16 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
+def _content_term(word: str) -> str:
+    """The term a word read in flat text counts as, or "" for none: a stopword (before or after
+    `stem`) or a single letter. Cached, so each distinct word is judged once."""
+    if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+        return ""
+    term = stem(word)
+    return "" if term in STOPWORDS else term
+
+
 @dataclass(slots=True)
 class Token:
     term: str
@@ -158,6 +172,12 @@ class ParagraphFeatures:
     """Content words of each of `quotes` (to skip fuzzy matching where a quote cannot be)."""
     sentence_norms: list[float] = field(default_factory=list)
     """Weighted norm of each of `sentences` (filled by `index_story`)."""
+    size: float = 0.0
+    """`log1p` of the number of `terms`, over 4, at most 1: a pair's `short` signal is the
+    smaller of its paragraphs' (`score.pair_features`; the same function of the smaller count)."""
+    sentences_size: float = 0.0
+    """The number of `sentences` over 4, at most 1: a pair's `sentences` signal is the smaller of
+    its paragraphs'."""
 
 
 def paragraph_features(ref: Ref, text: str) -> ParagraphFeatures:
@@ -179,39 +199,51 @@ def _read(text: str) -> _Read:
     bounds.append(len(text) + 1)  # no word starts there: the loop below stops at it
     current, following = -1, bounds[0]
     for m in _WORD.finditer(flat):
-        word = m.group()
+        term = _content_term(m.group())
+        if not term:
+            continue
         start = m.start()
+        # (found for content words only: a last sentence of stopwords gets no list, and empty
+        # sentences are dropped anyway)
         while following <= start:
             current += 1
             sentences.append([])
             following = bounds[current + 1]
-        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
-            continue
-        term = stem(word)
-        if term in STOPWORDS:
-            continue
         capital = text[start].isupper() and not _starts_sentence(text, start, sentence_starts)
         tokens.append(Token(term, start, m.end(), capital))
-        if sentences:
-            sentences[-1].append(term)
+        sentences[-1].append(term)  # (there is one: the first bound is 0)
     return flat, tokens, sentences, find_quotes(text), find_quantities(text, flat)
 
 
 def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
     """What `_read` finds in each sentence `pf.text[cuts[k]:cuts[k + 1]]`, taken from what it
     found in the whole paragraph: the same flat text and tokens (a sentence starts where its
-    paragraph's sentence does, so each word's capital reads alike), offsets from the sentence."""
+    paragraph's sentence does, so each word's capital reads alike), offsets from the sentence.
+
+    The figures too: no figure spans a sentence end (one holds no stop followed by a space), so
+    `find_quantities` finds in a sentence the paragraph's figures that start in it, read alike.
+    Quotes are sought anew: quote marks pair up within the text searched."""
     out: list[_Read] = []
     tokens, k, n = pf.tokens, 0, len(pf.tokens)
+    quantities, q, n_quantities = pf.quantities, 0, len(pf.quantities)
     for start, end in zip(cuts, cuts[1:]):
         own: list[Token] = []
         while k < n and tokens[k].start < end:
             t = tokens[k]
             own.append(Token(t.term, t.start - start, t.end - start, t.capital))
             k += 1
+        figures: list[Quantity] = []
+        while q < n_quantities and quantities[q].start < end:
+            f = quantities[q]
+            figures.append(
+                Quantity(
+                    f.value, f.low, f.high, f.unit, f.kind, f.hedge, f.start - start, f.end - start
+                )
+            )
+            q += 1
         sentence, flat = pf.text[start:end], pf.flat[start:end]
         terms = [[t.term for t in own]] if own else []
-        out.append((flat, own, terms, find_quotes(sentence), find_quantities(sentence, flat)))
+        out.append((flat, own, terms, find_quotes(sentence), figures))
     return out
 
 
@@ -222,18 +254,23 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
     seq = [t.term for t in tokens]
     terms = frozenset(seq)
     quote_terms = [frozenset(t.term for t in tokens if s <= t.start < e) for s, e in quotes]
+    kept = [frozenset(s) for s in sentences if s]  # (only & and fsum read them: any order)
+    size = math.log1p(len(terms)) / 4
+    sentences_size = len(kept) / 4
     return ParagraphFeatures(
         ref=ref,
         text=text,
         flat=flat,
         tokens=tokens,
         terms=terms,
-        sentences=[frozenset(set(s)) for s in sentences if s],
+        sentences=kept,
         quotes=quotes,
         quote_terms=quote_terms,
         quantities=quantities,
         names=frozenset(t.term for t in tokens if t.capital),
         bigrams=frozenset(zip(seq, seq[1:])),
+        size=size if size < 1.0 else 1.0,
+        sentences_size=sentences_size if sentences_size < 1.0 else 1.0,
     )
 
 
@@ -330,9 +367,15 @@ def index_story(story: Story) -> StoryIndex:
         for term in terms:
             df[term] = df.get(term, 0) + 1
     n = max(len(by_article), 1)
-    weight = {
-        t: term_weight(c, n, dfp[t], len(paragraphs), capitals[t] > 0) for t, c in df.items()
-    }
+    weight: dict[str, float] = {}
+    known: dict[tuple[int, int, bool], float] = {}
+    """Weights by (articles, paragraphs, name): most of a story's words share a few of these."""
+    for t, c in df.items():
+        key = (c, dfp[t], capitals[t] > 0)
+        x = known.get(key)
+        if x is None:
+            x = known[key] = term_weight(c, n, key[1], len(paragraphs), key[2])
+        weight[t] = x
     weight2 = {t: x * x for t, x in weight.items()}
     sums: dict[str, tuple[float, float, list[float]]] = {}
     """text -> (mass, norm, sentence norms), computed once for the copies of a paragraph. Sums
@@ -341,10 +384,14 @@ def index_story(story: Story) -> StoryIndex:
     for pf in paragraphs:
         found = sums.get(pf.text)
         if found is None:
+            norm = math.sqrt(math.fsum(map(weight2.__getitem__, pf.terms)))
             found = sums[pf.text] = (
                 math.fsum(map(weight.__getitem__, pf.terms)),
-                math.sqrt(math.fsum(map(weight2.__getitem__, pf.terms))),
-                [math.sqrt(math.fsum(map(weight2.__getitem__, s))) for s in pf.sentences],
+                norm,
+                # (a paragraph's one sentence has all its terms, so the paragraph's norm)
+                [norm]
+                if len(pf.sentences) == 1
+                else [math.sqrt(math.fsum(map(weight2.__getitem__, s))) for s in pf.sentences],
             )
         pf.mass, pf.norm = found[0], found[1]
         pf.sentence_norms = list(found[2])

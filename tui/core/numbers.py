@@ -64,10 +64,15 @@ _MAYBE = re.compile(
 text without it has none, and the long pattern need not run."""
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted({*_WORD_NUMBERS, "quarter", "half"}, key=len, reverse=True)) + ")"
+    r"\b(?=["
+    + "".join(sorted({w[0] for w in (*_WORD_NUMBERS, "quarter", "half")}))
+    + "])(?:"
+    + "|".join(sorted({*_WORD_NUMBERS, "quarter", "half"}, key=len, reverse=True))
+    + ")"
 )
 """`_MAYBE`'s words, case-sensitive (for lower-cased text, where a word boundary before a letter
-is `_MAYBE`'s look-behind)."""
+is `_MAYBE`'s look-behind). The look-ahead for their first letters lets the search pass over most
+word starts without trying the words one by one."""
 _QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 """`_QUANTITY` for lower-cased text: the same matches at the same places, found faster."""
 _CASED = re.compile(r"[^\x00-\x7f\u2000-\u206f]")
@@ -136,25 +141,27 @@ def find_quantities(text: str, flat: str | None = None) -> list[Quantity]:
             return found
         matches = _QUANTITY_LOWER.finditer(lower)
     for m in matches:
+        hedge, num, scale, raw_unit = m.group("hedge", "num", "scale", "unit")
         try:
-            value, forced_unit = _value(m.group("num"))
+            value, forced_unit = _value(num)
         except ValueError:
             continue  # a number word found only by ignoring case ("sİx"): not one we can read
-        if m.group("scale"):
-            value *= _SCALES[m.group("scale").lower()]
-        unit = forced_unit or _unit(m.group("unit"))
-        raw_unit = (m.group("unit") or "").lower()
-        if not forced_unit and raw_unit in _SPANS_OF_YEARS:
-            value, unit = value * _SPANS_OF_YEARS[raw_unit], "year"
-        is_digit = m.group("num")[0].isdigit()
+        if scale:
+            value *= _SCALES[scale.lower()]
+        unit = forced_unit or _unit(raw_unit)
+        spans_of_years = _SPANS_OF_YEARS.get((raw_unit or "").lower())
+        if not forced_unit and spans_of_years:
+            value, unit = value * spans_of_years, "year"
+        is_digit = num[0].isdigit()
         if not is_digit and not unit:
             continue  # "one" alone is a pronoun far more often than a figure
         kind = "year" if is_digit and not unit and 1800 <= value <= 2100 and value.is_integer() else "number"
-        hedge = (m.group("hedge") or "").lower()
-        lo, hi = HEDGES.get(re.sub(r"\s+", " ", hedge), (1.0, 1.0))
-        if m.group("unit") and unit and not forced_unit:
+        # (a hedge is one of `HEDGES`, its words one space apart as the pattern spells them)
+        hedge = hedge.lower() if hedge else ""
+        lo, hi = HEDGES.get(hedge, (1.0, 1.0)) if hedge else (1.0, 1.0)
+        if raw_unit and unit and not forced_unit:
             end = m.end("unit")
         else:
-            end = m.end("scale") if m.group("scale") else m.end("num")
+            end = m.end("scale") if scale else m.end("num")
         found.append(Quantity(value, value * lo, value * hi, unit, kind, hedge, m.start(), end))
     return found

@@ -65,7 +65,7 @@ with their paragraphs' size signals (`short`, `sentences`) instead of their own 
 from __future__ import annotations
 
 import math
-from itertools import chain
+from itertools import chain, repeat
 from math import fsum
 from operator import mul
 
@@ -94,20 +94,27 @@ QUOTE_SHARE = 0.3
 """Share of a quote's content words the other paragraph must use before the quote is sought there."""
 
 
-def _sentence_cos(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> float:
+def _sentence_cos(
+    index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures, shared: frozenset[str]
+) -> float:
+    """The best cosine between a sentence of `a` and one of `b` (-1.0 where both are one
+    sentence). A sentence of `a` with none of the paragraphs' `shared` terms shares nothing with
+    any of `b`, so it is passed over; a conditional stands for max(), as in `pair_features`."""
     if len(a.sentences) < 2 and len(b.sentences) < 2:
         return -1.0
     w2 = index.weight2
     best = 0.0
     norms_b = b.sentence_norms
     for sa, na in zip(a.sentences, a.sentence_norms):
-        if not na:
+        if not na or sa.isdisjoint(shared):
             continue
         for sb, nb in zip(b.sentences, norms_b):
             if nb:
-                shared = sa & sb
-                if shared:
-                    best = max(best, fsum(map(w2.__getitem__, shared)) / (na * nb))
+                both = sa & sb
+                if both:
+                    cos = fsum(map(w2.__getitem__, both)) / (na * nb)
+                    if cos > best:
+                        best = cos
     return best
 
 
@@ -162,13 +169,22 @@ def agreeing_numbers(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatur
     return best
 
 
-def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures) -> list[float]:
-    """The signals of `FEATURES` for one pair, each roughly in 0–1."""
+def pair_features(
+    index: StoryIndex,
+    a: ParagraphFeatures,
+    b: ParagraphFeatures,
+    shared: frozenset[str] | None = None,
+    dot: float = 0.0,
+) -> list[float]:
+    """The signals of `FEATURES` for one pair, each roughly in 0–1. A caller that has found the
+    shared terms `a.terms & b.terms` already passes them as `shared`, with their summed
+    `StoryIndex.weight2` as `dot`."""
     # Written out with conditionals instead of min() and max() and with the empty cases skipped
     # (this runs for every candidate pair and sentence pair): the same values as the formulas.
     w = index.weight
-    shared = a.terms & b.terms
-    dot = fsum(map(index.weight2.__getitem__, shared))
+    if shared is None:
+        shared = a.terms & b.terms
+        dot = fsum(map(index.weight2.__getitem__, shared))
     mass = fsum(map(w.__getitem__, shared))
     cos = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
     lighter = a.mass if a.mass <= b.mass else b.mass
@@ -177,7 +193,7 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
     if len(sa) < 2 and len(sb) < 2:
         sent = cos
     else:
-        sent = _sentence_cos(index, a, b)
+        sent = _sentence_cos(index, a, b, shared)
     quote = 0.0
     if a.quotes or b.quotes:
         quote = quote_score(a, b) - 0.5
@@ -204,14 +220,9 @@ def pair_features(index: StoryIndex, a: ParagraphFeatures, b: ParagraphFeatures)
     lede = 0.0
     if a.position < LEDE and b.position < LEDE:
         lede = mass / 2 if mass / 2 < 1.0 else 1.0
-    na, nb = len(a.terms), len(b.terms)
-    short = math.log1p(na if na <= nb else nb) / 4
-    if short > 1.0:
-        short = 1.0
-    ka, kb = len(sa), len(sb)
-    sentences = (ka if ka <= kb else kb) / 4
-    if sentences > 1.0:
-        sentences = 1.0
+    # (each the smaller paragraph's, computed once per paragraph)
+    short = a.size if a.size <= b.size else b.size
+    sentences = a.sentences_size if a.sentences_size <= b.sentences_size else b.sentences_size
     massy = mass / 8.0
     return [
         cos, cover, sent, quote, numbers, names, phrases, massy if massy < 1.0 else 1.0, lede,
@@ -252,10 +263,11 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
             unit = _assemble(pf.ref, text[start:end], found)
             if not unit.terms:
                 continue
-            weights = [w.get(t, 0.0) for t in unit.terms]
-            unit.mass = fsum(weights)
-            unit.norm = math.sqrt(fsum(x * x for x in weights))
-            unit.sentence_norms = [math.sqrt(fsum(w2.get(t, 0.0) for t in x)) for x in unit.sentences]
+            terms = unit.terms
+            unit.mass = fsum(map(w.get, terms, repeat(0.0)))
+            unit.norm = math.sqrt(fsum(map(w2.get, terms, repeat(0.0))))
+            # (a unit's one sentence has all its terms: the unit's norm)
+            unit.sentence_norms = [unit.norm]
             unit.position = pf.position
             units.append(unit)
         made[(text, pf.position)] = units
@@ -294,25 +306,26 @@ def sentence_signals(
         ua, ub = units[i], units[j]
         top = (FLOOR, -1, -1)
         pa, pb = paragraphs[i], paragraphs[j]
-        texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE) if copies else None
-        scored = made.get(texts) if copies else None
-        if scored is not None:
-            pass
-        elif len(ua) == len(ub) == 1 and ua[0] is pa and ub[0] is pb:
-            # one sentence each: the pair's own logit
-            scored = [(z_pair, 0, 0)] if ua[0].terms & ub[0].terms else []
+        if len(ua) == len(ub) == 1 and ua[0] is pa and ub[0] is pb:
+            # one sentence each: the pair's own logit (the same for its copies: not kept)
+            scored = [] if pa.terms.isdisjoint(pb.terms) else [(z_pair, 0, 0)]
         else:
-            scored = []
-            for ka, x in enumerate(ua):
-                terms = x.terms
-                for kb, y in enumerate(ub):
-                    if terms.isdisjoint(y.terms):
-                        continue  # nothing shared: below `MIN_SHARED`
-                    if fsum(map(w2.__getitem__, terms & y.terms)) >= MIN_SHARED:
-                        z = bias + sum(map(mul, weights, pair_features(index, x, y)))
-                        scored.append((z, ka, kb))
-        if copies:
-            made[texts] = scored
+            texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE)
+            scored = made.get(texts) if copies else None
+            if scored is None:
+                scored = []
+                for ka, x in enumerate(ua):
+                    terms = x.terms
+                    for kb, y in enumerate(ub):
+                        shared = terms & y.terms
+                        if not shared:
+                            continue  # nothing shared: below `MIN_SHARED`
+                        dot = fsum(map(w2.__getitem__, shared))
+                        if dot >= MIN_SHARED:
+                            features = pair_features(index, x, y, shared, dot)
+                            scored.append((bias + sum(map(mul, weights, features)), ka, kb))
+                if copies:
+                    made[texts] = scored
         if not scored:
             tops.append(top)
             continue
@@ -356,20 +369,22 @@ def rank_features(
         if z > row.get(other, -1e9):
             row[other] = z
     per_paragraph = []
+    exp = math.exp
     for row in best:
         total = 0.0
         for z in row.values():  # added in order (sum() compensates: other values)
-            total += _squash(z)
+            total += 1.0 / (1.0 + exp(-z))  # `_squash`, written out (once per article of each)
         per_paragraph.append(total)
     others = max(n_articles - 1, 1)
     share = [x / others for x in per_paragraph]
     out = []
-    for k, ((i, j), z) in enumerate(zip(pairs, logits)):
+    signals = sentences if sentences is not None else repeat(None)
+    for (i, j), z, signal in zip(pairs, logits, signals):
         bi, bj = best[i][article[j]], best[j][article[i]]
         central = share[i] * share[j]
         ge_i, ge_j = z >= bi, z >= bj
         mutual = float(ge_i and ge_j)
-        sz, sm = sentences[k] if sentences is not None else (z if z > FLOOR else FLOOR, mutual)
+        sz, sm = signal if signal is not None else (z if z > FLOOR else FLOOR, mutual)
         out.append([z, float(ge_i), float(ge_j), z - bi, z - bj, central, mutual, sz, sm])
     return out
 
