@@ -43,7 +43,7 @@ from collections.abc import Iterable
 
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex, Token
-from tui.core.model import Fact, Match, Story
+from tui.core.model import Fact, Match, Ref, Story
 from tui.core.numbers import Quantity
 
 LINK = 0.25
@@ -106,11 +106,15 @@ def group_facts(
             member_of.setdefault(k, set()).add(len(groups))
         groups.append(members)
     nothing: list[dict[int, float]] = [{} for _ in refs]
+    outlets = max(FIGURE_OUTLETS, index.n_articles / 2)
+    reach = _reach(figure_pairs, refs)
     for a, b in sorted(figure_pairs):
         if member_of.get(a, empty) & member_of.get(b, empty):
             continue
+        if reach[a] < outlets:
+            continue  # the fact it would grow lies within too few articles: not grown at all
         members = _grow(a, b, by_figure, nothing)
-        if len({refs[k].article for k in members}) < max(FIGURE_OUTLETS, index.n_articles / 2):
+        if len({refs[k].article for k in members}) < outlets:
             continue
         for k in members:
             member_of.setdefault(k, set()).add(len(groups))
@@ -198,6 +202,33 @@ def _sentence_words(pf: ParagraphFeatures, figures: list[Quantity]) -> list[froz
         )
         for q in figures
     ]
+
+
+def _reach(pairs: list[tuple[int, int]], refs: list[Ref]) -> dict[int, int]:
+    """For each paragraph of `pairs`, the number of articles its component spans (the paragraphs
+    it reaches through `pairs`).
+
+    A fact grown from a pair lies within the pair's component (a paragraph joins a fact only
+    through a link to one of its members), so it spans no more articles than that: on a large
+    story, where a figure fact must span half of the articles, most are not worth growing.
+    """
+    parent: dict[int, int] = {}
+
+    def root(k: int) -> int:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]  # (path halving: the trees stay shallow)
+            k = parent[k]
+        return k
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[ra] = rb
+    articles: dict[int, set[str]] = {}
+    for k in parent:
+        articles.setdefault(root(k), set()).add(refs[k].article)
+    return {k: len(articles[root(k)]) for k in parent}
 
 
 def _grow(
