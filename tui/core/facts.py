@@ -98,14 +98,16 @@ def group_facts(
     groups: list[list[int]] = []
     member_of: dict[int, set[int]] = {}
     empty: set[int] = set()
+    # Each paragraph's links while a fact grows, listed once: a paragraph joins many facts.
+    growing = [[*adjacency[k].items(), *close[k].items()] for k in range(len(refs))]
     for _, a, b in sorted(seeds):
         if member_of.get(a, empty) & member_of.get(b, empty):
             continue  # already reported together
-        members = _grow(a, b, adjacency, close)
+        members = _grow(a, b, growing, adjacency)
         for k in members:
             member_of.setdefault(k, set()).add(len(groups))
         groups.append(members)
-    nothing: list[dict[int, float]] = [{} for _ in refs]
+    growing = [list(linked.items()) for linked in by_figure]  # (a figure fact: its links alone)
     outlets = max(FIGURE_OUTLETS, index.n_articles / 2)
     reach = _reach(figure_pairs, refs)
     for a, b in sorted(figure_pairs):
@@ -113,7 +115,7 @@ def group_facts(
             continue
         if reach[a] < outlets:
             continue  # the fact it would grow lies within too few articles: not grown at all
-        members = _grow(a, b, by_figure, nothing)
+        members = _grow(a, b, growing, by_figure)
         if len({refs[k].article for k in members}) < outlets:
             continue
         for k in members:
@@ -232,39 +234,52 @@ def _reach(pairs: list[tuple[int, int]], refs: list[Ref]) -> dict[int, int]:
 
 
 def _grow(
-    a: int, b: int, adjacency: list[dict[int, float]], close: list[dict[int, float]]
+    a: int, b: int, growing: list[list[tuple[int, float]]], adjacency: list[dict[int, float]]
 ) -> list[int]:
-    """The fact seeded by the match a~b: paragraphs added while they match most members (a
-    `close` pair counts as a match here), then `_prune`d by the shown matches alone."""
+    """The fact seeded by the match a~b: paragraphs added while they match most members by
+    their `growing` links (each paragraph's matches, then its near pairs: a near pair counts as
+    a match here), then `_prune`d by the shown matches (`adjacency`) alone."""
     members = [a, b]
     inside = {a, b}
     links: dict[int, int] = {}
     total: dict[int, float] = {}
+    """Each paragraph outside linked to members: how many, and the sum of the links' scores."""
+    most: set[int] = set()
+    """Those of `links` that matched most members when last linked: the only ones that may
+    match most now (the members only grow), so the others are not looked at."""
 
     def take(k: int) -> None:
-        for linked in (adjacency[k], close[k]):
-            for other, score in linked.items():
-                if other not in inside:
-                    links[other] = links.get(other, 0) + 1
-                    total[other] = total.get(other, 0.0) + score
+        need = min(len(members), PER_PARAGRAPH) // 2 + 1
+        for other, score in growing[k]:
+            if other not in inside:
+                n = links[other] = links.get(other, 0) + 1
+                total[other] = total.get(other, 0.0) + score
+                if n >= need:
+                    most.add(other)
 
     take(a)
     take(b)
-    while links:
+    nobody = len(adjacency)  # (no paragraph: any paragraph's index is below it)
+    while most:
         possible = min(len(members), PER_PARAGRAPH)
-        best: tuple[float, int] | None = None
-        chosen = -1
-        for k, n in links.items():
-            if 2 * n <= possible:
-                continue  # matches too few members: that would be chaining
+        need = possible // 2 + 1
+        # The best (average, -k) from `LINK` up of those that match more than half of the
+        # members (fewer would be chaining); those that no longer do leave `most`.
+        best, chosen = LINK, nobody
+        fewer = []
+        for k in most:
+            if links[k] < need:
+                fewer.append(k)
+                continue
             average = total[k] / possible
-            key = (average, -k)
-            if average >= LINK and (best is None or key > best):
-                best, chosen = key, k
-        if chosen < 0:
+            if average > best or (average == best and k < chosen):
+                best, chosen = average, k
+        most.difference_update(fewer)
+        if chosen == nobody:
             break
         members.append(chosen)
         inside.add(chosen)
+        most.discard(chosen)
         del links[chosen], total[chosen]
         take(chosen)
     return _prune(members, adjacency)
@@ -281,7 +296,7 @@ def _prune(members: list[int], adjacency: list[dict[int, float]]) -> list[int]:
     inside = set(kept)
     # Each member's matches inside, kept up to date as members leave; the weakest is the one
     # with the fewest, then the lowest sum of scores (summed afresh, only for those tied).
-    count = {k: sum(o in inside for o in adjacency[k]) for k in kept}
+    count = {k: len(inside.intersection(adjacency[k])) for k in kept}
     while len(kept) > 2:
         possible = min(len(kept) - 1, PER_PARAGRAPH)
         fewest = min(count[k] for k in kept)
@@ -323,7 +338,7 @@ def _merge_overlapping(
             into = kept_sets[target]
             possible = min(len(into), PER_PARAGRAPH)
             for ref in members:
-                if ref not in into and 2 * sum(o in into for o in adjacency[ref]) > possible:
+                if ref not in into and 2 * len(into.intersection(adjacency[ref])) > possible:
                     kept_sets[target].add(ref)
                     kept[target].append(ref)
                     holder.setdefault(ref, set()).add(target)
