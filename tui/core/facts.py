@@ -357,43 +357,45 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
     """
     if len(members) == 1:
         return _label_one(index, members[0])
-    seen: dict[tuple[str, ...], list] = {}
-    """gram -> [articles using it, first (paragraph, start, end), rank of first sight]"""
-    for pf in members:
-        own: set[tuple[str, ...]] = set()
+    words: dict[str, list] = {}
+    pairs: dict[tuple[str, str], list] = {}
+    """phrase -> [members using it, first (paragraph, start, end), rank of first sight, the last
+    member using it]: a word by its term (a string, whose hash is kept), two by their terms."""
+    for m, pf in enumerate(members):
         tokens, text = pf.tokens, pf.text
         last = len(tokens) - 1
         for k, tok in enumerate(tokens):
-            gram: tuple[str, ...] = (tok.term,)
-            if gram not in own:
-                own.add(gram)
-                entry = seen.get(gram)
-                if entry is None:
-                    seen[gram] = [1, (pf, tok.start, tok.end), len(seen)]
-                else:
-                    entry[0] += 1
+            term = tok.term
+            entry = words.get(term)
+            if entry is None:
+                words[term] = [1, (pf, tok.start, tok.end), len(words) + len(pairs), m]
+            elif entry[3] != m:  # (counted once per member)
+                entry[0] += 1
+                entry[3] = m
             if k < last:
                 nxt = tokens[k + 1]
                 if not text[tok.end : nxt.start].strip():
-                    gram = (tok.term, nxt.term)
-                    if gram not in own:
-                        own.add(gram)
-                        entry = seen.get(gram)
-                        if entry is None:
-                            seen[gram] = [1, (pf, tok.start, nxt.end), len(seen)]
-                        else:
-                            entry[0] += 1
-    if not seen:
+                    pair = (term, nxt.term)
+                    entry = pairs.get(pair)
+                    if entry is None:
+                        pairs[pair] = [1, (pf, tok.start, nxt.end), len(words) + len(pairs), m]
+                    elif entry[3] != m:
+                        entry[0] += 1
+                        entry[3] = m
+    if not words:
         return members[0].text[:40]
     w = index.weight.get
-    # The phrase of the highest (articles × weight, length, earliest): a loop, not max() with a
+    # The phrase of the highest (members × weight, length, earliest): a loop, not max() with a
     # key, for speed; the same choice (the ranks differ, so no two keys are equal).
     best_key: tuple[float, int, int] | None = None
     best: list = []
-    for gram, entry in seen.items():
-        specific = w(gram[0], 0.0) if len(gram) == 1 else w(gram[0], 0.0) + w(gram[1], 0.0)
-        key = (entry[0] * specific, len(gram), -entry[2])
+    for term, entry in words.items():
+        key = (entry[0] * w(term, 0.0), 1, -entry[2])
         if best_key is None or key > best_key:
+            best_key, best = key, entry
+    for (first, second), entry in pairs.items():
+        key = (entry[0] * (w(first, 0.0) + w(second, 0.0)), 2, -entry[2])
+        if key > best_key:
             best_key, best = key, entry
     pf, start, end = best[1]
     return _whole_compound(pf.text, start, end)
