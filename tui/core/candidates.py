@@ -143,23 +143,13 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
 def _head(
     scores: list[float], hs: list[int], ds: list[float], members: list[list[int]], head: int
 ):
-    """The `head` best partner paragraphs as (score, j, d), best first (ties: the later
-    paragraph first), from the partner groups `hs` with their `scores` and sums `ds`; and the
-    score below which the other paragraphs lie (None when there are no others): the score of
-    the `head`-th best paragraph, each group counting as many times as it has members."""
-    if len(scores) <= head and sum(len(members[h]) for h in hs) <= head:
+    """The partner paragraphs of the `head` best partner groups `hs` (with their `scores` and
+    sums `ds`) and of any group tied with the last, as (score, j, d), best first (ties: the
+    later paragraph first); and the score below which the other paragraphs lie (None when there
+    are no others). Each group has a member at least, so these hold the `head` best paragraphs."""
+    if len(scores) <= head:
         return _rows(scores, hs, ds, members, None), None
-    # Each group has a member at least, so the `head`-th best paragraph scores at least as
-    # much as the `head`-th best group: only the groups from there on can hold it.
-    floor = sorted(scores)[-head] if len(scores) > head else min(scores)
-    # A comprehension makes a row only for the few that pass (cheaper than `compress`).
-    top = sorted([(s, len(members[h])) for s, h in zip(scores, hs) if s >= floor], reverse=True)
-    seen, cut = 0, top[-1][0]
-    for s, size in top:
-        seen += size
-        if seen >= head:  # (always reached: the groups above hold `head` paragraphs or more)
-            cut = s
-            break
+    cut = sorted(scores)[-head]
     return _rows(scores, hs, ds, members, cut), cut
 
 
