@@ -251,11 +251,14 @@ def _grow(
     def take(k: int) -> None:
         need = min(len(members), PER_PARAGRAPH) // 2 + 1
         for other, score in growing[k]:
-            if other not in inside:
-                n = links[other] = links.get(other, 0) + 1
-                total[other] = total.get(other, 0.0) + score
+            if other in links:
+                n = links[other] = links[other] + 1
+                total[other] += score
                 if n >= need:
                     most.add(other)
+            elif other not in inside:  # (one link is never most: a fact has two members)
+                links[other] = 1
+                total[other] = score
 
     take(a)
     take(b)
