@@ -302,7 +302,7 @@ def _prune(members: list[int], adjacency: list[dict[int, float]]) -> list[int]:
     count = {k: len(inside.intersection(adjacency[k])) for k in kept}
     while len(kept) > 2:
         possible = min(len(kept) - 1, PER_PARAGRAPH)
-        fewest = min(count[k] for k in kept)
+        fewest = min(count.values())  # (`count` holds the kept members alone)
         if 2 * fewest > possible:
             break
         worst = min(
