@@ -92,6 +92,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     for i in range(len(paragraphs)):
         own = article[i]
         g = group[i]
+        floor = MIN_COS * norms[i]  # (the same for every member of the group: so is the norm)
         saved = ranking.get(g)
         if saved is None:
             acc: dict[int, float] = {}
@@ -108,7 +109,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
             hs = list(acc)
             ds = list(acc.values())
             scores = list(map(truediv, ds, map(group_norms.__getitem__, hs)))
-            best, cut = _head(scores, hs, ds, members, head)
+            best, cut = _head(scores, hs, ds, members, head, floor, group_norms)
             saved = (best, cut, hs, ds)
             if left_of[g] > 1:
                 ranking[g] = saved
@@ -116,16 +117,15 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
         left_of[g] -= 1
         if not left_of[g]:
             ranking.pop(g, None)
-        floor = MIN_COS * norms[i]
         # Best first (ties: the later paragraph first), then at most `per_article_cap` partners
         # per other article and `per_paragraph_cap` in all: the same pairs as keeping the best of
         # each article and then the best of those, without a heap per article.
         taken: dict[str, int] = {}
         left = per_paragraph_cap
-        rest = () if cut is None else _rest(hs, ds, group_norms, members, cut)
+        rest = () if cut is None else _rest(hs, ds, group_norms, members, cut, floor)
         for _, j, d in chain(best, rest):
             other = article[j]
-            if other == own or d < MIN_SHARED or d < floor * norms[j]:
+            if other == own:
                 continue
             count = taken.get(other, 0)
             if count >= per_article_cap:
@@ -141,48 +141,54 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
 
 
 def _head(
-    scores: list[float], hs: list[int], ds: list[float], members: list[list[int]], head: int
+    scores: list[float],
+    hs: list[int],
+    ds: list[float],
+    members: list[list[int]],
+    head: int,
+    floor: float,
+    group_norms: list[float],
 ):
-    """The `head` best partner paragraphs as (score, j, d), best first (ties: the later
-    paragraph first), from the partner groups `hs` with their `scores` and sums `ds`; and the
-    score below which the other paragraphs lie (None when there are no others): the score of
-    the `head`-th best paragraph, each group counting as many times as it has members."""
-    if len(scores) <= head and sum(len(members[h]) for h in hs) <= head:
-        return _rows(scores, hs, ds, members, None), None
-    # Each group has a member at least, so the `head`-th best paragraph scores at least as
-    # much as the `head`-th best group: only the groups from there on can hold it.
-    floor = sorted(scores)[-head] if len(scores) > head else min(scores)
-    # A comprehension makes a row only for the few that pass (cheaper than `compress`).
-    top = sorted([(s, len(members[h])) for s, h in zip(scores, hs) if s >= floor], reverse=True)
-    seen, cut = 0, top[-1][0]
-    for s, size in top:
-        seen += size
-        if seen >= head:  # (always reached: the groups above hold `head` paragraphs or more)
-            cut = s
-            break
-    return _rows(scores, hs, ds, members, cut), cut
+    """The partner paragraphs of the `head` best partner groups `hs` (with their `scores` and
+    sums `ds`) and of any group tied with the last, as (score, j, d), best first (ties: the
+    later paragraph first), less those that share too little (`_rows`); and the score below
+    which the other paragraphs lie (None when there are no others). Each group has a member at
+    least, so these hold the `head` best paragraphs."""
+    if len(scores) <= head:
+        return _rows(scores, hs, ds, members, None, floor, group_norms), None
+    cut = sorted(scores)[-head]
+    return _rows(scores, hs, ds, members, cut, floor, group_norms), cut
 
 
-def _rows(scores, hs, ds, members: list[list[int]], cut: float | None) -> list:
+def _rows(
+    scores, hs, ds, members: list[list[int]], cut: float | None, floor: float, group_norms
+) -> list:
     """(score, j, d) of every member j of the groups scoring `cut` or more (all without a
-    `cut`), best first (ties: the later paragraph first)."""
+    `cut`), best first (ties: the later paragraph first), less the groups that share too little
+    to be scored: under `MIN_SHARED`, or under `floor` times their norm (a cosine under
+    `MIN_COS`). On a small story, where every word is indexed, those are most of them."""
     return sorted(
         [
             (s, j, d)
             for s, h, d in zip(scores, hs, ds)
-            if cut is None or s >= cut
+            if (cut is None or s >= cut) and d >= MIN_SHARED and d >= floor * group_norms[h]
             for j in members[h]
         ],
         reverse=True,
     )
 
 
-def _rest(hs, ds, group_norms: list[float], members: list[list[int]], cut: float):
-    """The partners after the head, best first; sorted only if the caller reads that far (rarely:
-    the head holds enough partners)."""
+def _rest(hs, ds, group_norms: list[float], members: list[list[int]], cut: float, floor: float):
+    """The partners after the head, best first, less those that share too little (`_rows`);
+    sorted only if the caller reads that far (rarely: the head holds enough partners)."""
     scores = list(map(truediv, ds, map(group_norms.__getitem__, hs)))
     yield from sorted(
-        [(s, j, d) for s, h, d in zip(scores, hs, ds) if s < cut for j in members[h]],
+        [
+            (s, j, d)
+            for s, h, d in zip(scores, hs, ds)
+            if s < cut and d >= MIN_SHARED and d >= floor * group_norms[h]
+            for j in members[h]
+        ],
         reverse=True,
     )
 

@@ -43,7 +43,7 @@ from collections.abc import Iterable
 
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex, Token
-from tui.core.model import Fact, Match, Story
+from tui.core.model import Fact, Match, Ref, Story
 from tui.core.numbers import Quantity
 
 LINK = 0.25
@@ -98,19 +98,25 @@ def group_facts(
     groups: list[list[int]] = []
     member_of: dict[int, set[int]] = {}
     empty: set[int] = set()
+    # Each paragraph's links while a fact grows, listed once: a paragraph joins many facts.
+    growing = [[*adjacency[k].items(), *close[k].items()] for k in range(len(refs))]
     for _, a, b in sorted(seeds):
         if member_of.get(a, empty) & member_of.get(b, empty):
             continue  # already reported together
-        members = _grow(a, b, adjacency, close)
+        members = _grow(a, b, growing, adjacency)
         for k in members:
             member_of.setdefault(k, set()).add(len(groups))
         groups.append(members)
-    nothing: list[dict[int, float]] = [{} for _ in refs]
+    growing = [list(linked.items()) for linked in by_figure]  # (a figure fact: its links alone)
+    outlets = max(FIGURE_OUTLETS, index.n_articles / 2)
+    reach = _reach(figure_pairs, refs)
     for a, b in sorted(figure_pairs):
         if member_of.get(a, empty) & member_of.get(b, empty):
             continue
-        members = _grow(a, b, by_figure, nothing)
-        if len({refs[k].article for k in members}) < max(FIGURE_OUTLETS, index.n_articles / 2):
+        if reach[a] < outlets:
+            continue  # the fact it would grow lies within too few articles: not grown at all
+        members = _grow(a, b, growing, by_figure)
+        if len({refs[k].article for k in members}) < outlets:
             continue
         for k in members:
             member_of.setdefault(k, set()).add(len(groups))
@@ -200,40 +206,83 @@ def _sentence_words(pf: ParagraphFeatures, figures: list[Quantity]) -> list[froz
     ]
 
 
+def _reach(pairs: list[tuple[int, int]], refs: list[Ref]) -> dict[int, int]:
+    """For each paragraph of `pairs`, the number of articles its component spans (the paragraphs
+    it reaches through `pairs`).
+
+    A fact grown from a pair lies within the pair's component (a paragraph joins a fact only
+    through a link to one of its members), so it spans no more articles than that: on a large
+    story, where a figure fact must span half of the articles, most are not worth growing.
+    """
+    parent: dict[int, int] = {}
+
+    def root(k: int) -> int:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]  # (path halving: the trees stay shallow)
+            k = parent[k]
+        return k
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[ra] = rb
+    articles: dict[int, set[str]] = {}
+    for k in parent:
+        articles.setdefault(root(k), set()).add(refs[k].article)
+    return {k: len(articles[root(k)]) for k in parent}
+
+
 def _grow(
-    a: int, b: int, adjacency: list[dict[int, float]], close: list[dict[int, float]]
+    a: int, b: int, growing: list[list[tuple[int, float]]], adjacency: list[dict[int, float]]
 ) -> list[int]:
-    """The fact seeded by the match a~b: paragraphs added while they match most members (a
-    `close` pair counts as a match here), then `_prune`d by the shown matches alone."""
+    """The fact seeded by the match a~b: paragraphs added while they match most members by
+    their `growing` links (each paragraph's matches, then its near pairs: a near pair counts as
+    a match here), then `_prune`d by the shown matches (`adjacency`) alone."""
     members = [a, b]
     inside = {a, b}
     links: dict[int, int] = {}
     total: dict[int, float] = {}
+    """Each paragraph outside linked to members: how many, and the sum of the links' scores."""
+    most: set[int] = set()
+    """Those of `links` that matched most members when last linked: the only ones that may
+    match most now (the members only grow), so the others are not looked at."""
 
     def take(k: int) -> None:
-        for linked in (adjacency[k], close[k]):
-            for other, score in linked.items():
-                if other not in inside:
-                    links[other] = links.get(other, 0) + 1
-                    total[other] = total.get(other, 0.0) + score
+        need = min(len(members), PER_PARAGRAPH) // 2 + 1
+        for other, score in growing[k]:
+            if other in links:
+                n = links[other] = links[other] + 1
+                total[other] += score
+                if n >= need:
+                    most.add(other)
+            elif other not in inside:  # (one link is never most: a fact has two members)
+                links[other] = 1
+                total[other] = score
 
     take(a)
     take(b)
-    while links:
+    nobody = len(adjacency)  # (no paragraph: any paragraph's index is below it)
+    while most:
         possible = min(len(members), PER_PARAGRAPH)
-        best: tuple[float, int] | None = None
-        chosen = -1
-        for k, n in links.items():
-            if 2 * n <= possible:
-                continue  # matches too few members: that would be chaining
+        need = possible // 2 + 1
+        # The best (average, -k) from `LINK` up of those that match more than half of the
+        # members (fewer would be chaining); those that no longer do leave `most`.
+        best, chosen = LINK, nobody
+        fewer = []
+        for k in most:
+            if links[k] < need:
+                fewer.append(k)
+                continue
             average = total[k] / possible
-            key = (average, -k)
-            if average >= LINK and (best is None or key > best):
-                best, chosen = key, k
-        if chosen < 0:
+            if average > best or (average == best and k < chosen):
+                best, chosen = average, k
+        most.difference_update(fewer)
+        if chosen == nobody:
             break
         members.append(chosen)
         inside.add(chosen)
+        most.discard(chosen)
         del links[chosen], total[chosen]
         take(chosen)
     return _prune(members, adjacency)
@@ -250,10 +299,10 @@ def _prune(members: list[int], adjacency: list[dict[int, float]]) -> list[int]:
     inside = set(kept)
     # Each member's matches inside, kept up to date as members leave; the weakest is the one
     # with the fewest, then the lowest sum of scores (summed afresh, only for those tied).
-    count = {k: sum(o in inside for o in adjacency[k]) for k in kept}
+    count = {k: len(inside.intersection(adjacency[k])) for k in kept}
     while len(kept) > 2:
         possible = min(len(kept) - 1, PER_PARAGRAPH)
-        fewest = min(count[k] for k in kept)
+        fewest = min(count.values())  # (`count` holds the kept members alone)
         if 2 * fewest > possible:
             break
         worst = min(
@@ -292,7 +341,7 @@ def _merge_overlapping(
             into = kept_sets[target]
             possible = min(len(into), PER_PARAGRAPH)
             for ref in members:
-                if ref not in into and 2 * sum(o in into for o in adjacency[ref]) > possible:
+                if ref not in into and 2 * len(into.intersection(adjacency[ref])) > possible:
                     kept_sets[target].add(ref)
                     kept[target].append(ref)
                     holder.setdefault(ref, set()).add(target)
@@ -311,43 +360,45 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
     """
     if len(members) == 1:
         return _label_one(index, members[0])
-    seen: dict[tuple[str, ...], list] = {}
-    """gram -> [articles using it, first (paragraph, start, end), rank of first sight]"""
-    for pf in members:
-        own: set[tuple[str, ...]] = set()
+    words: dict[str, list] = {}
+    pairs: dict[tuple[str, str], list] = {}
+    """phrase -> [members using it, first (paragraph, start, end), rank of first sight, the last
+    member using it]: a word by its term (a string, whose hash is kept), two by their terms."""
+    for m, pf in enumerate(members):
         tokens, text = pf.tokens, pf.text
         last = len(tokens) - 1
         for k, tok in enumerate(tokens):
-            gram: tuple[str, ...] = (tok.term,)
-            if gram not in own:
-                own.add(gram)
-                entry = seen.get(gram)
-                if entry is None:
-                    seen[gram] = [1, (pf, tok.start, tok.end), len(seen)]
-                else:
-                    entry[0] += 1
+            term = tok.term
+            entry = words.get(term)
+            if entry is None:
+                words[term] = [1, (pf, tok.start, tok.end), len(words) + len(pairs), m]
+            elif entry[3] != m:  # (counted once per member)
+                entry[0] += 1
+                entry[3] = m
             if k < last:
                 nxt = tokens[k + 1]
                 if not text[tok.end : nxt.start].strip():
-                    gram = (tok.term, nxt.term)
-                    if gram not in own:
-                        own.add(gram)
-                        entry = seen.get(gram)
-                        if entry is None:
-                            seen[gram] = [1, (pf, tok.start, nxt.end), len(seen)]
-                        else:
-                            entry[0] += 1
-    if not seen:
+                    pair = (term, nxt.term)
+                    entry = pairs.get(pair)
+                    if entry is None:
+                        pairs[pair] = [1, (pf, tok.start, nxt.end), len(words) + len(pairs), m]
+                    elif entry[3] != m:
+                        entry[0] += 1
+                        entry[3] = m
+    if not words:
         return members[0].text[:40]
     w = index.weight.get
-    # The phrase of the highest (articles × weight, length, earliest): a loop, not max() with a
+    # The phrase of the highest (members × weight, length, earliest): a loop, not max() with a
     # key, for speed; the same choice (the ranks differ, so no two keys are equal).
     best_key: tuple[float, int, int] | None = None
     best: list = []
-    for gram, entry in seen.items():
-        specific = w(gram[0], 0.0) if len(gram) == 1 else w(gram[0], 0.0) + w(gram[1], 0.0)
-        key = (entry[0] * specific, len(gram), -entry[2])
+    for term, entry in words.items():
+        key = (entry[0] * w(term, 0.0), 1, -entry[2])
         if best_key is None or key > best_key:
+            best_key, best = key, entry
+    for (first, second), entry in pairs.items():
+        key = (entry[0] * (w(first, 0.0) + w(second, 0.0)), 2, -entry[2])
+        if key > best_key:
             best_key, best = key, entry
     pf, start, end = best[1]
     return _whole_compound(pf.text, start, end)
