@@ -1463,7 +1463,7 @@ def _enumerations(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[list[_W]
         figures = [(q.start, q.end) for q in pf.quantities]
         for sentence in _sentences(ws):
             said = pf.text[sentence[0].start : sentence[-1].end]
-            if not _LIST_SHAPE.search(said) and not (" from " in said and " to " in said):
+            if not _may_list(said):
                 continue  # no "X, Y and Z" and no "from … to …": no list
             for items in _list_runs(pf.text, sentence, figures):
                 first = items[0][0]

@@ -158,7 +158,7 @@ def find_quantities(text: str, flat: str | None = None) -> list[Quantity]:
         kind = "year" if is_digit and not unit and 1800 <= value <= 2100 and value.is_integer() else "number"
         # (a hedge is one of `HEDGES`, its words one space apart as the pattern spells them)
         hedge = hedge.lower() if hedge else ""
-        lo, hi = HEDGES.get(hedge, (1.0, 1.0)) if hedge else (1.0, 1.0)
+        lo, hi = HEDGES.get(hedge, (1.0, 1.0))
         if raw_unit and unit and not forced_unit:
             end = m.end("unit")
         else:
