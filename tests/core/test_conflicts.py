@@ -183,6 +183,17 @@ def test_what_an_of_phrase_names_differently_is_a_wording_conflict() -> None:
     assert "mayor" in conflict.reason and "governor" in conflict.reason
 
 
+def test_an_abbreviation_spelled_out_is_left_out_of_the_differing_words() -> None:
+    """"the US and its satellites" vs "the United States and its allies": the words that differ
+    are "satellites" and "allies"; "United States" is "US" written out."""
+    (conflict,) = _kinds(
+        "Crowds in Tarnow carried posters of the US and its satellites, witnesses said.",
+        "Crowds in Tarnow carried posters of the United States and its allies, witnesses said.",
+        "wording",
+    )
+    assert conflict.reason.endswith("(satellites / allies)")
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

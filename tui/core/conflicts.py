@@ -376,14 +376,46 @@ def _initials(words: list[_W]) -> set[str]:
     return out
 
 
-def _differing(xs: list[_W], ys: list[_W], y_words: list[_W]) -> list[_W]:
-    """Words of `xs` with no counterpart among `ys`: not one word in another form, and not the
-    initials of capitalised words of the other paragraph, `y_words` ("US" / "United States")."""
+def _differing(
+    xs: list[_W], ys: list[_W], y_words: list[_W], x_words: list[_W] | None = None
+) -> list[_W]:
+    """Words of `xs` with no counterpart among `ys`: not one word in another form, not the
+    initials of capitalised words of the other paragraph, `y_words` ("US" / "United States"),
+    and not a word of capitalised words of their own paragraph, `x_words`, whose initials are a
+    word of `ys` ("United States" / "US")."""
     keys = [y.key for y in ys]
+    spelled = _spelled_out(x_words) if x_words is not None else {}
     return [
         x for x in xs
         if not any(map(_same_word, repeat(x.key), keys)) and x.key not in _acronyms(y_words)
+        and spelled.get(x.i, _NO_INITIALS).isdisjoint(keys)
     ]
+
+
+_NO_INITIALS: frozenset[str] = frozenset()
+
+
+def _spelled_out(words: list[_W]) -> dict[int, set[str]]:
+    """The initials of every run of two or more capitalised words ("United States" → "us"),
+    by the place (`_W.i`) of each word of the run."""
+
+    def make(ws: list[_W]) -> dict[int, set[str]]:
+        out: dict[int, set[str]] = {}
+        run: list[_W] = []
+        for w in [*ws, None]:
+            if w is not None and not w.lower and w.content:
+                run.append(w)
+                if not w.pause:
+                    continue
+            for i in range(len(run)):
+                for j in range(i + 2, len(run) + 1):
+                    initials = "".join(x.key[0] for x in run[i:j])
+                    for x in run[i:j]:
+                        out.setdefault(x.i, set()).add(initials)
+            run = []
+        return out
+
+    return _memo(words, "spelled_out", make)
 
 
 def _span(pf: ParagraphFeatures, words: list[_W]) -> Version:
@@ -745,7 +777,7 @@ def _noun_phrases(wa: list[_W], wb: list[_W]):
         for xa, xb in zip(slots_a, slots_b):
             if not xa or not xb:
                 continue
-            da, db = _differing(xa, xb, wb), _differing(xb, xa, wa)
+            da, db = _differing(xa, xb, wb, wa), _differing(xb, xa, wa, wb)
             if da and db:
                 break
         else:
@@ -936,7 +968,7 @@ def _aligned(wa: list[_W], wb: list[_W]):
                 if not xa or not xb or len(xa) > limit or len(xb) > limit:
                     continue
                 ca, cb = [w for w in xa if _plain(w)], [w for w in xb if _plain(w)]
-                da, db = _differing(ca, cb, wb), _differing(cb, ca, wa)
+                da, db = _differing(ca, cb, wb, wa), _differing(cb, ca, wa, wb)
                 if any(_named(w) for w in da) and any(_named(w) for w in db):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
 
