@@ -6,7 +6,7 @@ The widgets only turn these into styled text, so the wording ("3 of 5 outlets ·
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,6 +27,9 @@ class Entry:
     """(start, end) in `text` of what the two paragraphs share."""
     conflict: str = ""
     """Why the two disagree, when the alignment says they do."""
+    copies: tuple[int, ...] = ()
+    """Other paragraphs of the same article with the same text (a headline the body repeats):
+    listed once, here, rather than as entries of their own."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ def panel_view(story: Story, alignment: Alignment | None, article: Article, n: i
             if version.ref.article != article.id and version.ref not in shown:
                 shown.add(version.ref)
                 entries.append(_version_entry(story, version, conflict.reason))
+    entries = _without_copies(entries)
     outlets = {e.article_id for e in entries}
     header = outlet_count_label(len(outlets) + 1, total)
     reasons = tuple(c.reason for c in conflicts)
@@ -86,6 +90,25 @@ def panel_view(story: Story, alignment: Alignment | None, article: Article, n: i
         absent = tuple(a.outlet for a in story.articles if a.id != article.id)
         return PanelView(header, note=f"only {article.outlet} reports this", absent=absent)
     return PanelView(header, tuple(entries), conflicts=reasons)
+
+
+def _without_copies(entries: list[Entry]) -> list[Entry]:
+    """`entries` with each text of one article listed once, at its first (best) entry, which
+    names the other paragraphs that repeat it."""
+    first: dict[tuple[str, str], int] = {}
+    copies: dict[int, list[int]] = {}
+    kept: list[Entry] = []
+    for entry in entries:
+        key = (entry.article_id, " ".join(entry.text.split()).casefold())
+        at = first.get(key)
+        if at is None:
+            first[key] = len(kept)
+            kept.append(entry)
+        else:
+            copies.setdefault(at, []).append(entry.paragraph)
+    for at, more in copies.items():
+        kept[at] = replace(kept[at], copies=tuple(more))
+    return kept
 
 
 def _version_entry(story: Story, version: Version, reason: str) -> Entry:

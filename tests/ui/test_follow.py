@@ -184,3 +184,23 @@ async def test_the_panel_bar_lights_up_under_the_mouse_as_textual_s_bars_do() ->
         await pilot.mouse_up(panel, offset=(x, grab))
         await pilot.hover(screen.article_pane, offset=(2, 2))
         assert thumb() == usual
+
+
+async def test_a_repeated_headline_is_one_entry_that_names_its_copy(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An outlet whose first paragraph repeats its headline (as text dumps of web pages often
+    do) shows once in the panel, its head line saying where the copy is."""
+    headline = "Flood waters breach the Arvia dam, forcing 3,000 residents to flee."
+    (tmp_path / "one.txt").write_text(
+        f"{headline[:-1]}\n\nFlood waters breached the Arvia dam on Sunday; 3,000 residents fled.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "two.txt").write_text(
+        f"{headline}\n\n{headline}\n\nOfficials in Arvia said the dam was inspected in May.\n",
+        encoding="utf-8",
+    )
+    async with reader(paths=[tmp_path]) as (app, _pilot):
+        panel = app.main.panel
+        assert app.main.article.id == "one"
+        (entry,) = [e for e in panel.entries if e.article_id == "two"]
+        assert (entry.paragraph, entry.copies) == (0, (1,))
+        assert "also ¶1" in panel._entry_text(0, entry).plain

@@ -63,3 +63,20 @@ def test_before_alignment_the_panel_says_so(aligned) -> None:  # type: ignore[no
     assert "Aligning" in panel_view(story, None, article, 0).note
     assert coverage_label(None, article.id) == "… aligning"
     assert set(gutter_marks(None, article).values()) <= {"…", ""}
+
+
+def test_a_paragraph_an_article_repeats_is_listed_once_with_its_copies() -> None:
+    """An outlet whose body repeats its headline has one entry, which names the copy."""
+    from tests.core.storybuild import make_story
+
+    headline = "Flood waters breach the Arvia dam, forcing 3,000 residents to flee"
+    story = make_story(
+        [headline, "Flood waters breached the Arvia dam on Sunday, and 3,000 residents fled."],
+        [headline, headline, "Officials in Arvia said the dam had been inspected in May."],
+    )
+    alignment = align_story(story)
+    first = story.articles[0]
+    view = panel_view(story, alignment, first, 0)
+    other = [e for e in view.entries if e.article_id == "a1"]
+    assert len(other) == 1
+    assert other[0].paragraph == 0 and other[0].copies == (1,)

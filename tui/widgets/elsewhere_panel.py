@@ -404,9 +404,15 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         flag = "  ⚠ conflict" if entry.conflict else ""
         outlet = entry.outlet
         room = self._head_room()
-        # The head stays one line: the flag shortens to its glyph, then the outlet's name.
+        # The head stays one line: the flag shortens to its glyph, the copies to their count,
+        # then the outlet's name.
         if flag and len(marker) + cell_len(outlet + score + flag) > room:
             flag = "  ⚠"
+        if entry.copies:
+            copies = "  also " + " ".join(f"¶{n}" for n in entry.copies)
+            if len(marker) + cell_len(outlet + score + copies + flag) > room:
+                copies = f" ×{len(entry.copies) + 1}"
+            score += copies
         spare = room - len(marker) - cell_len(score + flag)
         if cell_len(outlet) > spare:
             outlet = set_cell_size(outlet, max(spare - 1, 3)).rstrip() + "…"
