@@ -358,33 +358,16 @@ def _spelling(word: str) -> str:
 
 def _acronyms(words: list[_W]) -> set[str]:
     """Initials of every run of capitalised words ("United States" → "us")."""
-    return _memo(words, "acronyms", _initials)
+    return _memo(words, "acronyms", lambda ws: set().union(*_spelled_out(ws).values()))
 
 
-def _initials(words: list[_W]) -> set[str]:
-    out: set[str] = set()
-    run: list[str] = []
-    for w in [*words, None]:
-        if w is not None and not w.lower and w.content:
-            run.append(w.key)
-            if not w.pause:
-                continue
-        for i in range(len(run)):
-            for j in range(i + 2, len(run) + 1):
-                out.add("".join(x[0] for x in run[i:j]))
-        run = []
-    return out
-
-
-def _differing(
-    xs: list[_W], ys: list[_W], y_words: list[_W], x_words: list[_W] | None = None
-) -> list[_W]:
+def _differing(xs: list[_W], ys: list[_W], y_words: list[_W], x_words: list[_W]) -> list[_W]:
     """Words of `xs` with no counterpart among `ys`: not one word in another form, not the
     initials of capitalised words of the other paragraph, `y_words` ("US" / "United States"),
     and not a word of capitalised words of their own paragraph, `x_words`, whose initials are a
     word of `ys` ("United States" / "US")."""
     keys = [y.key for y in ys]
-    spelled = _spelled_out(x_words) if x_words is not None else {}
+    spelled = _spelled_out(x_words)
     return [
         x for x in xs
         if not any(map(_same_word, repeat(x.key), keys)) and x.key not in _acronyms(y_words)
