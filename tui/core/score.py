@@ -106,7 +106,10 @@ def _sentence_cos(
     best = 0.0
     norms_b = b.sentence_norms
     for sa, na in zip(a.sentences, a.sentence_norms):
-        if not na or sa.isdisjoint(shared):
+        if not na:
+            continue
+        sa = sa & shared  # (the same terms shared with any sentence of `b`, fewer to look up)
+        if not sa:
             continue
         for sb, nb in zip(b.sentences, norms_b):
             if nb:
@@ -129,8 +132,15 @@ def quote_score(a: ParagraphFeatures, b: ParagraphFeatures) -> float:
                 continue  # too few of its words in the other paragraph to be found there
             quote = x.flat[start:end].strip()
             if len(quote) >= 12:
-                # below 50 the signal is 0 anyway: the cutoff lets rapidfuzz stop early
-                best = max(best, fuzz.partial_ratio(quote, y.flat, score_cutoff=50) / 100)
+                if quote in y.flat:
+                    return 1.0  # found as written: partial_ratio's 100, which none can beat
+                # Below 50 the signal is 0 anyway, and below the best so far the best stands:
+                # the cutoff lets rapidfuzz stop early (it returns 0 under it).
+                found = fuzz.partial_ratio(
+                    quote, y.flat, score_cutoff=best * 100 if best > 0.5 else 50
+                ) / 100
+                if found > best:
+                    best = found
     return best
 
 
