@@ -65,7 +65,7 @@ with their paragraphs' size signals (`short`, `sentences`) instead of their own 
 from __future__ import annotations
 
 import math
-from itertools import chain, repeat
+from itertools import accumulate, repeat
 from math import fsum
 from operator import mul
 
@@ -222,9 +222,9 @@ def pair_features(
     phrases = 0.0
     pairs = a.bigrams & b.bigrams
     if pairs:
-        # Each phrase's lighter word (the weights of its two words, side by side), in C.
-        both_words = list(map(w.__getitem__, chain.from_iterable(pairs)))
-        phrases = fsum(map(min, both_words[::2], both_words[1::2])) / 2.0
+        # (each phrase's lighter word: most pairs share one or two phrases, so a list is cheaper
+        # than pairing the weights up in C)
+        phrases = fsum([min(w[u], w[v]) for u, v in pairs]) / 2.0
         if phrases > 1.0:
             phrases = 1.0
     lede = 0.0
@@ -304,9 +304,17 @@ def sentence_signals(
     units = sentence_units(index)
     w2 = index.weight2
     paragraphs = index.paragraphs
-    article = [pf.ref.article for pf in paragraphs]
-    tops: list[tuple[float, int, int]] = []
-    best: dict[tuple[int, int, str], float] = {}
+    numbers: dict[str, int] = {}
+    article = [numbers.setdefault(pf.ref.article, len(numbers)) for pf in paragraphs]
+    n_articles = len(numbers)
+    starts = list(accumulate(map(len, units), initial=0))
+    """Where each paragraph's sentences start in the numbering of all units: a sentence and
+    another article are keyed in `best` by one int, the sentence's number × `n_articles` + the
+    article's number (cheaper to hash than a tuple)."""
+    tops: list[tuple[float, int, int] | None] = []
+    """Each pair's best sentence pair: its logit and the keys in `best` of its two sentences."""
+    best: dict[int, float] = {}
+    """The best logit of each sentence against the sentences of each other article."""
     made: dict[tuple[str, str, bool, bool], list[tuple[float, int, int]]] = {}
     """The scored sentence pairs of a pair of texts (and top-paragraph flags, `LEDE`): copies of
     a pair of paragraphs have the same sentences, so the same scores."""
@@ -314,14 +322,16 @@ def sentence_signals(
     """Whether any text is repeated (else every pair is its own, and nothing is kept in `made`)."""
     for (i, j), z_pair in zip(pairs, logits):
         ua, ub = units[i], units[j]
-        top = (FLOOR, -1, -1)
         pa, pb = paragraphs[i], paragraphs[j]
         if len(ua) == len(ub) == 1 and ua[0] is pa and ub[0] is pb:
             # one sentence each: the pair's own logit (the same for its copies: not kept)
             scored = [] if pa.terms.isdisjoint(pb.terms) else [(z_pair, 0, 0)]
         else:
-            texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE)
-            scored = made.get(texts) if copies else None
+            if copies:
+                texts = (pa.text, pb.text, pa.position < LEDE, pb.position < LEDE)
+                scored = made.get(texts)
+            else:
+                scored = None
             if scored is None:
                 scored = []
                 for ka, x in enumerate(ua):
@@ -337,25 +347,29 @@ def sentence_signals(
                 if copies:
                     made[texts] = scored
         if not scored:
-            tops.append(top)
+            tops.append(None)
             continue
-        other_a, other_b = article[j], article[i]
+        # (sentence k of `a` against `b`'s article is keyed `key_a + k * n_articles`)
+        key_a = starts[i] * n_articles + article[j]
+        key_b = starts[j] * n_articles + article[i]
+        top_z, top_a, top_b = scored[0]
         for z, ka, kb in scored:
-            if top[1] < 0 or z > top[0]:
-                top = (z, ka, kb)
-            key = (i, ka, other_a)
+            if z > top_z:
+                top_z, top_a, top_b = z, ka, kb
+            key = key_a + ka * n_articles
             if z > best.get(key, -1e9):
                 best[key] = z
-            key = (j, kb, other_b)
+            key = key_b + kb * n_articles
             if z > best.get(key, -1e9):
                 best[key] = z
-        tops.append(top)
+        tops.append((top_z, key_a + top_a * n_articles, key_b + top_b * n_articles))
     out = []
-    for (i, j), (z, ka, kb) in zip(pairs, tops):
-        if ka < 0:
+    for top in tops:
+        if top is None:
             out.append((FLOOR, 0.0))
             continue
-        mutual = z >= best[(i, ka, article[j])] and z >= best[(j, kb, article[i])]
+        z, key_a, key_b = top
+        mutual = z >= best[key_a] and z >= best[key_b]
         out.append((z if z >= FLOOR else FLOOR, 1.0 if mutual else 0.0))
     return out
 
