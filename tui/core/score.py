@@ -407,9 +407,12 @@ def rank_features(
         bi, bj = best[i][article[j]], best[j][article[i]]
         central = share[i] * share[j]
         ge_i, ge_j = z >= bi, z >= bj
-        mutual = float(ge_i and ge_j)
+        # (conditionals for float(): the same values without a call)
+        mutual = 1.0 if ge_i and ge_j else 0.0
         sz, sm = signal if signal is not None else (z if z > FLOOR else FLOOR, mutual)
-        out.append([z, float(ge_i), float(ge_j), z - bi, z - bj, central, mutual, sz, sm])
+        out.append([
+            z, 1.0 if ge_i else 0.0, 1.0 if ge_j else 0.0, z - bi, z - bj, central, mutual, sz, sm
+        ])
     return out
 
 
@@ -421,5 +424,5 @@ _BIAS2, _WEIGHTS2 = STAGE2[0], STAGE2[1:]
 
 
 def combine2(features: list[float]) -> float:
-    """The second-stage model: the final score in 0–1."""
-    return _squash(_BIAS2 + sum(map(mul, _WEIGHTS2, features)))
+    """The second-stage model: the final score in 0–1 (`_squash`, written out: once a pair)."""
+    return 1.0 / (1.0 + math.exp(-(_BIAS2 + sum(map(mul, _WEIGHTS2, features)))))
