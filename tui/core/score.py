@@ -103,16 +103,28 @@ def _sentence_cos(
     any of `b`, so it is passed over; a conditional stands for max(), as in `pair_features`."""
     if len(a.sentences) < 2 and len(b.sentences) < 2:
         return -1.0
+    if len(a.sentences) < 2:
+        a, b = b, a  # (the cosine is symmetric: `b` is the paragraph of one sentence, if one is)
     w2 = index.weight2
     best = 0.0
-    norms_b = b.sentence_norms
+    sentences_b, norms_b = b.sentences, b.sentence_norms
+    whole = len(sentences_b) == 1
+    """Whether `b` is one sentence, which holds all its terms: a sentence of `a` shares with it
+    what it shares with the paragraph."""
     for sa, na in zip(a.sentences, a.sentence_norms):
         if not na:
             continue
         sa = sa & shared  # (the same terms shared with any sentence of `b`, fewer to look up)
         if not sa:
             continue
-        for sb, nb in zip(b.sentences, norms_b):
+        if whole:
+            nb = norms_b[0]
+            if nb:
+                cos = fsum(map(w2.__getitem__, sa)) / (na * nb)
+                if cos > best:
+                    best = cos
+            continue
+        for sb, nb in zip(sentences_b, norms_b):
             if nb:
                 both = sa & sb
                 if both:
