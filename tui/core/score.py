@@ -65,7 +65,6 @@ with their paragraphs' size signals (`short`, `sentences`) instead of their own 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from itertools import accumulate, repeat
 from math import fsum
 from operator import mul
@@ -134,14 +133,6 @@ def _sentence_cos(
     return best
 
 
-@lru_cache(maxsize=1 << 12)
-def _partial_ratio(quote: str, text: str, cutoff: float) -> float:
-    """`fuzz.partial_ratio` of `quote` in `text` (0 under `cutoff`), kept by its arguments: a
-    sentence's quote is sought again in a paragraph that is one sentence, and every alignment of
-    a story seeks the same quotes in the same texts (each search costs as much as scoring a pair)."""
-    return fuzz.partial_ratio(quote, text, score_cutoff=cutoff)
-
-
 def quote_score(a: ParagraphFeatures, b: ParagraphFeatures) -> float:
     """Best partial_ratio (0–1) of a quoted passage of one paragraph inside the other."""
     if not a.quotes and not b.quotes:
@@ -157,7 +148,9 @@ def quote_score(a: ParagraphFeatures, b: ParagraphFeatures) -> float:
                     return 1.0  # found as written: partial_ratio's 100, which none can beat
                 # Below 50 the signal is 0 anyway, and below the best so far the best stands:
                 # the cutoff lets rapidfuzz stop early (it returns 0 under it).
-                found = _partial_ratio(quote, y.flat, best * 100 if best > 0.5 else 50) / 100
+                found = fuzz.partial_ratio(
+                    quote, y.flat, score_cutoff=best * 100 if best > 0.5 else 50
+                ) / 100
                 if found > best:
                     best = found
     return best
