@@ -52,10 +52,10 @@ _FLAT = str.maketrans(
         "\u2015": " ", "\u2212": " ", "\u00a0": " ",
     }
 )
-_FLAT_CHAR = re.compile("[" + re.escape("".join(map(chr, _FLAT))) + "]")
-"""The characters `_FLAT` changes: replaced where found, the text is `_FLAT`'s translation
-(`str.translate` looks every character up, which is slow on text that is not ASCII)."""
-_FLAT_TO = {chr(k): v for k, v in _FLAT.items()}
+_FLAT_PAIRS = tuple((chr(k), v) for k, v in _FLAT.items())
+"""What `_FLAT` changes, as (character, replacement): each replaced where a substring test finds
+it, the text is `_FLAT`'s translation (`str.translate` looks every character up, which is slow on
+text that is not ASCII). No replacement is a character replaced, so the order does not matter."""
 _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]+")
 """`_WORD` for ASCII text, where it finds the same words: a plain set of letters is tested faster
@@ -102,15 +102,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 def flatten(text: str) -> str:
     """Lower-cased, quotes straightened, hyphens as spaces; always the length of `text`."""
-    translated = _FLAT_CHAR.sub(_flat_char, text)
+    translated = text
+    for char, flat in _FLAT_PAIRS:
+        if char in translated:
+            translated = translated.replace(char, flat)
     lowered = translated.lower()
     if len(lowered) == len(translated):
         return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in translated)
-
-
-def _flat_char(match: re.Match) -> str:
-    return _FLAT_TO[match.group()]
 
 
 @lru_cache(maxsize=1 << 16)
