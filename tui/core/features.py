@@ -131,14 +131,26 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 16)
+_TERMS: dict[str, str] = {}
+"""`_content_term` of the words judged so far, looked up before calling it: on every word of
+every paragraph, a dict lookup costs less than a call of a cached function. Emptied when it
+holds `_TERMS_MAX` words."""
+_TERMS_MAX = 1 << 16
+
+
 def _content_term(word: str) -> str:
     """The term a word read in flat text counts as, or "" for none: a stopword (before or after
-    `stem`) or a single letter. Cached, so each distinct word is judged once."""
+    `stem`) or a single letter. Kept in `_TERMS`, so each distinct word is judged once."""
+    if len(_TERMS) >= _TERMS_MAX:
+        _TERMS.clear()
     if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
-        return ""
-    term = stem(word)
-    return "" if term in STOPWORDS else term
+        term = ""
+    else:
+        term = stem(word)
+        if term in STOPWORDS:
+            term = ""
+    _TERMS[word] = term
+    return term
 
 
 @dataclass(slots=True)
@@ -205,8 +217,12 @@ def _read(text: str) -> _Read:
     bounds = sorted(sentence_starts)
     bounds.append(len(text) + 1)  # no word starts there: the loop below stops at it
     current, following = -1, bounds[0]
+    known = _TERMS.get
     for m in (_ASCII_WORD if flat.isascii() else _WORD).finditer(flat):
-        term = _content_term(m.group())
+        word = m.group()
+        term = known(word)
+        if term is None:
+            term = _content_term(word)
         if not term:
             continue
         start = m.start()
