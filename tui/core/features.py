@@ -247,14 +247,14 @@ def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
     `find_quantities` finds in a sentence the paragraph's figures that start in it, read alike.
     Quotes are sought anew: quote marks pair up within the text searched."""
     out: list[_Read] = []
-    tokens, k, n = pf.tokens, 0, len(pf.tokens)
+    tokens, k = pf.tokens, 0
     quantities, q, n_quantities = pf.quantities, 0, len(pf.quantities)
     for start, end in zip(cuts, cuts[1:]):
-        own: list[Token] = []
-        while k < n and tokens[k].start < end:
-            t = tokens[k]
-            own.append(Token(t.term, t.start - start, t.end - start, t.capital))
-            k += 1
+        first, k = k, bisect_left(tokens, end, k, key=_START)
+        if start:
+            own = [Token(t.term, t.start - start, t.end - start, t.capital) for t in tokens[first:k]]
+        else:
+            own = tokens[first:k]  # (the first sentence: the same offsets, so the same tokens)
         figures: list[Quantity] = []
         while q < n_quantities and quantities[q].start < end:
             f = quantities[q]
