@@ -96,16 +96,14 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
         saved = ranking.get(g)
         if saved is None:
             acc: dict[int, float] = {}
+            get = acc.get
             for term in words[i]:
                 glist = postings.get(term)
                 if glist is None:
                     continue
                 w = sq[term]
                 for h in glist:  # (0.0 + w is w: the same sums as starting from 0.0)
-                    if h in acc:
-                        acc[h] += w
-                    else:
-                        acc[h] = w
+                    acc[h] = get(h, 0.0) + w
             hs = list(acc)
             ds = list(acc.values())
             scores = list(map(truediv, ds, map(group_norms.__getitem__, hs)))

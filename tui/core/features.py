@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 
 from tui.core.model import Ref, Story
 from tui.core.numbers import Quantity, find_quantities
@@ -50,11 +52,14 @@ _FLAT = str.maketrans(
         "\u2015": " ", "\u2212": " ", "\u00a0": " ",
     }
 )
-_FLAT_CHAR = re.compile("[" + re.escape("".join(map(chr, _FLAT))) + "]")
-"""The characters `_FLAT` changes: replaced where found, the text is `_FLAT`'s translation
-(`str.translate` looks every character up, which is slow on text that is not ASCII)."""
-_FLAT_TO = {chr(k): v for k, v in _FLAT.items()}
+_FLAT_PAIRS = tuple((chr(k), v) for k, v in _FLAT.items())
+"""What `_FLAT` changes, as (character, replacement): each replaced where a substring test finds
+it, the text is `_FLAT`'s translation (`str.translate` looks every character up, which is slow on
+text that is not ASCII). No replacement is a character replaced, so the order does not matter."""
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[0-9A-Za-z]+")
+"""`_WORD` for ASCII text, where it finds the same words: a plain set of letters is tested faster
+than a class of Unicode categories."""
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
 """Where a sentence ends: a match's end is where the next one starts (only the ends are read).
 The stop is matched rather than looked behind for, so a search skips straight to the stops."""
@@ -97,15 +102,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 def flatten(text: str) -> str:
     """Lower-cased, quotes straightened, hyphens as spaces; always the length of `text`."""
-    translated = _FLAT_CHAR.sub(_flat_char, text)
+    translated = text
+    for char, flat in _FLAT_PAIRS:
+        if char in translated:
+            translated = translated.replace(char, flat)
     lowered = translated.lower()
     if len(lowered) == len(translated):
         return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in translated)
-
-
-def _flat_char(match: re.Match) -> str:
-    return _FLAT_TO[match.group()]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -127,14 +131,26 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 16)
+_TERMS: dict[str, str] = {}
+"""`_content_term` of the words judged so far, looked up before calling it: on every word of
+every paragraph, a dict lookup costs less than a call of a cached function. Emptied when it
+holds `_TERMS_MAX` words."""
+_TERMS_MAX = 1 << 16
+
+
 def _content_term(word: str) -> str:
     """The term a word read in flat text counts as, or "" for none: a stopword (before or after
-    `stem`) or a single letter. Cached, so each distinct word is judged once."""
+    `stem`) or a single letter. Kept in `_TERMS`, so each distinct word is judged once."""
+    if len(_TERMS) >= _TERMS_MAX:
+        _TERMS.clear()
     if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
-        return ""
-    term = stem(word)
-    return "" if term in STOPWORDS else term
+        term = ""
+    else:
+        term = stem(word)
+        if term in STOPWORDS:
+            term = ""
+    _TERMS[word] = term
+    return term
 
 
 @dataclass(slots=True)
@@ -144,6 +160,9 @@ class Token:
     end: int
     capital: bool
     """Written with a capital letter not at the start of a sentence (a name, usually)."""
+
+
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -198,8 +217,12 @@ def _read(text: str) -> _Read:
     bounds = sorted(sentence_starts)
     bounds.append(len(text) + 1)  # no word starts there: the loop below stops at it
     current, following = -1, bounds[0]
-    for m in _WORD.finditer(flat):
-        term = _content_term(m.group())
+    known = _TERMS.get
+    for m in (_ASCII_WORD if flat.isascii() else _WORD).finditer(flat):
+        word = m.group()
+        term = known(word)
+        if term is None:
+            term = _content_term(word)
         if not term:
             continue
         start = m.start()
@@ -224,14 +247,14 @@ def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
     `find_quantities` finds in a sentence the paragraph's figures that start in it, read alike.
     Quotes are sought anew: quote marks pair up within the text searched."""
     out: list[_Read] = []
-    tokens, k, n = pf.tokens, 0, len(pf.tokens)
+    tokens, k = pf.tokens, 0
     quantities, q, n_quantities = pf.quantities, 0, len(pf.quantities)
     for start, end in zip(cuts, cuts[1:]):
-        own: list[Token] = []
-        while k < n and tokens[k].start < end:
-            t = tokens[k]
-            own.append(Token(t.term, t.start - start, t.end - start, t.capital))
-            k += 1
+        first, k = k, bisect_left(tokens, end, k, key=_START)
+        if start:
+            own = [Token(t.term, t.start - start, t.end - start, t.capital) for t in tokens[first:k]]
+        else:
+            own = tokens[first:k]  # (the first sentence: the same offsets, so the same tokens)
         figures: list[Quantity] = []
         while q < n_quantities and quantities[q].start < end:
             f = quantities[q]
@@ -253,7 +276,11 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
     flat, tokens, sentences, quotes, quantities = read
     seq = [t.term for t in tokens]
     terms = frozenset(seq)
-    quote_terms = [frozenset(t.term for t in tokens if s <= t.start < e) for s, e in quotes]
+    # (the tokens are in reading order: a quote's are a slice, found by bisection)
+    quote_terms = [
+        frozenset(seq[bisect_left(tokens, s, key=_START) : bisect_left(tokens, e, key=_START)])
+        for s, e in quotes
+    ]
     kept = [frozenset(s) for s in sentences if s]  # (only & and fsum read them: any order)
     size = math.log1p(len(terms)) / 4
     sentences_size = len(kept) / 4
