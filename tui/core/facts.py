@@ -39,7 +39,10 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
+from itertools import chain, repeat
+from operator import mul
 
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex, Token
@@ -131,11 +134,16 @@ def group_facts(
     kept += [[k] for k in range(len(refs)) if k not in placed]
     ordered = sorted((sorted(g) for g in kept), key=lambda g: g[0])
     paragraphs = index.paragraphs
+    # Each paragraph of a fact of several read once, however many facts it is in.
+    shared = {k for members in ordered if len(members) > 1 for k in members}
+    phrases = {k: _phrases(paragraphs[k]) for k in shared}
     return [
         Fact(
             f"F{n + 1}",
             tuple(refs[k] for k in members),
-            _label(index, [paragraphs[k] for k in members]),
+            _label(index, [paragraphs[k] for k in members], [phrases[k] for k in members])
+            if len(members) > 1
+            else _label_one(index, paragraphs[members[0]]),
         )
         for n, members in enumerate(ordered)
     ]
@@ -353,55 +361,57 @@ def _merge_overlapping(
     return kept
 
 
-def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
-    """The most specific phrase (two adjacent words, else one) used by most of the fact's articles.
+_Phrases = tuple[tuple[str, ...], tuple[tuple[str, str], ...], list[tuple[str, str] | None]]
+"""A paragraph's phrases as `_label` counts them (`_phrases`)."""
+
+
+def _phrases(pf: ParagraphFeatures) -> _Phrases:
+    """The distinct words of `pf` and its distinct phrases of two adjacent words (nothing but
+    spaces between), each in order of first use; and for each token but the last the phrase it
+    starts, or None (where a label is found in the text)."""
+    tokens, text = pf.tokens, pf.text
+    words = tuple(dict.fromkeys([t.term for t in tokens]))
+    starting = [
+        (t.term, nxt.term) if not text[t.end : nxt.start].strip() else None
+        for t, nxt in zip(tokens, tokens[1:])
+    ]
+    pairs = dict.fromkeys(starting)
+    pairs.pop(None, None)
+    return words, tuple(pairs), starting
+
+
+def _label(index: StoryIndex, members: list[ParagraphFeatures], phrases: list[_Phrases]) -> str:
+    """The most specific phrase (two adjacent words, else one) used by most of the fact's articles:
+    the highest (members using it × weight, length), `phrases` giving each member's.
 
     Deterministic: ties go to the phrase met first in story order.
     """
-    if len(members) == 1:
-        return _label_one(index, members[0])
-    words: dict[str, list] = {}
-    pairs: dict[tuple[str, str], list] = {}
-    """phrase -> [members using it, first (paragraph, start, end), rank of first sight, the last
-    member using it]: a word by its term (a string, whose hash is kept), two by their terms."""
-    for m, pf in enumerate(members):
-        tokens, text = pf.tokens, pf.text
-        last = len(tokens) - 1
-        for k, tok in enumerate(tokens):
-            term = tok.term
-            entry = words.get(term)
-            if entry is None:
-                words[term] = [1, (pf, tok.start, tok.end), len(words) + len(pairs), m]
-            elif entry[3] != m:  # (counted once per member)
-                entry[0] += 1
-                entry[3] = m
-            if k < last:
-                nxt = tokens[k + 1]
-                if not text[tok.end : nxt.start].strip():
-                    pair = (term, nxt.term)
-                    entry = pairs.get(pair)
-                    if entry is None:
-                        pairs[pair] = [1, (pf, tok.start, nxt.end), len(words) + len(pairs), m]
-                    elif entry[3] != m:
-                        entry[0] += 1
-                        entry[3] = m
-    if not words:
+    # Counted in members' order, each member's phrases in order of first use: the counts list
+    # the phrases in order of first sight, and max() and index() keep the first of equals.
+    word_counts = Counter(chain.from_iterable(words for words, _, _ in phrases))
+    if not word_counts:
         return members[0].text[:40]
+    pair_counts = Counter(chain.from_iterable(pairs for _, pairs, _ in phrases))
     w = index.weight.get
-    # The phrase of the highest (members × weight, length, earliest): a loop, not max() with a
-    # key, for speed; the same choice (the ranks differ, so no two keys are equal).
-    best_key: tuple[float, int, int] | None = None
-    best: list = []
-    for term, entry in words.items():
-        key = (entry[0] * w(term, 0.0), 1, -entry[2])
-        if best_key is None or key > best_key:
-            best_key, best = key, entry
-    for (first, second), entry in pairs.items():
-        key = (entry[0] * (w(first, 0.0) + w(second, 0.0)), 2, -entry[2])
-        if key > best_key:
-            best_key, best = key, entry
-    pf, start, end = best[1]
-    return _whole_compound(pf.text, start, end)
+    word_scores = list(map(mul, word_counts.values(), map(w, word_counts, repeat(0.0))))
+    best = max(word_scores)
+    if pair_counts:
+        pair_scores = [
+            n * (w(first, 0.0) + w(second, 0.0)) for (first, second), n in pair_counts.items()
+        ]
+        best_pair = max(pair_scores)
+        if best_pair >= best:  # (a longer phrase goes first among equals)
+            pair = list(pair_counts)[pair_scores.index(best_pair)]
+            for pf, (_, pairs, starting) in zip(members, phrases):
+                if pair in pairs:
+                    k = starting.index(pair)
+                    return _whole_compound(pf.text, pf.tokens[k].start, pf.tokens[k + 1].end)
+    term = list(word_counts)[word_scores.index(best)]
+    for pf in members:
+        if term in pf.terms:
+            tok = next(t for t in pf.tokens if t.term == term)
+            return _whole_compound(pf.text, tok.start, tok.end)
+    raise AssertionError("a counted word is a member's")
 
 
 def _label_one(index: StoryIndex, pf: ParagraphFeatures) -> str:
