@@ -256,9 +256,11 @@ def _grow(
     """Those of `links` that matched most members when last linked: the only ones that may
     match most now (the members only grow), so the others are not looked at."""
 
-    def take(k: int) -> None:
+    nobody = len(adjacency)  # (no paragraph: any paragraph's index is below it)
+    # Each member's links are taken as it joins: the loop reads `members` as it grows.
+    for joined in members:
         need = min(len(members), PER_PARAGRAPH) // 2 + 1
-        for other, score in growing[k]:
+        for other, score in growing[joined]:
             if other in links:
                 n = links[other] = links[other] + 1
                 total[other] += score
@@ -267,11 +269,10 @@ def _grow(
             elif other not in inside:  # (one link is never most: a fact has two members)
                 links[other] = 1
                 total[other] = score
-
-    take(a)
-    take(b)
-    nobody = len(adjacency)  # (no paragraph: any paragraph's index is below it)
-    while most:
+        if joined == a:
+            continue  # (the seed's two members are taken before the first choice)
+        if not most:
+            break
         possible = min(len(members), PER_PARAGRAPH)
         need = possible // 2 + 1
         # The best (average, -k) from `LINK` up of those that match more than half of the
@@ -285,14 +286,14 @@ def _grow(
             average = total[k] / possible
             if average > best or (average == best and k < chosen):
                 best, chosen = average, k
-        most.difference_update(fewer)
+        if fewer:
+            most.difference_update(fewer)
         if chosen == nobody:
             break
         members.append(chosen)
         inside.add(chosen)
         most.discard(chosen)
         del links[chosen], total[chosen]
-        take(chosen)
     return _prune(members, adjacency)
 
 
