@@ -78,8 +78,9 @@ def group_facts(
     they count as matches of at least `LINK` inside a fact (never seeds).
     """
     refs = [pf.ref for pf in index.paragraphs]
-    order = {ref: k for k, ref in enumerate(refs)}
-    # Paragraphs are numbered in story order from here on: ints hash far faster than refs.
+    # Paragraphs are numbered in story order from here on: ints hash far faster than refs. (The
+    # numbers are found by a ref's fields, whose tuple hashes without a call of `Ref.__hash__`.)
+    order = {(ref.article, ref.paragraph): k for k, ref in enumerate(refs)}
     adjacency: list[dict[int, float]] = [{} for _ in refs]
     close: list[dict[int, float]] = [{} for _ in refs]
     for i, j, score in near:
@@ -87,7 +88,7 @@ def group_facts(
             close[i][j] = close[j][i] = score
     seeds: list[tuple[float, int, int]] = []
     for m in matches:
-        a, b = order[m.a], order[m.b]
+        a, b = order[m.a.article, m.a.paragraph], order[m.b.article, m.b.paragraph]
         adjacency[a][b] = adjacency[b][a] = m.score
         if m.grade == "same":
             seeds.append((-m.score, a, b))
