@@ -363,23 +363,23 @@ def _merge_overlapping(
     return kept
 
 
-_Phrases = tuple[tuple[str, ...], tuple[tuple[str, str], ...], list[tuple[str, str] | None]]
+_Phrases = tuple[dict[str, None], dict[tuple[str, str], None], list[tuple[str, str] | None]]
 """A paragraph's phrases as `_label` counts them (`_phrases`)."""
 
 
 def _phrases(pf: ParagraphFeatures) -> _Phrases:
     """The distinct words of `pf` and its distinct phrases of two adjacent words (nothing but
-    spaces between), each in order of first use; and for each token but the last the phrase it
-    starts, or None (where a label is found in the text)."""
+    spaces between), each as the keys of a dict in order of first use; and for each token but
+    the last the phrase it starts, or None (where a label is found in the text)."""
     tokens, text = pf.tokens, pf.text
-    words = tuple(dict.fromkeys([t.term for t in tokens]))
+    words = dict.fromkeys([t.term for t in tokens])
     starting = [
         (t.term, nxt.term) if not text[t.end : nxt.start].strip() else None
         for t, nxt in zip(tokens, tokens[1:])
     ]
     pairs = dict.fromkeys(starting)
     pairs.pop(None, None)
-    return words, tuple(pairs), starting
+    return words, pairs, starting
 
 
 def _label(index: StoryIndex, members: list[ParagraphFeatures], phrases: list[_Phrases]) -> str:
