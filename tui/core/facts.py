@@ -308,17 +308,20 @@ def _prune(members: list[int], adjacency: list[dict[int, float]]) -> list[int]:
     kept = list(members)
     inside = set(kept)
     # Each member's matches inside, kept up to date as members leave; the weakest is the one
-    # with the fewest, then the lowest sum of scores (summed afresh, only for those tied).
+    # with the fewest, then the lowest sum of scores (summed afresh, only where several tie).
     count = {k: len(inside.intersection(adjacency[k])) for k in kept}
     while len(kept) > 2:
         possible = min(len(kept) - 1, PER_PARAGRAPH)
         fewest = min(count.values())  # (`count` holds the kept members alone)
         if 2 * fewest > possible:
             break
-        worst = min(
-            (k for k in kept if count[k] == fewest),
-            key=lambda k: (sum(v for o, v in adjacency[k].items() if o in inside), -k),
-        )
+        tied = [k for k in kept if count[k] == fewest]
+        if len(tied) == 1:
+            worst = tied[0]
+        else:
+            worst = min(
+                tied, key=lambda k: (sum(v for o, v in adjacency[k].items() if o in inside), -k)
+            )
         kept.remove(worst)
         inside.discard(worst)
         del count[worst]
