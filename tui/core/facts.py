@@ -104,7 +104,8 @@ def group_facts(
     empty: set[int] = set()
     # Each paragraph's links while a fact grows, listed once: a paragraph joins many facts.
     growing = [[*adjacency[k].items(), *close[k].items()] for k in range(len(refs))]
-    for _, a, b in sorted(seeds):
+    seeds.sort()  # (the strongest first, here and for the paragraphs left out below)
+    for _, a, b in seeds:
         if member_of.get(a, empty) & member_of.get(b, empty):
             continue  # already reported together
         members = _grow(a, b, growing, adjacency)
@@ -127,7 +128,7 @@ def group_facts(
         groups.append(members)
     kept = _merge_overlapping(groups, adjacency)
     placed = {k for g in kept for k in g}
-    for _, a, b in sorted(seeds):
+    for _, a, b in seeds:
         for k, partner in ((a, b), (b, a)):
             if k not in placed:  # a minority of every fact it seeded: with its best match
                 kept.append([k, partner])
