@@ -426,19 +426,18 @@ def _label_one(index: StoryIndex, pf: ParagraphFeatures) -> str:
     if not tokens:
         return text[:40]
     w = index.weight.get
-    last = len(tokens) - 1
-    best_key: tuple[float, int] | None = None
-    start = end = 0
-    for k, tok in enumerate(tokens):
-        specific = w(tok.term, 0.0)
-        if best_key is None or (specific, 1) > best_key:
-            best_key, start, end = (specific, 1), tok.start, tok.end
-        if k < last:
-            nxt = tokens[k + 1]
-            if not text[tok.end : nxt.start].strip():
-                pair = (specific + w(nxt.term, 0.0), 2)
-                if pair > best_key:
-                    best_key, start, end = pair, tok.start, nxt.end
+    best_key: tuple[float, int] = (w(tokens[0].term, 0.0), 1)
+    start, end = tokens[0].start, tokens[0].end
+    specific = best_key[0]
+    for tok, nxt in zip(tokens, tokens[1:]):
+        following = w(nxt.term, 0.0)
+        if not text[tok.end : nxt.start].strip():
+            pair = (specific + following, 2)
+            if pair > best_key:
+                best_key, start, end = pair, tok.start, nxt.end
+        if (following, 1) > best_key:
+            best_key, start, end = (following, 1), nxt.start, nxt.end
+        specific = following
     return _whole_compound(text, start, end)
 
 
