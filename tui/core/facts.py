@@ -136,7 +136,7 @@ def group_facts(
     kept += [[k] for k in range(len(refs)) if k not in placed]
     ordered = sorted((sorted(g) for g in kept), key=lambda g: g[0])
     paragraphs = index.paragraphs
-    # Each paragraph of a fact of several read once, however many facts it is in.
+    # The paragraphs of facts of several members are read once, however many facts they are in.
     shared = {k for members in ordered if len(members) > 1 for k in members}
     phrases = {k: _phrases(paragraphs[k]) for k in shared}
     return [
