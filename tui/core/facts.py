@@ -39,7 +39,10 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
+from itertools import chain, repeat
+from operator import mul
 
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex, Token
@@ -75,8 +78,9 @@ def group_facts(
     they count as matches of at least `LINK` inside a fact (never seeds).
     """
     refs = [pf.ref for pf in index.paragraphs]
-    order = {ref: k for k, ref in enumerate(refs)}
-    # Paragraphs are numbered in story order from here on: ints hash far faster than refs.
+    # Paragraphs are numbered in story order from here on: ints hash far faster than refs. (The
+    # numbers are found by a ref's fields, whose tuple hashes without a call of `Ref.__hash__`.)
+    order = {(ref.article, ref.paragraph): k for k, ref in enumerate(refs)}
     adjacency: list[dict[int, float]] = [{} for _ in refs]
     close: list[dict[int, float]] = [{} for _ in refs]
     for i, j, score in near:
@@ -84,7 +88,7 @@ def group_facts(
             close[i][j] = close[j][i] = score
     seeds: list[tuple[float, int, int]] = []
     for m in matches:
-        a, b = order[m.a], order[m.b]
+        a, b = order[m.a.article, m.a.paragraph], order[m.b.article, m.b.paragraph]
         adjacency[a][b] = adjacency[b][a] = m.score
         if m.grade == "same":
             seeds.append((-m.score, a, b))
@@ -100,7 +104,8 @@ def group_facts(
     empty: set[int] = set()
     # Each paragraph's links while a fact grows, listed once: a paragraph joins many facts.
     growing = [[*adjacency[k].items(), *close[k].items()] for k in range(len(refs))]
-    for _, a, b in sorted(seeds):
+    seeds.sort()  # (the strongest first, here and for the paragraphs left out below)
+    for _, a, b in seeds:
         if member_of.get(a, empty) & member_of.get(b, empty):
             continue  # already reported together
         members = _grow(a, b, growing, adjacency)
@@ -123,7 +128,7 @@ def group_facts(
         groups.append(members)
     kept = _merge_overlapping(groups, adjacency)
     placed = {k for g in kept for k in g}
-    for _, a, b in sorted(seeds):
+    for _, a, b in seeds:
         for k, partner in ((a, b), (b, a)):
             if k not in placed:  # a minority of every fact it seeded: with its best match
                 kept.append([k, partner])
@@ -131,11 +136,16 @@ def group_facts(
     kept += [[k] for k in range(len(refs)) if k not in placed]
     ordered = sorted((sorted(g) for g in kept), key=lambda g: g[0])
     paragraphs = index.paragraphs
+    # The paragraphs of facts of several members are read once, however many facts they are in.
+    shared = {k for members in ordered if len(members) > 1 for k in members}
+    phrases = {k: _phrases(paragraphs[k]) for k in shared}
     return [
         Fact(
             f"F{n + 1}",
             tuple(refs[k] for k in members),
-            _label(index, [paragraphs[k] for k in members]),
+            _label(index, [paragraphs[k] for k in members], [phrases[k] for k in members])
+            if len(members) > 1
+            else _label_one(index, paragraphs[members[0]]),
         )
         for n, members in enumerate(ordered)
     ]
@@ -248,9 +258,11 @@ def _grow(
     """Those of `links` that matched most members when last linked: the only ones that may
     match most now (the members only grow), so the others are not looked at."""
 
-    def take(k: int) -> None:
+    nobody = len(adjacency)  # (no paragraph: any paragraph's index is below it)
+    # Each member's links are taken as it joins: the loop reads `members` as it grows.
+    for joined in members:
         need = min(len(members), PER_PARAGRAPH) // 2 + 1
-        for other, score in growing[k]:
+        for other, score in growing[joined]:
             if other in links:
                 n = links[other] = links[other] + 1
                 total[other] += score
@@ -259,11 +271,10 @@ def _grow(
             elif other not in inside:  # (one link is never most: a fact has two members)
                 links[other] = 1
                 total[other] = score
-
-    take(a)
-    take(b)
-    nobody = len(adjacency)  # (no paragraph: any paragraph's index is below it)
-    while most:
+        if joined == a:
+            continue  # (the seed's two members are taken before the first choice)
+        if not most:
+            break
         possible = min(len(members), PER_PARAGRAPH)
         need = possible // 2 + 1
         # The best (average, -k) from `LINK` up of those that match more than half of the
@@ -277,14 +288,14 @@ def _grow(
             average = total[k] / possible
             if average > best or (average == best and k < chosen):
                 best, chosen = average, k
-        most.difference_update(fewer)
+        if fewer:
+            most.difference_update(fewer)
         if chosen == nobody:
             break
         members.append(chosen)
         inside.add(chosen)
         most.discard(chosen)
         del links[chosen], total[chosen]
-        take(chosen)
     return _prune(members, adjacency)
 
 
@@ -298,17 +309,20 @@ def _prune(members: list[int], adjacency: list[dict[int, float]]) -> list[int]:
     kept = list(members)
     inside = set(kept)
     # Each member's matches inside, kept up to date as members leave; the weakest is the one
-    # with the fewest, then the lowest sum of scores (summed afresh, only for those tied).
+    # with the fewest, then the lowest sum of scores (summed afresh, only where several tie).
     count = {k: len(inside.intersection(adjacency[k])) for k in kept}
     while len(kept) > 2:
         possible = min(len(kept) - 1, PER_PARAGRAPH)
         fewest = min(count.values())  # (`count` holds the kept members alone)
         if 2 * fewest > possible:
             break
-        worst = min(
-            (k for k in kept if count[k] == fewest),
-            key=lambda k: (sum(v for o, v in adjacency[k].items() if o in inside), -k),
-        )
+        tied = [k for k in kept if count[k] == fewest]
+        if len(tied) == 1:
+            worst = tied[0]
+        else:
+            worst = min(
+                tied, key=lambda k: (sum(v for o, v in adjacency[k].items() if o in inside), -k)
+            )
         kept.remove(worst)
         inside.discard(worst)
         del count[worst]
@@ -353,55 +367,57 @@ def _merge_overlapping(
     return kept
 
 
-def _label(index: StoryIndex, members: list[ParagraphFeatures]) -> str:
-    """The most specific phrase (two adjacent words, else one) used by most of the fact's articles.
+_Phrases = tuple[dict[str, None], dict[tuple[str, str], None], list[tuple[str, str] | None]]
+"""A paragraph's phrases as `_label` counts them (`_phrases`)."""
+
+
+def _phrases(pf: ParagraphFeatures) -> _Phrases:
+    """The distinct words of `pf` and its distinct phrases of two adjacent words (nothing but
+    spaces between), each as the keys of a dict in order of first use; and for each token but
+    the last the phrase it starts, or None (where a label is found in the text)."""
+    tokens, text = pf.tokens, pf.text
+    words = dict.fromkeys([t.term for t in tokens])
+    starting = [
+        (t.term, nxt.term) if not text[t.end : nxt.start].strip() else None
+        for t, nxt in zip(tokens, tokens[1:])
+    ]
+    pairs = dict.fromkeys(starting)
+    pairs.pop(None, None)
+    return words, pairs, starting
+
+
+def _label(index: StoryIndex, members: list[ParagraphFeatures], phrases: list[_Phrases]) -> str:
+    """The most specific phrase (two adjacent words, else one) used by most of the fact's articles:
+    the highest (members using it × weight, length), `phrases` giving each member's.
 
     Deterministic: ties go to the phrase met first in story order.
     """
-    if len(members) == 1:
-        return _label_one(index, members[0])
-    words: dict[str, list] = {}
-    pairs: dict[tuple[str, str], list] = {}
-    """phrase -> [members using it, first (paragraph, start, end), rank of first sight, the last
-    member using it]: a word by its term (a string, whose hash is kept), two by their terms."""
-    for m, pf in enumerate(members):
-        tokens, text = pf.tokens, pf.text
-        last = len(tokens) - 1
-        for k, tok in enumerate(tokens):
-            term = tok.term
-            entry = words.get(term)
-            if entry is None:
-                words[term] = [1, (pf, tok.start, tok.end), len(words) + len(pairs), m]
-            elif entry[3] != m:  # (counted once per member)
-                entry[0] += 1
-                entry[3] = m
-            if k < last:
-                nxt = tokens[k + 1]
-                if not text[tok.end : nxt.start].strip():
-                    pair = (term, nxt.term)
-                    entry = pairs.get(pair)
-                    if entry is None:
-                        pairs[pair] = [1, (pf, tok.start, nxt.end), len(words) + len(pairs), m]
-                    elif entry[3] != m:
-                        entry[0] += 1
-                        entry[3] = m
-    if not words:
+    # Counted in members' order, each member's phrases in order of first use: the counts list
+    # the phrases in order of first sight, and max() and index() keep the first of equals.
+    word_counts = Counter(chain.from_iterable(words for words, _, _ in phrases))
+    if not word_counts:
         return members[0].text[:40]
+    pair_counts = Counter(chain.from_iterable(pairs for _, pairs, _ in phrases))
     w = index.weight.get
-    # The phrase of the highest (members × weight, length, earliest): a loop, not max() with a
-    # key, for speed; the same choice (the ranks differ, so no two keys are equal).
-    best_key: tuple[float, int, int] | None = None
-    best: list = []
-    for term, entry in words.items():
-        key = (entry[0] * w(term, 0.0), 1, -entry[2])
-        if best_key is None or key > best_key:
-            best_key, best = key, entry
-    for (first, second), entry in pairs.items():
-        key = (entry[0] * (w(first, 0.0) + w(second, 0.0)), 2, -entry[2])
-        if key > best_key:
-            best_key, best = key, entry
-    pf, start, end = best[1]
-    return _whole_compound(pf.text, start, end)
+    word_scores = list(map(mul, word_counts.values(), map(w, word_counts, repeat(0.0))))
+    best = max(word_scores)
+    if pair_counts:
+        pair_scores = [
+            n * (w(first, 0.0) + w(second, 0.0)) for (first, second), n in pair_counts.items()
+        ]
+        best_pair = max(pair_scores)
+        if best_pair >= best:  # (a longer phrase goes first among equals)
+            pair = list(pair_counts)[pair_scores.index(best_pair)]
+            for pf, (_, pairs, starting) in zip(members, phrases):
+                if pair in pairs:
+                    k = starting.index(pair)
+                    return _whole_compound(pf.text, pf.tokens[k].start, pf.tokens[k + 1].end)
+    term = list(word_counts)[word_scores.index(best)]
+    for pf in members:
+        if term in pf.terms:
+            tok = next(t for t in pf.tokens if t.term == term)
+            return _whole_compound(pf.text, tok.start, tok.end)
+    raise AssertionError("a counted word is a member's")
 
 
 def _label_one(index: StoryIndex, pf: ParagraphFeatures) -> str:
@@ -410,19 +426,18 @@ def _label_one(index: StoryIndex, pf: ParagraphFeatures) -> str:
     if not tokens:
         return text[:40]
     w = index.weight.get
-    last = len(tokens) - 1
-    best_key: tuple[float, int] | None = None
-    start = end = 0
-    for k, tok in enumerate(tokens):
-        specific = w(tok.term, 0.0)
-        if best_key is None or (specific, 1) > best_key:
-            best_key, start, end = (specific, 1), tok.start, tok.end
-        if k < last:
-            nxt = tokens[k + 1]
-            if not text[tok.end : nxt.start].strip():
-                pair = (specific + w(nxt.term, 0.0), 2)
-                if pair > best_key:
-                    best_key, start, end = pair, tok.start, nxt.end
+    best_key: tuple[float, int] = (w(tokens[0].term, 0.0), 1)
+    start, end = tokens[0].start, tokens[0].end
+    specific = best_key[0]
+    for tok, nxt in zip(tokens, tokens[1:]):
+        following = w(nxt.term, 0.0)
+        if not text[tok.end : nxt.start].strip():
+            pair = (specific + following, 2)
+            if pair > best_key:
+                best_key, start, end = pair, tok.start, nxt.end
+        if (following, 1) > best_key:
+            best_key, start, end = (following, 1), nxt.start, nxt.end
+        specific = following
     return _whole_compound(text, start, end)
 
 
