@@ -7,7 +7,7 @@ import json
 from tests.conftest import DATA, SEEDS
 from tests.core.storybuild import make_story
 from tui.core import align_story, load_story
-from tui.core.model import Ref
+from tui.core.model import Alignment, Match, Ref
 
 FILLER = [
     "The president met the prime minister in the capital on Monday.",
@@ -229,3 +229,27 @@ def test_alignment_does_not_depend_on_the_hash_seed() -> None:
         outputs.append(json.loads(run.stdout))
     assert outputs[0]["matches"], "the story has matches to compare"
     assert outputs[0] == outputs[1]
+
+
+def test_british_and_american_spellings_of_a_word_are_one_word() -> None:
+    """A British outlet's "honour guard in the city centre" is the American outlet's "honor guard
+    in the city center": the pair scores as if both spelled it one way, and the phrase is marked
+    in both as what they share."""
+
+    def aligned(british: str) -> Alignment:
+        return align_story(make_story(
+            [*FILLER, "An honor guard in the city center greeted the delegation."],
+            [FILLER[1], british, FILLER[2]],
+            [FILLER[2], "A storm hit the coast, flooding several villages near the port.", FILLER[0]],
+            [FILLER[0], "Talks on fishing rights will resume next month.", FILLER[1]],
+        ), same=0.0, related=0.0)
+
+    def pair(alignment: Alignment) -> Match:
+        return next(m for m in alignment.matches_for("a0", 3) if m.b == Ref("a1", 1))
+
+    british = pair(aligned("The delegation was greeted by an honour guard in the city centre."))
+    american = pair(aligned("The delegation was greeted by an honor guard in the city center."))
+    assert british.score == american.score
+    phrase = next(s for s in british.evidence if s.kind == "phrase")
+    british_text = "The delegation was greeted by an honour guard in the city centre."
+    assert british_text[phrase.b_start : phrase.b_end] == "honour guard in the city centre"

@@ -336,7 +336,7 @@ def _new_cache(_words: list) -> dict:
 @lru_cache(maxsize=1 << 16)
 def _same_word(x: str, y: str) -> bool:
     """One word in two inflections or spellings ("economic" / "economical")."""
-    if x == y or stem(x) == stem(y) or _spelling(x) == _spelling(y):
+    if x == y or stem(x) == stem(y):  # (`stem` makes British spellings American)
         return True
     if x.removesuffix("s") == y.removesuffix("s"):
         return True  # "KOs" / "KO"
@@ -346,14 +346,6 @@ def _same_word(x: str, y: str) -> bool:
             break
         n += 1
     return n >= 6 or (n >= 4 and n == min(len(x), len(y)))
-
-
-@lru_cache(maxsize=1 << 16)
-def _spelling(word: str) -> str:
-    """British and American spellings made one ("centre" / "center", "honour" / "honor")."""
-    word = re.sub(r"our\b", "or", word)
-    word = re.sub(r"([^aeiou])re\b", r"\1er", word)
-    return re.sub(r"is(e|ed|ing|ation)\b", r"iz\1", word)
 
 
 def _acronyms(words: list[_W]) -> set[str]:

@@ -114,9 +114,11 @@ def flatten(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to match inflections, never meant to be linguistics."""
+    """A light suffix stripper: enough to match inflections, never meant to be linguistics;
+    British spellings are read as American ones (`_spelling`)."""
     if word.endswith("'s"):
         word = word[:-2]
+    word = _spelling(word)
     n = len(word)
     if n > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -128,6 +130,24 @@ def stem(word: str) -> str:
         return word[:-2]
     if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
+    return word
+
+
+_OUR = re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite$|ites$|able$|ful$|hood$|hoods$)")
+_RE = re.compile(r"(?<=[a-z][bt])re(?=s?$)")
+_ISE = re.compile(r"(?<=[a-z]{3})is(?=e$|es$|ed$|ing$|ation$|ations$)")
+_CE = re.compile(r"(?<=fen|cen)ce$")
+
+
+def _spelling(word: str) -> str:
+    """British spellings as American ones ("honour" → "honor", "centre" → "center",
+    "organise" → "organize", "defence" → "defense")."""
+    if len(word) < 5:
+        return word
+    word = _OUR.sub("or", word)
+    word = _RE.sub("er", word)
+    word = _ISE.sub("iz", word)
+    word = _CE.sub("se", word)
     return word
 
 
