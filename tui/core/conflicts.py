@@ -167,7 +167,8 @@ def find_conflicts(
         a, b = place.get(match.a), place.get(match.b)
         if a is not None and b is not None and (b, a) not in pairs:
             pairs.setdefault((a, b), fact_of.get(a) or fact_of.get(b, ""))
-    words: dict[str, _Words] = {}
+    read: dict[str, tuple[_Words, frozenset[str]]] = {}
+    """Each paragraph's words and material (`_material`), by text."""
     by_texts: dict[tuple[str, str], list[tuple[str, Version, Version, str]]] = {}
     """What a pair of texts yields, so that copies of a paragraph are compared once."""
     found: list[Conflict] = []
@@ -180,14 +181,15 @@ def find_conflicts(
         kinds = by_texts.get(texts)
         if kinds is None:
             for pf in (a, b):
-                if pf.text not in words:
-                    words[pf.text] = _words(pf.text)
-            wa, wb = words[a.text], words[b.text]
-            both = _material(a, wa) & _material(b, wb)
+                if pf.text not in read:
+                    words = _words(pf.text)
+                    read[pf.text] = (words, _material(pf, words))
+            (wa, ma), (wb, mb) = read[a.text], read[b.text]
+            held = ma & mb | (ma | mb) & _ONE_SIDE
             kinds = by_texts[texts] = [
                 conflict
                 for detect, needs in _DETECTORS
-                if needs is None or needs in both
+                if needs is None or needs in held
                 for conflict in detect(a, b, wa, wb)
             ]
         elif kinds:
@@ -205,8 +207,8 @@ def find_conflicts(
 
 
 def _material(pf: ParagraphFeatures, words: list[_W]) -> frozenset[str]:
-    """What a paragraph holds that some kinds of conflict need on both sides (`_DETECTORS`);
-    once per paragraph."""
+    """What a paragraph holds that some kinds of conflict need, on both sides or on one
+    (`_DETECTORS`); once per paragraph."""
 
     def find(ws: list[_W]) -> frozenset[str]:
         held = {
@@ -216,10 +218,16 @@ def _material(pf: ParagraphFeatures, words: list[_W]) -> frozenset[str]:
             "short quotes": bool(_SHORT_QUOTE.search(pf.text)),  # (`_short_quoted`)
             "certainty": bool(_marked(ws)),
             "lists": _may_list(pf.text),
+            "futures": bool(_futures(ws)),
         }
         return frozenset(k for k, v in held.items() if v)
 
     return _memo(words, "material", find)
+
+
+_ONE_SIDE = frozenset({"futures"})
+"""Material a kind of conflict needs in one paragraph of a pair only (`_DETECTORS`): an event
+told as still to come by either side (`_tenses`)."""
 
 
 def _bounded(matches: Iterable[Match], n_articles: int) -> list[Match]:
@@ -1567,8 +1575,8 @@ _DETECTORS = (
     (_attributions, "certainty"),
     (_wordings, None),
     (_lists, "lists"),
-    (_tenses, None),
+    (_tenses, "futures"),
 )
 """Each kind of conflict in the order it is reported, with what both paragraphs must hold for it
-to be looked for (`_material`; None: nothing). Each test finds nothing without it anyway: this
-only saves calling it for the many pairs that lack it."""
+to be looked for (`_material`; None: nothing; one of them for `_ONE_SIDE`). Each test finds
+nothing without it anyway: this only saves calling it for the many pairs that lack it."""
