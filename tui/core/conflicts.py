@@ -1388,6 +1388,8 @@ def _relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | N
 
 
 def _find_relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | None:
+    if _RELAY_MARKERS.isdisjoint([w.key for w in sentence]):
+        return None  # most sentences: no marker to read around
     spans = _quoted_spans(pf)
     outside = [w for w in sentence if not any(s <= w.start < e for s, e in spans)]
     for k, w in enumerate(outside):
@@ -1411,6 +1413,10 @@ def _find_relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]
         if source:
             return w, source
     return None
+
+
+_RELAY_MARKERS = frozenset({"according", "citing", "reported", "reports"}) | _RELAYING_AS
+"""The words `_find_relay` reads a relay around."""
 
 
 def _until_pause(words: list[_W]) -> list[_W]:
