@@ -131,6 +131,8 @@ _NP_GLUE = frozenset({"the", "a", "an", "and", "its", "his", "her", "their", "ou
 _MOD_STOP = STOPWORDS - {"same"}
 _BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–!?]|(?:^|\s)[-']|\.\s")
 _TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.[^\W_]+)*\.?(?:-[^\W_][\w'’]*)*")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+"""Splits a text into the text before its first word, then each word and the text after it."""
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
 """As `features._SENTENCE_END`: a match's end is where the next sentence starts."""
 _SHORT_QUOTE = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
@@ -284,25 +286,27 @@ def _words(text: str) -> _Words:
     ends.append(len(text) + 1)
     out = _Words()
     new = tuple.__new__  # without the generated __new__: the same tuple, made in C
-    matches = list(_TOKEN.finditer(text.replace("\u2019", "'")))
-    last = len(matches) - 1
+    n = len(text)
+    pieces = iter(_TOKEN_SPLIT.split(text.replace("\u2019", "'")))
+    start = len(next(pieces))
     sentence, next_end = 0, ends[0]
-    for k, m in enumerate(matches):
-        raw = m.group()
-        start, end = m.span()
+    for k, (raw, gap) in enumerate(zip(pieces, pieces)):  # each word, then the text up to the next
+        end = start + len(raw)
+        after = end + len(gap)
         if raw[-1] == "." and "." not in raw[:-1]:
             raw, end = raw[:-1], end - 1
+            pause = True  # the gap starts with that dot
+        elif gap == " ":
+            pause = after == n
+        else:  # (as written: a curly apostrophe is a break, a straight one not always)
+            pause = after == n or _pause(text[end:after] if "'" in gap else gap)
         key, term, lower, content, acronym = _word_info(raw)
-        if k == last:
-            pause = True
-        else:
-            gap = text[end : matches[k + 1].start()]
-            pause = gap != " " and _pause(gap)
         while start >= next_end:  # bisect_right(ends, start), tokens coming in order
             sentence += 1
             next_end = ends[sentence]
         w = (key, term, start, end, lower, sentence, pause, raw, k, content, acronym)
         out.append(new(_W, w))
+        start = after
     return out
 
 
