@@ -142,7 +142,7 @@ def find_conflicts(
     index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
 ) -> list[Conflict]:
     """Every conflict between paragraphs of one fact, or of one match."""
-    for cache in (_statement, _likeness, _wording, _inner_difference, _word_count):
+    for cache in (_statement, _likeness, _ratio, _wording, _inner_difference, _word_count):
         cache.cache_clear()  # quotes of this story only
     paragraphs = index.paragraphs
     place = {pf.ref: k for k, pf in enumerate(paragraphs)}
@@ -1206,10 +1206,17 @@ def _likeness(quote: str, other: str) -> float | None:
     test, so it comes first."""
     quote, words = _statement(quote)
     other, other_words = _statement(other)
-    score = fuzz.partial_ratio(quote, other, score_cutoff=QUOTE_LOW)
+    score = _ratio(quote, other) if quote <= other else _ratio(other, quote)
     if score < QUOTE_LOW or not same_statement(words, other_words):
         return None
     return score
+
+
+@lru_cache(maxsize=1 << 16)
+def _ratio(x: str, y: str) -> float:
+    """`partial_ratio` of two quotes, 0 under `QUOTE_LOW`: the same either way round, so each
+    two quotes are compared once, with the lesser first."""
+    return fuzz.partial_ratio(x, y, score_cutoff=QUOTE_LOW)
 
 
 @lru_cache(maxsize=1 << 14)
