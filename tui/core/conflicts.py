@@ -130,7 +130,10 @@ _COMPLEMENT = frozenset({"of", "depicting", "showing", "featuring", "portraying"
 _NP_GLUE = frozenset({"the", "a", "an", "and", "its", "his", "her", "their", "our", "two", "three"})
 _MOD_STOP = STOPWORDS - {"same"}
 _BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–!?]|(?:^|\s)[-']|\.\s")
-_TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.[^\W_]+)*\.?(?:-[^\W_][\w'’]*)*")
+_TOKEN = re.compile(r"[^\W_][\w'’]*+(?:\.[^\W_]+)*+\.?(?:-[^\W_][\w'’]*+)*+")
+"""A word ("U.S.", "don't", "French-made"). (Possessive quantifiers: every part after the
+first may match nothing, so giving characters back never finds another word; they only spare
+the engine trying.)"""
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 """Splits a text into the text before its first word, then each word and the text after it."""
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
