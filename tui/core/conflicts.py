@@ -213,21 +213,18 @@ def find_conflicts(
 
 def _material(pf: ParagraphFeatures, words: list[_W]) -> frozenset[str]:
     """What a paragraph holds that some kinds of conflict need, on both sides or on one
-    (`_DETECTORS`); once per paragraph."""
-
-    def find(ws: list[_W]) -> frozenset[str]:
-        held = {
-            "figures": bool(pf.quantities),
-            "days": bool(_days(ws)),
-            "quotes": bool(pf.quotes),
-            "short quotes": bool(_SHORT_QUOTE.search(pf.text)),  # (`_short_quoted`)
-            "certainty": bool(_marked(ws)),
-            "lists": _may_list(pf.text),
-            "futures": bool(_futures(ws)),
-        }
-        return frozenset(k for k, v in held.items() if v)
-
-    return _memo(words, "material", find)
+    (`_DETECTORS`)."""
+    text = pf.text
+    held = {
+        "figures": bool(pf.quantities),
+        "days": bool(_days(words)),
+        "quotes": bool(pf.quotes),
+        "short quotes": ('"' in text or "“" in text) and bool(_SHORT_QUOTE.search(text)),
+        "certainty": bool(_marked(words)),
+        "lists": _may_list(text),
+        "futures": bool(_futures(words)),
+    }  # (short quotes: `_short_quoted`; its quote marks are looked for first, quicker)
+    return frozenset(k for k, v in held.items() if v)
 
 
 _ONE_SIDE = frozenset({"futures"})
