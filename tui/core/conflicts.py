@@ -1497,7 +1497,9 @@ def _enumerations(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[list[_W]
             said = pf.text[sentence[0].start : sentence[-1].end]
             if not _may_list(said):
                 continue  # no "X, Y and Z" and no "from … to …": no list
-            for items in _list_runs(pf.text, sentence, figures):
+            begin, last = sentence[0].start, sentence[-1].start
+            inside = [(s, e) for s, e in figures if s <= last and begin < e]  # its own figures
+            for items in _list_runs(pf.text, sentence, inside):
                 first = items[0][0]
                 before = [
                     w for w in sentence[: first.i - sentence[0].i]
@@ -1573,7 +1575,8 @@ def _list_runs(
             if item:
                 items.append(item)
                 item = []
-            close()
+            if items or ranged:  # (else nothing to close)
+                close()
             if w.key == "from":
                 ranged = True
         k += 1
