@@ -130,7 +130,12 @@ _COMPLEMENT = frozenset({"of", "depicting", "showing", "featuring", "portraying"
 _NP_GLUE = frozenset({"the", "a", "an", "and", "its", "his", "her", "their", "our", "two", "three"})
 _MOD_STOP = STOPWORDS - {"same"}
 _BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–!?]|(?:^|\s)[-']|\.\s")
-_TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.[^\W_]+)*\.?(?:-[^\W_][\w'’]*)*")
+_TOKEN = re.compile(r"[^\W_][\w'’]*+(?:\.[^\W_]+)*+\.?(?:-[^\W_][\w'’]*+)*+")
+"""A word ("U.S.", "don't", "French-made"). (Possessive quantifiers: every part after the
+first may match nothing, so giving characters back never finds another word; they only spare
+the engine trying.)"""
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+"""Splits a text into the text before its first word, then each word and the text after it."""
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
 """As `features._SENTENCE_END`: a match's end is where the next sentence starts."""
 _SHORT_QUOTE = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
@@ -140,7 +145,7 @@ def find_conflicts(
     index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
 ) -> list[Conflict]:
     """Every conflict between paragraphs of one fact, or of one match."""
-    for cache in (_statement, _likeness, _wording, _inner_difference, _word_count):
+    for cache in (_statement, _likeness, _ratio, _wording, _inner_difference, _word_count):
         cache.cache_clear()  # quotes of this story only
     paragraphs = index.paragraphs
     place = {pf.ref: k for k, pf in enumerate(paragraphs)}
@@ -167,7 +172,8 @@ def find_conflicts(
         a, b = place.get(match.a), place.get(match.b)
         if a is not None and b is not None and (b, a) not in pairs:
             pairs.setdefault((a, b), fact_of.get(a) or fact_of.get(b, ""))
-    words: dict[str, _Words] = {}
+    read: dict[str, tuple[_Words, frozenset[str]]] = {}
+    """Each paragraph's words and material (`_material`), by text."""
     by_texts: dict[tuple[str, str], list[tuple[str, Version, Version, str]]] = {}
     """What a pair of texts yields, so that copies of a paragraph are compared once."""
     found: list[Conflict] = []
@@ -180,14 +186,15 @@ def find_conflicts(
         kinds = by_texts.get(texts)
         if kinds is None:
             for pf in (a, b):
-                if pf.text not in words:
-                    words[pf.text] = _words(pf.text)
-            wa, wb = words[a.text], words[b.text]
-            both = _material(a, wa) & _material(b, wb)
+                if pf.text not in read:
+                    words = _words(pf.text)
+                    read[pf.text] = (words, _material(pf, words))
+            (wa, ma), (wb, mb) = read[a.text], read[b.text]
+            held = ma & mb | (ma | mb) & _ONE_SIDE
             kinds = by_texts[texts] = [
                 conflict
                 for detect, needs in _DETECTORS
-                if needs is None or needs in both
+                if needs is None or needs in held
                 for conflict in detect(a, b, wa, wb)
             ]
         elif kinds:
@@ -205,21 +212,24 @@ def find_conflicts(
 
 
 def _material(pf: ParagraphFeatures, words: list[_W]) -> frozenset[str]:
-    """What a paragraph holds that some kinds of conflict need on both sides (`_DETECTORS`);
-    once per paragraph."""
+    """What a paragraph holds that some kinds of conflict need, on both sides or on one
+    (`_DETECTORS`)."""
+    text = pf.text
+    held = {
+        "figures": bool(pf.quantities),
+        "days": bool(_days(words)),
+        "quotes": bool(pf.quotes),
+        "short quotes": ('"' in text or "“" in text) and bool(_SHORT_QUOTE.search(text)),
+        "certainty": bool(_marked(words)),
+        "lists": _may_list(text),
+        "futures": bool(_futures(words)),
+    }  # (short quotes: `_short_quoted`; its quote marks are looked for first, quicker)
+    return frozenset(k for k, v in held.items() if v)
 
-    def find(ws: list[_W]) -> frozenset[str]:
-        held = {
-            "figures": bool(pf.quantities),
-            "days": bool(_days(ws)),
-            "quotes": bool(pf.quotes),
-            "short quotes": bool(_SHORT_QUOTE.search(pf.text)),  # (`_short_quoted`)
-            "certainty": bool(_marked(ws)),
-            "lists": _may_list(pf.text),
-        }
-        return frozenset(k for k, v in held.items() if v)
 
-    return _memo(words, "material", find)
+_ONE_SIDE = frozenset({"futures"})
+"""Material a kind of conflict needs in one paragraph of a pair only (`_DETECTORS`): an event
+told as still to come by either side (`_tenses`)."""
 
 
 def _bounded(matches: Iterable[Match], n_articles: int) -> list[Match]:
@@ -276,25 +286,27 @@ def _words(text: str) -> _Words:
     ends.append(len(text) + 1)
     out = _Words()
     new = tuple.__new__  # without the generated __new__: the same tuple, made in C
-    matches = list(_TOKEN.finditer(text.replace("\u2019", "'")))
-    last = len(matches) - 1
+    n = len(text)
+    pieces = iter(_TOKEN_SPLIT.split(text.replace("\u2019", "'")))
+    start = len(next(pieces))
     sentence, next_end = 0, ends[0]
-    for k, m in enumerate(matches):
-        raw = m.group()
-        start, end = m.span()
+    for k, (raw, gap) in enumerate(zip(pieces, pieces)):  # each word, then the text up to the next
+        end = start + len(raw)
+        after = end + len(gap)
         if raw[-1] == "." and "." not in raw[:-1]:
             raw, end = raw[:-1], end - 1
+            pause = True  # the gap starts with that dot
+        elif gap == " ":
+            pause = after == n
+        else:  # (as written: a curly apostrophe is a break, a straight one not always)
+            pause = after == n or _pause(text[end:after] if "'" in gap else gap)
         key, term, lower, content, acronym = _word_info(raw)
-        if k == last:
-            pause = True
-        else:
-            gap = text[end : matches[k + 1].start()]
-            pause = gap != " " and _pause(gap)
         while start >= next_end:  # bisect_right(ends, start), tokens coming in order
             sentence += 1
             next_end = ends[sentence]
         w = (key, term, start, end, lower, sentence, pause, raw, k, content, acronym)
         out.append(new(_W, w))
+        start = after
     return out
 
 
@@ -1194,10 +1206,17 @@ def _likeness(quote: str, other: str) -> float | None:
     test, so it comes first."""
     quote, words = _statement(quote)
     other, other_words = _statement(other)
-    score = fuzz.partial_ratio(quote, other, score_cutoff=QUOTE_LOW)
+    score = _ratio(quote, other) if quote <= other else _ratio(other, quote)
     if score < QUOTE_LOW or not same_statement(words, other_words):
         return None
     return score
+
+
+@lru_cache(maxsize=1 << 16)
+def _ratio(x: str, y: str) -> float:
+    """`partial_ratio` of two quotes, 0 under `QUOTE_LOW`: the same either way round, so each
+    two quotes are compared once, with the lesser first."""
+    return fuzz.partial_ratio(x, y, score_cutoff=QUOTE_LOW)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1380,6 +1399,8 @@ def _relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | N
 
 
 def _find_relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]] | None:
+    if _RELAY_MARKERS.isdisjoint([w.key for w in sentence]):
+        return None  # most sentences: no marker to read around
     spans = _quoted_spans(pf)
     outside = [w for w in sentence if not any(s <= w.start < e for s, e in spans)]
     for k, w in enumerate(outside):
@@ -1403,6 +1424,10 @@ def _find_relay(pf: ParagraphFeatures, sentence: list[_W]) -> tuple[_W, list[_W]
         if source:
             return w, source
     return None
+
+
+_RELAY_MARKERS = frozenset({"according", "citing", "reported", "reports"}) | _RELAYING_AS
+"""The words `_find_relay` reads a relay around."""
 
 
 def _until_pause(words: list[_W]) -> list[_W]:
@@ -1472,7 +1497,9 @@ def _enumerations(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[list[_W]
             said = pf.text[sentence[0].start : sentence[-1].end]
             if not _may_list(said):
                 continue  # no "X, Y and Z" and no "from … to …": no list
-            for items in _list_runs(pf.text, sentence, figures):
+            begin, last = sentence[0].start, sentence[-1].start
+            inside = [(s, e) for s, e in figures if s <= last and begin < e]  # its own figures
+            for items in _list_runs(pf.text, sentence, inside):
                 first = items[0][0]
                 before = [
                     w for w in sentence[: first.i - sentence[0].i]
@@ -1486,9 +1513,9 @@ def _enumerations(pf: ParagraphFeatures, words: list[_W]) -> list[tuple[list[_W]
 
 
 _LIST_GLUE = frozenset({"and", "or"})
-_LIST_SHAPE = re.compile(r"\w, (?:[\w'-]+ ){0,3}(?:and|or) \w")
+_LIST_SHAPE = re.compile(r", (?<=\w, )(?:[\w'-]+ ){0,3}(?:and|or) \w")
 """The end of an enumeration ("…, Y and Z", "…, and Z"): a cheap test before reading one
-word by word."""
+word by word. (The comma is looked for first, a word before it next: quicker to search.)"""
 
 
 def _list_runs(
@@ -1548,7 +1575,8 @@ def _list_runs(
             if item:
                 items.append(item)
                 item = []
-            close()
+            if items or ranged:  # (else nothing to close)
+                close()
             if w.key == "from":
                 ranged = True
         k += 1
@@ -1567,8 +1595,8 @@ _DETECTORS = (
     (_attributions, "certainty"),
     (_wordings, None),
     (_lists, "lists"),
-    (_tenses, None),
+    (_tenses, "futures"),
 )
 """Each kind of conflict in the order it is reported, with what both paragraphs must hold for it
-to be looked for (`_material`; None: nothing). Each test finds nothing without it anyway: this
-only saves calling it for the many pairs that lack it."""
+to be looked for (`_material`; None: nothing; one of them for `_ONE_SIDE`). Each test finds
+nothing without it anyway: this only saves calling it for the many pairs that lack it."""

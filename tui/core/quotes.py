@@ -20,6 +20,7 @@ all pairs. Groups are linked transitively: a short excerpt joins the full quote 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -201,12 +202,24 @@ def same_statement(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
     short = min(len(a), len(b))
+    if _common_run(a, b, max(MIN_WORDS, math.ceil(SAME_SHARE * short))):
+        return True  # the matcher's first block is the longest run: it alone is enough
     most = sum((Counter(a) & Counter(b)).values())  # no more words in order than in common
     if most < MIN_WORDS or most < SAME_SHARE * short:
         return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
     return shared >= MIN_WORDS and shared >= SAME_SHARE * short
+
+
+def _common_run(a: list[str], b: list[str], n: int) -> bool:
+    """Whether two wordings share a run of `n` consecutive words (an excerpt quoted whole):
+    read as text, far quicker than matching word by word. Words hold no spaces."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < n:
+        return False
+    text = f" {' '.join(long)} "
+    return any(f" {' '.join(short[i : i + n])} " in text for i in range(len(short) - n + 1))
 
 
 def diff_words(a: str, b: str) -> tuple[WordDiff, ...]:
