@@ -359,11 +359,10 @@ def _differing(xs: list[_W], ys: list[_W], y_words: list[_W], x_words: list[_W])
     and not a word of capitalised words of their own paragraph, `x_words`, whose initials are a
     word of `ys` ("United States" / "US")."""
     keys = [y.key for y in ys]
-    spelled = _spelled_out(x_words)
     return [
         x for x in xs
         if not any(map(_same_word, repeat(x.key), keys)) and x.key not in _acronyms(y_words)
-        and spelled.get(x.i, _NO_INITIALS).isdisjoint(keys)
+        and _spelled_out(x_words).get(x.i, _NO_INITIALS).isdisjoint(keys)
     ]
 
 
@@ -376,18 +375,20 @@ def _spelled_out(words: list[_W]) -> dict[int, set[str]]:
 
     def make(ws: list[_W]) -> dict[int, set[str]]:
         out: dict[int, set[str]] = {}
-        run: list[_W] = []
-        for w in [*ws, None]:
-            if w is not None and not w.lower and w.content:
-                run.append(w)
-                if not w.pause:
-                    continue
-            for i in range(len(run)):
-                for j in range(i + 2, len(run) + 1):
-                    initials = "".join(x.key[0] for x in run[i:j])
-                    for x in run[i:j]:
-                        out.setdefault(x.i, set()).add(initials)
-            run = []
+        runs: list[list[_W]] = []
+        for w in [w for w in ws if not w.lower and w.content]:  # capitalised words, in order
+            if runs and w.i == runs[-1][-1].i + 1 and not runs[-1][-1].pause:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+        for run in runs:
+            if len(run) > 1:
+                initials = "".join(x.key[0] for x in run)
+                n = len(run)
+                for p, x in enumerate(run):  # every stretch [i, j) of two words or more holding x
+                    out[x.i] = {
+                        initials[i:j] for i in range(p + 1) for j in range(max(p + 1, i + 2), n + 1)
+                    }
         return out
 
     return _memo(words, "spelled_out", make)
