@@ -913,8 +913,9 @@ def _aligned(wa: list[_W], wb: list[_W]):
                 continue
             if _runs4(sa).isdisjoint(_runs4(sb)):
                 continue  # no four words in a row in both: no equal stretch of four below
-            ops = SequenceMatcher(None, [w.term for w in sa], [w.term for w in sb],
-                                  autojunk=False).get_opcodes()
+            matcher = _memo(sb, "matcher", _matcher)  # indexes `sb` once for all its alignments
+            matcher.set_seq1([w.term for w in sa])
+            ops = matcher.get_opcodes()
             if not any(
                 t == "equal" and i2 - i1 >= 4 and sum(w.content for w in sa[i1:i2]) >= 2
                 for t, i1, i2, _, _ in ops
@@ -947,6 +948,11 @@ def _aligned(wa: list[_W], wb: list[_W]):
                 da, db = _differing(ca, cb, wb, wa), _differing(cb, ca, wa, wb)
                 if any(_named(w) for w in da) and any(_named(w) for w in db):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
+
+
+def _matcher(sentence: list[_W]) -> SequenceMatcher:
+    """A word-by-word (by term) matcher of other sentences against `sentence`."""
+    return SequenceMatcher(None, (), [w.term for w in sentence], autojunk=False)
 
 
 def _sentence_sets(words: list[_W]) -> list[tuple[list[_W], set[str], set[str]]]:
