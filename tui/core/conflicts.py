@@ -477,8 +477,8 @@ def _terms(sentence: list[_W]) -> set[str]:
 def _names(sentence: list[_W]) -> set[str]:
     """The names and acronyms of a sentence, light-stemmed."""
     return _memo(sentence, "names", lambda ws: {
-        w.term for w in ws if w.acronym or (not w.lower and w.content and w.raw[:1].isupper())
-    })  # (`_named`, written out)
+        w.term for w in ws if not w.lower and (w.acronym or w.content and w.raw[:1].isupper())
+    })  # (`_named`, written out; an acronym is never in lower case, most words are)
 
 
 def _find_markers(sentence: list[_W]) -> dict[str, list[_W]]:
