@@ -362,7 +362,8 @@ def _differing(xs: list[_W], ys: list[_W], y_words: list[_W], x_words: list[_W])
     return [
         x for x in xs
         if not any(map(_same_word, repeat(x.key), keys)) and x.key not in _acronyms(y_words)
-        and _spelled_out(x_words).get(x.i, _NO_INITIALS).isdisjoint(keys)
+        and (x.lower or not x.content  # (not in a run of capitalised words)
+             or _spelled_out(x_words).get(x.i, _NO_INITIALS).isdisjoint(keys))
     ]
 
 
@@ -771,7 +772,11 @@ def _slots(words: list[_W], i: int) -> tuple[list[_W], list[_W], tuple[list[_W],
     cache = _memo(words, "slots", _new_cache)
     if i not in cache:
         pre, post = _modifiers(words, i)
-        slots = ([x for x in pre if _modifier(x)], [x for x in post if _complement(x)])
+        # A modifier is capitalised, hyphenated or "same" (`_modifier`): most words before a
+        # noun, lower-case adjectives, are passed over without a closer look.
+        identity = [x for x in pre if (not x.lower or x.key == "same" or "-" in x.raw)
+                    and _modifier(x)]
+        slots = (identity, [x for x in post if _complement(x)])
         cache[i] = (pre, post, slots)
     return cache[i]
 
