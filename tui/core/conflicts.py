@@ -371,11 +371,11 @@ def _differing(xs: list[_W], ys: list[_W], y_words: list[_W], x_words: list[_W])
     and not a word of capitalised words of their own paragraph, `x_words`, whose initials are a
     word of `ys` ("United States" / "US")."""
     keys = [y.key for y in ys]
-    spelled = _spelled_out(x_words)
     return [
         x for x in xs
         if not any(map(_same_word, repeat(x.key), keys)) and x.key not in _acronyms(y_words)
-        and spelled.get(x.i, _NO_INITIALS).isdisjoint(keys)
+        and (x.lower or not x.content  # (not in a run of capitalised words)
+             or _spelled_out(x_words).get(x.i, _NO_INITIALS).isdisjoint(keys))
     ]
 
 
@@ -388,18 +388,20 @@ def _spelled_out(words: list[_W]) -> dict[int, set[str]]:
 
     def make(ws: list[_W]) -> dict[int, set[str]]:
         out: dict[int, set[str]] = {}
-        run: list[_W] = []
-        for w in [*ws, None]:
-            if w is not None and not w.lower and w.content:
-                run.append(w)
-                if not w.pause:
-                    continue
-            for i in range(len(run)):
-                for j in range(i + 2, len(run) + 1):
-                    initials = "".join(x.key[0] for x in run[i:j])
-                    for x in run[i:j]:
-                        out.setdefault(x.i, set()).add(initials)
-            run = []
+        runs: list[list[_W]] = []
+        for w in [w for w in ws if not w.lower and w.content]:  # capitalised words, in order
+            if runs and w.i == runs[-1][-1].i + 1 and not runs[-1][-1].pause:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+        for run in runs:
+            if len(run) > 1:
+                initials = "".join(x.key[0] for x in run)
+                n = len(run)
+                for p, x in enumerate(run):  # every stretch [i, j) of two words or more holding x
+                    out[x.i] = {
+                        initials[i:j] for i in range(p + 1) for j in range(max(p + 1, i + 2), n + 1)
+                    }
         return out
 
     return _memo(words, "spelled_out", make)
@@ -488,8 +490,8 @@ def _terms(sentence: list[_W]) -> set[str]:
 def _names(sentence: list[_W]) -> set[str]:
     """The names and acronyms of a sentence, light-stemmed."""
     return _memo(sentence, "names", lambda ws: {
-        w.term for w in ws if w.acronym or (not w.lower and w.content and w.raw[:1].isupper())
-    })  # (`_named`, written out)
+        w.term for w in ws if not w.lower and (w.acronym or w.content and w.raw[:1].isupper())
+    })  # (`_named`, written out; an acronym is never in lower case, most words are)
 
 
 def _find_markers(sentence: list[_W]) -> dict[str, list[_W]]:
@@ -782,7 +784,11 @@ def _slots(words: list[_W], i: int) -> tuple[list[_W], list[_W], tuple[list[_W],
     cache = _memo(words, "slots", _new_cache)
     if i not in cache:
         pre, post = _modifiers(words, i)
-        slots = ([x for x in pre if _modifier(x)], [x for x in post if _complement(x)])
+        # A modifier is capitalised, hyphenated or "same" (`_modifier`): most words before a
+        # noun, lower-case adjectives, are passed over without a closer look.
+        identity = [x for x in pre if (not x.lower or x.key == "same" or "-" in x.raw)
+                    and _modifier(x)]
+        slots = (identity, [x for x in post if _complement(x)])
         cache[i] = (pre, post, slots)
     return cache[i]
 
@@ -924,8 +930,9 @@ def _aligned(wa: list[_W], wb: list[_W]):
                 continue
             if _runs4(sa).isdisjoint(_runs4(sb)):
                 continue  # no four words in a row in both: no equal stretch of four below
-            ops = SequenceMatcher(None, [w.term for w in sa], [w.term for w in sb],
-                                  autojunk=False).get_opcodes()
+            matcher = _memo(sb, "matcher", _matcher)  # indexes `sb` once for all its alignments
+            matcher.set_seq1([w.term for w in sa])
+            ops = matcher.get_opcodes()
             if not any(
                 t == "equal" and i2 - i1 >= 4 and sum(w.content for w in sa[i1:i2]) >= 2
                 for t, i1, i2, _, _ in ops
@@ -958,6 +965,11 @@ def _aligned(wa: list[_W], wb: list[_W]):
                 da, db = _differing(ca, cb, wb, wa), _differing(cb, ca, wa, wb)
                 if any(_named(w) for w in da) and any(_named(w) for w in db):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
+
+
+def _matcher(sentence: list[_W]) -> SequenceMatcher:
+    """A word-by-word (by term) matcher of other sentences against `sentence`."""
+    return SequenceMatcher(None, (), [w.term for w in sentence], autojunk=False)
 
 
 def _sentence_sets(words: list[_W]) -> list[tuple[list[_W], set[str], set[str]]]:
