@@ -89,23 +89,38 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     ranking: dict[int, tuple[list, float | None, list[int], list[float]]] = {}
     """The ranking of a group's partners, kept until its last member has used it."""
     left_of = [len(m) for m in members]
+    everyone = range(len(members))
     for i in range(len(paragraphs)):
         own = article[i]
         g = group[i]
         floor = MIN_COS * norms[i]  # (the same for every member of the group: so is the norm)
         saved = ranking.get(g)
         if saved is None:
-            acc: dict[int, float] = {}
-            get = acc.get
-            for term in words[i]:
-                glist = postings.get(term)
-                if glist is None:
-                    continue
-                w = sq[term]
-                for h in glist:  # (0.0 + w is w: the same sums as starting from 0.0)
-                    acc[h] = get(h, 0.0) + w
-            hs = list(acc)
-            ds = list(acc.values())
+            if large:
+                acc: dict[int, float] = {}
+                get = acc.get
+                for term in words[i]:
+                    glist = postings.get(term)
+                    if glist is None:
+                        continue
+                    w = sq[term]
+                    for h in glist:  # (0.0 + w is w: the same sums as starting from 0.0)
+                        acc[h] = get(h, 0.0) + w
+                hs = list(acc)
+                ds = list(acc.values())
+            else:
+                # A small story indexes every word, so a paragraph reaches most groups: a sum
+                # for every group (0.0 for those it does not reach, which share too little to be
+                # kept) costs less than a dict of the reached ones.
+                ds = [0.0] * len(members)
+                for term in words[i]:
+                    glist = postings.get(term)
+                    if glist is None:
+                        continue
+                    w = sq[term]
+                    for h in glist:
+                        ds[h] += w
+                hs = everyone
             scores = list(map(truediv, ds, map(group_norms.__getitem__, hs)))
             best, cut = _head(scores, hs, ds, members, head, floor, group_norms)
             saved = (best, cut, hs, ds)
