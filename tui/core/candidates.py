@@ -184,7 +184,7 @@ def _rows(
         [
             (s, j, d)
             for s, h, d in zip(scores, hs, ds)
-            if (cut is None or s >= cut) and d >= MIN_SHARED and d >= floor * group_norms[h]
+            if d >= MIN_SHARED and (cut is None or s >= cut) and d >= floor * group_norms[h]
             for j in members[h]
         ],
         reverse=True,
