@@ -67,18 +67,19 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
         group.append(g)
     postings: dict[str, list[int]] = {}
     """Each indexed word's groups."""
-    uses: dict[str, int] = {}
-    """Each indexed word's paragraphs (the length of its list of paragraphs)."""
     df = index.df
     for g, key in enumerate(group_of):
-        size = len(members[g])
         for term in key:
             if not 2 <= df[term] <= limit:
                 continue
             postings.setdefault(term, []).append(g)
-            uses[term] = uses.get(term, 0) + size
     if large:
-        postings = {t: glist for t, glist in postings.items() if uses[t] <= max_postings}
+        # (a word's paragraphs: the members of its groups)
+        postings = {
+            t: glist
+            for t, glist in postings.items()
+            if sum(len(members[g]) for g in glist) <= max_postings
+        }
     sq = {term: index.weight[term] ** 2 for term in postings}
     article = [pf.ref.article for pf in paragraphs]
     norms = [pf.norm or 1.0 for pf in paragraphs]
@@ -121,8 +122,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
                     for h in glist:
                         ds[h] += w
                 hs = everyone
-            scores = list(map(truediv, ds, map(group_norms.__getitem__, hs)))
-            best, cut = _head(scores, hs, ds, members, head, floor, group_norms)
+            best, cut = _head(hs, ds, members, head, floor, group_norms)
             saved = (best, cut, hs, ds)
             if left_of[g] > 1:
                 ranking[g] = saved
@@ -154,41 +154,49 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
 
 
 def _head(
-    scores: list[float],
-    hs: list[int],
+    hs: list[int] | range,
     ds: list[float],
     members: list[list[int]],
     head: int,
     floor: float,
     group_norms: list[float],
 ):
-    """The partner paragraphs of the `head` best partner groups `hs` (with their `scores` and
-    sums `ds`) and of any group tied with the last, as (score, j, d), best first (ties: the
-    later paragraph first), less those that share too little (`_rows`); and the score below
-    which the other paragraphs lie (None when there are no others). Each group has a member at
-    least, so these hold the `head` best paragraphs."""
-    if len(scores) <= head:
-        return _rows(scores, hs, ds, members, None, floor, group_norms), None
+    """The partner paragraphs of the `head` best partner groups `hs` (with their sums `ds`;
+    their score is the sum over the group's norm) and of any group tied with the last, as
+    (score, j, d), best first (ties: the later paragraph first), less those that share too
+    little (`_rows`); and the score below which the other paragraphs lie (None when there are
+    no others). Each group has a member at least, so these hold the `head` best paragraphs."""
+    if len(ds) <= head:
+        return _rows(hs, ds, members, None, floor, group_norms), None
+    scores = list(map(truediv, ds, map(group_norms.__getitem__, hs)))
     cut = sorted(scores)[-head]
-    return _rows(scores, hs, ds, members, cut, floor, group_norms), cut
+    return _rows(hs, ds, members, cut, floor, group_norms, scores), cut
 
 
 def _rows(
-    scores, hs, ds, members: list[list[int]], cut: float | None, floor: float, group_norms
+    hs, ds, members: list[list[int]], cut: float | None, floor: float, group_norms, scores=None
 ) -> list:
     """(score, j, d) of every member j of the groups scoring `cut` or more (all without a
-    `cut`), best first (ties: the later paragraph first), less the groups that share too little
-    to be scored: under `MIN_SHARED`, or under `floor` times their norm (a cosine under
-    `MIN_COS`). On a small story, where every word is indexed, those are most of them."""
-    return sorted(
-        [
+    `cut`, and then the `scores` need not be given), best first (ties: the later paragraph
+    first), less the groups that share too little to be scored: under `MIN_SHARED`, or under
+    `floor` times their norm (a cosine under `MIN_COS`). On a small story, where every word is
+    indexed, those are most of them: without a `cut`, only the others' scores are divided out."""
+    if cut is None:
+        rows = [
+            (d / group_norms[h], j, d)
+            for h, d in zip(hs, ds)
+            if d >= MIN_SHARED and d >= floor * group_norms[h]
+            for j in members[h]
+        ]
+    else:
+        rows = [
             (s, j, d)
             for s, h, d in zip(scores, hs, ds)
-            if d >= MIN_SHARED and (cut is None or s >= cut) and d >= floor * group_norms[h]
+            if s >= cut and d >= MIN_SHARED and d >= floor * group_norms[h]
             for j in members[h]
-        ],
-        reverse=True,
-    )
+        ]
+    rows.sort(reverse=True)
+    return rows
 
 
 def _rest(hs, ds, group_norms: list[float], members: list[list[int]], cut: float, floor: float):
