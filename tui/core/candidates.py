@@ -81,7 +81,9 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
             if sum(len(members[g]) for g in glist) <= max_postings
         }
     sq = {term: index.weight[term] ** 2 for term in postings}
-    article = [pf.ref.article for pf in paragraphs]
+    numbers: dict[str, int] = {}
+    article = [numbers.setdefault(pf.ref.article, len(numbers)) for pf in paragraphs]
+    """Each paragraph's article, by number (the partners taken in each are counted in a list)."""
     norms = [pf.norm or 1.0 for pf in paragraphs]
     group_norms = [norms[m[0]] for m in members]
     """A group's norm (its members' words are the same, so are their norms)."""
@@ -133,14 +135,14 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
         # Best first (ties: the later paragraph first), then at most `per_article_cap` partners
         # per other article and `per_paragraph_cap` in all: the same pairs as keeping the best of
         # each article and then the best of those, without a heap per article.
-        taken: dict[str, int] = {}
+        taken = [0] * len(numbers)
         left = per_paragraph_cap
         rest = () if cut is None else _rest(hs, ds, group_norms, members, cut, floor)
         for _, j, d in chain(best, rest):
             other = article[j]
             if other == own:
                 continue
-            count = taken.get(other, 0)
+            count = taken[other]
             if count >= per_article_cap:
                 continue
             taken[other] = count + 1
