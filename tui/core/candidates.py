@@ -5,7 +5,9 @@ articles of the story (more than `COMMON_SHARE` of them, once the story has enou
 that to mean something) are left out of the index: they prove nothing and their posting lists are
 the long ones. Each paragraph then accumulates the weight it shares with every paragraph its words
 reach (a sparse dot product), and keeps its `PER_PARAGRAPH` best partners from other articles.
-The cost follows the posting lists of specific words, which grow about linearly with the story.
+The cost follows the posting lists of specific words, which grow about linearly with the story
+(on a story of `SMALL_STORY` articles at most, each group also lists its sum with every other
+group: they are few there).
 Paragraphs with the same words (copies, in a story of wire rewrites) are indexed and ranked as
 one group: the same sums, made once.
 """
@@ -89,7 +91,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     """A group's norm (its members' words are the same, so are their norms)."""
     head = 4 * per_paragraph_cap
     kept: dict[tuple[int, int], float] = {}
-    ranking: dict[int, tuple[list, float | None, list[int], list[float]]] = {}
+    ranking: dict[int, tuple[list, float | None, list[int] | range, list[float]]] = {}
     """The ranking of a group's partners, kept until its last member has used it."""
     left_of = [len(m) for m in members]
     everyone = range(len(members))
@@ -121,7 +123,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
                     if glist is None:
                         continue
                     w = sq[term]
-                    for h in glist:
+                    for h in glist:  # (0.0 + w is w, as in the dict above)
                         ds[h] += w
                 hs = everyone
             best, cut = _head(hs, ds, members, head, floor, group_norms)
