@@ -5,9 +5,7 @@ articles of the story (more than `COMMON_SHARE` of them, once the story has enou
 that to mean something) are left out of the index: they prove nothing and their posting lists are
 the long ones. Each paragraph then accumulates the weight it shares with every paragraph its words
 reach (a sparse dot product), and keeps its `PER_PARAGRAPH` best partners from other articles.
-The cost follows the posting lists of specific words, which grow about linearly with the story
-(on a story of `SMALL_STORY` articles at most, each group also lists its sum with every other
-group: they are few there).
+The cost follows the posting lists of specific words, which grow about linearly with the story.
 Paragraphs with the same words (copies, in a story of wire rewrites) are indexed and ranked as
 one group: the same sums, made once.
 """
@@ -91,41 +89,26 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     """A group's norm (its members' words are the same, so are their norms)."""
     head = 4 * per_paragraph_cap
     kept: dict[tuple[int, int], float] = {}
-    ranking: dict[int, tuple[list, float | None, list[int] | range, list[float]]] = {}
+    ranking: dict[int, tuple[list, float | None, list[int], list[float]]] = {}
     """The ranking of a group's partners, kept until its last member has used it."""
     left_of = [len(m) for m in members]
-    everyone = range(len(members))
     for i in range(len(paragraphs)):
         own = article[i]
         g = group[i]
         floor = MIN_COS * norms[i]  # (the same for every member of the group: so is the norm)
         saved = ranking.get(g)
         if saved is None:
-            if large:
-                acc: dict[int, float] = {}
-                get = acc.get
-                for term in words[i]:
-                    glist = postings.get(term)
-                    if glist is None:
-                        continue
-                    w = sq[term]
-                    for h in glist:  # (0.0 + w is w: the same sums as starting from 0.0)
-                        acc[h] = get(h, 0.0) + w
-                hs = list(acc)
-                ds = list(acc.values())
-            else:
-                # A small story indexes every word, so a paragraph reaches most groups: a sum
-                # for every group (0.0 for those it does not reach, which share too little to be
-                # kept) costs less than a dict of the reached ones.
-                ds = [0.0] * len(members)
-                for term in words[i]:
-                    glist = postings.get(term)
-                    if glist is None:
-                        continue
-                    w = sq[term]
-                    for h in glist:  # (0.0 + w is w, as in the dict above)
-                        ds[h] += w
-                hs = everyone
+            acc: dict[int, float] = {}
+            get = acc.get
+            for term in words[i]:
+                glist = postings.get(term)
+                if glist is None:
+                    continue
+                w = sq[term]
+                for h in glist:  # (0.0 + w is w: the same sums as starting from 0.0)
+                    acc[h] = get(h, 0.0) + w
+            hs = list(acc)
+            ds = list(acc.values())
             best, cut = _head(hs, ds, members, head, floor, group_norms)
             saved = (best, cut, hs, ds)
             if left_of[g] > 1:
@@ -158,7 +141,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
 
 
 def _head(
-    hs: list[int] | range,
+    hs: list[int],
     ds: list[float],
     members: list[list[int]],
     head: int,
