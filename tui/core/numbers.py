@@ -127,6 +127,8 @@ def _unit(word: str | None) -> str:
 
 
 def _value(num: str) -> tuple[float, str]:
+    if num[0] in _DIGITS:
+        return float(num.replace(",", "")), ""  # (neither a number word nor a span of years)
     low = num.lower()
     if low in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[low]), ""
@@ -141,7 +143,8 @@ def find_quantities(text: str, flat: str | None = None) -> list[Quantity]:
     """Every figure in `text`, with hedge, unit and (start, end) offsets in `text`."""
     found: list[Quantity] = []
     text = text.replace("\u2019", "'")
-    if _CASED.search(text):
+    # (an ASCII text has no character `_CASED` finds: its flag is read without a search)
+    if not text.isascii() and _CASED.search(text):
         if not _MAYBE.search(text):
             return found
         matches = _QUANTITY.finditer(text)
