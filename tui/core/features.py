@@ -238,23 +238,23 @@ def _read(text: str) -> _Read:
     bounds.append(len(text) + 1)  # no word starts there: the loop below stops at it
     current, following = -1, bounds[0]
     known = _TERMS.get
+    sentence: list[str] = []  # (the last of `sentences`; there is one: the first bound is 0)
     for m in (_ASCII_WORD if flat.isascii() else _WORD).finditer(flat):
-        word = m.group()
-        term = known(word)
+        term = known(m[0])
         if term is None:
-            term = _content_term(word)
+            term = _content_term(m[0])
         if not term:
             continue
-        start = m.start()
+        start, end = m.span()
         # (found for content words only: a last sentence of stopwords gets no list, and empty
         # sentences are dropped anyway)
         while following <= start:
             current += 1
-            sentences.append([])
+            sentences.append(sentence := [])
             following = bounds[current + 1]
         capital = text[start].isupper() and not _starts_sentence(text, start, sentence_starts)
-        tokens.append(Token(term, start, m.end(), capital))
-        sentences[-1].append(term)  # (there is one: the first bound is 0)
+        tokens.append(Token(term, start, end, capital))
+        sentence.append(term)
     return flat, tokens, sentences, find_quotes(text), find_quantities(text, flat)
 
 
