@@ -314,7 +314,7 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
         quotes=quotes,
         quote_terms=quote_terms,
         quantities=quantities,
-        names=frozenset(t.term for t in tokens if t.capital),
+        names=frozenset([t.term for t in tokens if t.capital]),
         bigrams=frozenset(zip(seq, seq[1:])),
         size=size if size < 1.0 else 1.0,
         sentences_size=sentences_size if sentences_size < 1.0 else 1.0,
