@@ -269,6 +269,8 @@ def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
     out: list[_Read] = []
     tokens, k = pf.tokens, 0
     quantities, q, n_quantities = pf.quantities, 0, len(pf.quantities)
+    # (a sentence of a paragraph without quote marks has none: tested once for all)
+    marked = any(map(pf.text.__contains__, _QUOTE_MARKS))
     for start, end in zip(cuts, cuts[1:]):
         first, k = k, bisect_left(tokens, end, k, key=_START)
         if start:
@@ -284,9 +286,9 @@ def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
                 )
             )
             q += 1
-        sentence, flat = pf.text[start:end], pf.flat[start:end]
+        quotes = find_quotes(pf.text[start:end]) if marked else []
         terms = [[t.term for t in own]] if own else []
-        out.append((flat, own, terms, find_quotes(sentence), figures))
+        out.append((pf.flat[start:end], own, terms, quotes, figures))
     return out
 
 
