@@ -303,7 +303,9 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
         frozenset(seq[bisect_left(tokens, s, key=_START) : bisect_left(tokens, e, key=_START)])
         for s, e in quotes
     ]
-    kept = [frozenset(s) for s in sentences if s]  # (only & and fsum read them: any order)
+    # (only & and fsum read them: any order; a paragraph's one sentence holds all its terms in
+    # the same order, so the set of its terms serves)
+    kept = [terms] if len(sentences) == 1 else [frozenset(s) for s in sentences if s]
     size = math.log1p(len(terms)) / 4
     sentences_size = len(kept) / 4
     return ParagraphFeatures(
