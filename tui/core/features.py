@@ -296,15 +296,15 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
     """The features of one paragraph from what `_read` found in its text. The sets are made
     anew for each paragraph, in the same way, so copies compare as distinct paragraphs do."""
     flat, tokens, sentences, quotes, quantities = read
-    seq = [t.term for t in tokens]
+    # (a paragraph's one sentence holds all its terms in reading order: its list serves)
+    seq = sentences[0] if len(sentences) == 1 else [t.term for t in tokens]
     terms = frozenset(seq)
     # (the tokens are in reading order: a quote's are a slice, found by bisection)
     quote_terms = [
         frozenset(seq[bisect_left(tokens, s, key=_START) : bisect_left(tokens, e, key=_START)])
         for s, e in quotes
     ]
-    # (only & and fsum read them: any order; a paragraph's one sentence holds all its terms in
-    # the same order, so the set of its terms serves)
+    # (only & and fsum read them: any order; one sentence's set is the paragraph's)
     kept = [terms] if len(sentences) == 1 else [frozenset(s) for s in sentences if s]
     size = math.log1p(len(terms)) / 4
     sentences_size = len(kept) / 4
