@@ -238,23 +238,23 @@ def _read(text: str) -> _Read:
     bounds.append(len(text) + 1)  # no word starts there: the loop below stops at it
     current, following = -1, bounds[0]
     known = _TERMS.get
+    sentence: list[str] = []  # (the last of `sentences`; there is one: the first bound is 0)
     for m in (_ASCII_WORD if flat.isascii() else _WORD).finditer(flat):
-        word = m.group()
-        term = known(word)
+        term = known(m[0])
         if term is None:
-            term = _content_term(word)
+            term = _content_term(m[0])
         if not term:
             continue
-        start = m.start()
+        start, end = m.span()
         # (found for content words only: a last sentence of stopwords gets no list, and empty
         # sentences are dropped anyway)
         while following <= start:
             current += 1
-            sentences.append([])
+            sentences.append(sentence := [])
             following = bounds[current + 1]
         capital = text[start].isupper() and not _starts_sentence(text, start, sentence_starts)
-        tokens.append(Token(term, start, m.end(), capital))
-        sentences[-1].append(term)  # (there is one: the first bound is 0)
+        tokens.append(Token(term, start, end, capital))
+        sentence.append(term)
     return flat, tokens, sentences, find_quotes(text), find_quantities(text, flat)
 
 
@@ -269,6 +269,8 @@ def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
     out: list[_Read] = []
     tokens, k = pf.tokens, 0
     quantities, q, n_quantities = pf.quantities, 0, len(pf.quantities)
+    # (a sentence of a paragraph without quote marks has none: tested once for all)
+    marked = any(map(pf.text.__contains__, _QUOTE_MARKS))
     for start, end in zip(cuts, cuts[1:]):
         first, k = k, bisect_left(tokens, end, k, key=_START)
         if start:
@@ -284,9 +286,9 @@ def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
                 )
             )
             q += 1
-        sentence, flat = pf.text[start:end], pf.flat[start:end]
+        quotes = find_quotes(pf.text[start:end]) if marked else []
         terms = [[t.term for t in own]] if own else []
-        out.append((flat, own, terms, find_quotes(sentence), figures))
+        out.append((pf.flat[start:end], own, terms, quotes, figures))
     return out
 
 
@@ -294,14 +296,16 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
     """The features of one paragraph from what `_read` found in its text. The sets are made
     anew for each paragraph, in the same way, so copies compare as distinct paragraphs do."""
     flat, tokens, sentences, quotes, quantities = read
-    seq = [t.term for t in tokens]
+    # (a paragraph's one sentence holds all its terms in reading order: its list serves)
+    seq = sentences[0] if len(sentences) == 1 else [t.term for t in tokens]
     terms = frozenset(seq)
     # (the tokens are in reading order: a quote's are a slice, found by bisection)
     quote_terms = [
         frozenset(seq[bisect_left(tokens, s, key=_START) : bisect_left(tokens, e, key=_START)])
         for s, e in quotes
     ]
-    kept = [frozenset(s) for s in sentences if s]  # (only & and fsum read them: any order)
+    # (only & and fsum read them: any order; one sentence's set is the paragraph's)
+    kept = [terms] if len(sentences) == 1 else [frozenset(s) for s in sentences if s]
     size = math.log1p(len(terms)) / 4
     sentences_size = len(kept) / 4
     return ParagraphFeatures(
@@ -314,7 +318,7 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
         quotes=quotes,
         quote_terms=quote_terms,
         quantities=quantities,
-        names=frozenset(t.term for t in tokens if t.capital),
+        names=frozenset([t.term for t in tokens if t.capital]),
         bigrams=frozenset(zip(seq, seq[1:])),
         size=size if size < 1.0 else 1.0,
         sentences_size=sentences_size if sentences_size < 1.0 else 1.0,

@@ -83,6 +83,13 @@ _NUMBER_WORD = re.compile(r"\b(?:" + _trie(sorted({*_WORD_NUMBERS, "quarter", "h
 """`_MAYBE`'s words, case-sensitive (for lower-cased text, where a word boundary before a letter
 is `_MAYBE`'s look-behind), read only as a test. Written as a trie, so the search passes over
 most word starts after a letter or two."""
+_NUMBER_WORD_PARTS = tuple(
+    w for w in sorted({*_WORD_NUMBERS, "quarter", "half"})
+    if not any(v != w and v in w for v in _WORD_NUMBERS)
+)
+"""`_NUMBER_WORD`'s words less those that hold another ("sixteen" holds "six"): a text where
+`_NUMBER_WORD` finds one holds one of these. Most texts hold none, and substring tests for a few
+words cost less than the search, which tries every place in the text."""
 _QUANTITY_LOWER = re.compile(_QUANTITY.pattern)
 """`_QUANTITY` for lower-cased text: the same matches at the same places, found faster."""
 _CASED = re.compile(r"[^\x00-\x7f\u2000-\u206f]")
@@ -127,6 +134,8 @@ def _unit(word: str | None) -> str:
 
 
 def _value(num: str) -> tuple[float, str]:
+    if num[0] in _DIGITS:
+        return float(num.replace(",", "")), ""  # (neither a number word nor a span of years)
     low = num.lower()
     if low in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[low]), ""
@@ -141,14 +150,17 @@ def find_quantities(text: str, flat: str | None = None) -> list[Quantity]:
     """Every figure in `text`, with hedge, unit and (start, end) offsets in `text`."""
     found: list[Quantity] = []
     text = text.replace("\u2019", "'")
-    if _CASED.search(text):
+    # (an ASCII text has no character `_CASED` finds: its flag is read without a search)
+    if not text.isascii() and _CASED.search(text):
         if not _MAYBE.search(text):
             return found
         matches = _QUANTITY.finditer(text)
     else:
         lower = text.lower()
         # (`_MAYBE`'s digits are ASCII ones here: a substring test is faster than a search)
-        if not any(map(lower.__contains__, _DIGITS)) and not _NUMBER_WORD.search(lower):
+        if not any(map(lower.__contains__, _DIGITS)) and not (
+            any(map(lower.__contains__, _NUMBER_WORD_PARTS)) and _NUMBER_WORD.search(lower)
+        ):
             return found
         matches = _QUANTITY_LOWER.finditer(lower)
     for m in matches:
