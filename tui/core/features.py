@@ -80,10 +80,16 @@ _QUOTE_MARKS = ("\"", "\u201c", "\u201d", "\u201e", "\u2018")
 """Every mark a quoted passage can open with (`_DOUBLE`'s and `_SINGLE`'s)."""
 
 
+def _quote_marked(text: str) -> bool:
+    """Whether `text` holds a mark a quote can open with (most paragraphs quote no one: a
+    substring test is faster than the search)."""
+    return any(map(text.__contains__, _QUOTE_MARKS))
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted passage of at least three words, inside the quote marks."""
-    if not any(map(text.__contains__, _QUOTE_MARKS)):
-        return []  # (most paragraphs quote no one: a substring test is faster than the search)
+    if not _quote_marked(text):
+        return []
     spans: list[tuple[int, int]] = []
     marks = [m.start() for m in _DOUBLE.finditer(text)]
     for i in range(0, len(marks), 2):
@@ -269,8 +275,7 @@ def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:
     out: list[_Read] = []
     tokens, k = pf.tokens, 0
     quantities, q, n_quantities = pf.quantities, 0, len(pf.quantities)
-    # (a sentence of a paragraph without quote marks has none: tested once for all)
-    marked = any(map(pf.text.__contains__, _QUOTE_MARKS))
+    marked = _quote_marked(pf.text)  # (a paragraph without marks: none in its sentences)
     for start, end in zip(cuts, cuts[1:]):
         first, k = k, bisect_left(tokens, end, k, key=_START)
         if start:
@@ -296,16 +301,19 @@ def _assemble(ref: Ref, text: str, read: _Read) -> ParagraphFeatures:
     """The features of one paragraph from what `_read` found in its text. The sets are made
     anew for each paragraph, in the same way, so copies compare as distinct paragraphs do."""
     flat, tokens, sentences, quotes, quantities = read
-    # (a paragraph's one sentence holds all its terms in reading order: its list serves)
-    seq = sentences[0] if len(sentences) == 1 else [t.term for t in tokens]
-    terms = frozenset(seq)
+    if len(sentences) == 1:  # (its one sentence holds all its terms, in reading order)
+        seq = sentences[0]
+        terms = frozenset(seq)
+        kept = [terms]
+    else:
+        seq = [t.term for t in tokens]
+        terms = frozenset(seq)
+        kept = [frozenset(s) for s in sentences if s]  # (only & and fsum read them: any order)
     # (the tokens are in reading order: a quote's are a slice, found by bisection)
     quote_terms = [
         frozenset(seq[bisect_left(tokens, s, key=_START) : bisect_left(tokens, e, key=_START)])
         for s, e in quotes
     ]
-    # (only & and fsum read them: any order; one sentence's set is the paragraph's)
-    kept = [terms] if len(sentences) == 1 else [frozenset(s) for s in sentences if s]
     size = math.log1p(len(terms)) / 4
     sentences_size = len(kept) / 4
     return ParagraphFeatures(
