@@ -92,21 +92,34 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     ranking: dict[int, tuple[list, float | None, list[int], list[float]]] = {}
     """The ranking of a group's partners, kept until its last member has used it."""
     left_of = [len(m) for m in members]
+    earlier: list[dict[int, float]] = [{} for _ in members]
+    """Each group's sums with the groups before it, made when those were summed: a pair's sum
+    adds the same shared words in the same (sorted) order from either side, so it is made once."""
+    passed: dict[str, int] = {}
+    """How many groups of each word's list have been summed: the groups are summed in order (a
+    group at its first member), so a group's place in the lists of its words."""
     for i in range(len(paragraphs)):
         own = article[i]
         g = group[i]
         floor = MIN_COS * norms[i]  # (the same for every member of the group: so is the norm)
         saved = ranking.get(g)
         if saved is None:
-            acc: dict[int, float] = {}
-            get = acc.get
+            later: dict[int, float] = {}
+            get = later.get
             for term in words[i]:
                 glist = postings.get(term)
                 if glist is None:
                     continue
                 w = sq[term]
-                for h in glist:  # (0.0 + w is w: the same sums as starting from 0.0)
-                    acc[h] = get(h, 0.0) + w
+                k = passed.get(term, 0)
+                passed[term] = k + 1
+                for h in glist[k:]:  # (0.0 + w is w: the same sums as starting from 0.0)
+                    later[h] = get(h, 0.0) + w
+            acc = earlier[g]
+            acc.update(later)
+            later.pop(g, None)  # (the group's own sum, where it has indexed words)
+            for h, d in later.items():
+                earlier[h][g] = d
             hs = list(acc)
             ds = list(acc.values())
             best, cut = _head(hs, ds, members, head, floor, group_norms)

@@ -243,6 +243,11 @@ def _reach(pairs: list[tuple[int, int]], refs: list[Ref]) -> dict[int, int]:
     return {k: len(articles[root(k)]) for k in parent}
 
 
+_MEMBER = -(1 << 29)
+"""A member's link count in `_grow`: below any count needed however many links it gains (and
+small enough to stay a one-digit int, which adds fastest)."""
+
+
 def _grow(
     a: int, b: int, growing: list[list[tuple[int, float]]], adjacency: list[dict[int, float]]
 ) -> list[int]:
@@ -250,27 +255,27 @@ def _grow(
     their `growing` links (each paragraph's matches, then its near pairs: a near pair counts as
     a match here), then `_prune`d by the shown matches (`adjacency`) alone."""
     members = [a, b]
-    inside = {a, b}
-    links: dict[int, int] = {}
-    total: dict[int, float] = {}
-    """Each paragraph outside linked to members: how many, and the sum of the links' scores."""
+    linked: dict[int, list] = {a: [_MEMBER, 0.0], b: [_MEMBER, 0.0]}
+    """Each paragraph linked to members: [how many links, the sum of the links' scores] (one
+    lookup for both); a member's count starts at `_MEMBER`, so it never matches most."""
     most: set[int] = set()
-    """Those of `links` that matched most members when last linked: the only ones that may
+    """Those of `linked` that matched most members when last linked: the only ones that may
     match most now (the members only grow), so the others are not looked at."""
 
+    get = linked.get
     nobody = len(adjacency)  # (no paragraph: any paragraph's index is below it)
     # Each member's links are taken as it joins: the loop reads `members` as it grows.
     for joined in members:
         need = min(len(members), PER_PARAGRAPH) // 2 + 1
         for other, score in growing[joined]:
-            if other in links:
-                n = links[other] = links[other] + 1
-                total[other] += score
+            entry = get(other)
+            if entry is None:  # (one link is never most: a fact has two members)
+                linked[other] = [1, score]
+            else:
+                n = entry[0] = entry[0] + 1
+                entry[1] += score
                 if n >= need:
                     most.add(other)
-            elif other not in inside:  # (one link is never most: a fact has two members)
-                links[other] = 1
-                total[other] = score
         if joined == a:
             continue  # (the seed's two members are taken before the first choice)
         if not most:
@@ -282,10 +287,11 @@ def _grow(
         best, chosen = LINK, nobody
         fewer = []
         for k in most:
-            if links[k] < need:
+            n, sum_k = linked[k]
+            if n < need:
                 fewer.append(k)
                 continue
-            average = total[k] / possible
+            average = sum_k / possible
             if average > best or (average == best and k < chosen):
                 best, chosen = average, k
         if fewer:
@@ -293,9 +299,8 @@ def _grow(
         if chosen == nobody:
             break
         members.append(chosen)
-        inside.add(chosen)
         most.discard(chosen)
-        del links[chosen], total[chosen]
+        linked[chosen][0] = _MEMBER
     return _prune(members, adjacency)
 
 
