@@ -250,31 +250,38 @@ def _bounded(matches: Iterable[Match], n_articles: int) -> list[Match]:
 
 class _W(NamedTuple):
     """A word of a paragraph as written, for word-by-word comparison (a tuple: a paragraph has
-    many, made at once in `_words`)."""
+    many, made at once in `_words`). Its place comes first, then what its spelling says
+    (`_word_info`, once per spelling)."""
 
+    start: int
+    end: int
+    sentence: int
+    pause: bool
+    """Punctuation between this word and the next (or the end of the paragraph)."""
+    i: int
+    """Place among the paragraph's words."""
+    raw: str
+    """As written."""
     key: str
     """Lower case, possessive and dots dropped ("U.S." → "us", "Smith's" → "smith")."""
     term: str
     """`key` light-stemmed."""
-    start: int
-    end: int
     lower: bool
     """Written in lower case (not a name)."""
-    sentence: int
-    pause: bool
-    """Punctuation between this word and the next (or the end of the paragraph)."""
-    raw: str = ""
-    """As written."""
-    i: int = 0
-    """Place among the paragraph's words."""
-    content: bool = False
+    content: bool
     """Not a function word (`features.STOPWORDS`) and longer than one letter."""
-    acronym: bool = False
+    acronym: bool
     """Two or more letters, all capitals ("EU", "U.S.")."""
-
-    @property
-    def possessive(self) -> bool:
-        return self.raw.endswith("'s")
+    possessive: bool
+    """Ends in "'s"."""
+    plain: bool
+    """Can tell two namings apart: no number, time, size or function word (`_plain_key`)."""
+    noun: bool
+    """A common noun as far as spelling tells: lower case, a content word, not a verb or
+    adverb form, a role, a size or time word (`_noun_key`); `_nouns` asks the rest."""
+    continues: bool
+    """Continues the phrase of a word right before it with no pause between: a lower-case
+    content word other than "of" and the like (`_nouns`: the word before is no noun)."""
 
 
 class _Words(list):
@@ -300,12 +307,10 @@ def _words(text: str) -> _Words:
             pause = after == n
         else:  # (as written: a curly apostrophe is a break, a straight one not always)
             pause = after == n or _pause(text[end:after] if "'" in gap else gap)
-        key, term, lower, content, acronym = _word_info(raw)
         while start >= next_end:  # bisect_right(ends, start), tokens coming in order
             sentence += 1
             next_end = ends[sentence]
-        w = (key, term, start, end, lower, sentence, pause, raw, k, content, acronym)
-        out.append(new(_W, w))
+        out.append(new(_W, (start, end, sentence, pause, k) + _word_info(raw)))
         start = after
     return out
 
@@ -317,13 +322,17 @@ def _pause(gap: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_info(raw: str) -> tuple[str, str, bool, bool, bool]:
-    """(key, term, lower, content, acronym) of a word as written (see `_W`)."""
+def _word_info(raw: str) -> tuple:
+    """What a word's spelling says, the fields of `_W` from `raw` on."""
     key = raw.casefold().replace("'s", "").replace("'", "").replace(".", "")
     term = stem(key)
+    lower = raw[:1].islower()
     content = key not in STOPWORDS and term not in STOPWORDS and len(key) > 1
     acronym = raw.isupper() and sum(c.isalpha() for c in raw) >= 2
-    return key, term, raw[:1].islower(), content, acronym
+    noun = lower and content and _noun_key(key)
+    continues = lower and content and key not in _COMPLEMENT
+    return (raw, key, term, lower, content, acronym, raw.endswith("'s"), _plain_key(key), noun,
+            continues)
 
 
 def _memo(words: list, name: str, make):
@@ -734,13 +743,9 @@ def _wordings(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list
                f"“{sa.text}” vs “{sb.text}”: {head} named differently ({diff})")
 
 
-def _plain(w: _W) -> bool:
-    """A word that can tell two namings apart: no number, time, size or function word."""
-    return _plain_key(w.key)
-
-
-@lru_cache(maxsize=1 << 16)
 def _plain_key(key: str) -> bool:
+    """A word that can tell two namings apart: no number, time, size or function word (once
+    per spelling, `_word_info`)."""
     return (
         key not in _MOD_STOP and len(key) > 1 and not any(c.isdigit() for c in key)
         and key not in _TIME_WORDS and key not in _SIZE and key not in _CERTAINTY
@@ -799,12 +804,11 @@ def _nouns(words: list[_W]) -> dict[str, int]:
     def find(ws: list[_W]) -> dict[str, int]:
         terms = [w.term for w in ws]
         last = len(ws) - 1
-        # A common noun ending its phrase, as far as spelling tells: lower case, not a verb or
-        # adverb form (`_noun_key`), not followed by another lower-case word of the phrase.
+        # A common noun ending its phrase, as far as spelling tells (`_W.noun`), not followed
+        # by another lower-case word of the phrase (`_W.continues`).
         return {
             w.term: i for i, w in enumerate(ws)
-            if w.lower and w.content and _noun_key(w.key)
-            and (i == last or w.pause or not _ends_phrase_after(ws[i + 1]))
+            if w.noun and (i == last or w.pause or not ws[i + 1].continues)
             and terms.count(w.term) == 1  # last: few words get this far
         }
 
@@ -821,15 +825,9 @@ _ROLES = frozenset(
 """People, roles and vague nouns: outlets name them by whoever they mean, not one thing."""
 
 
-def _ends_phrase_after(after: _W) -> bool:
-    """Whether `after`, right after a word with no pause between, continues its phrase (a
-    lower-case content word other than "of" and the like): the word before is no noun."""
-    return after.lower and after.content and after.key not in _COMPLEMENT
-
-
-@lru_cache(maxsize=1 << 16)
 def _noun_key(raw: str) -> bool:
-    """The spelling half of a noun test (`_nouns`), by the word's key (once per word)."""
+    """The spelling half of a noun test (`_nouns`), by the word's key (once per spelling,
+    `_word_info`)."""
     return (
         len(raw) > 3 and raw not in _ROLES
         and not raw.endswith(("ed", "ing", "ly")) and raw not in _SIZE
@@ -841,7 +839,7 @@ def _modifier(w: _W) -> bool:
     """A word before a noun that says *which* one: "same", a name's possessive, an acronym, or a
     compound of a name and a lower-case word ("EU", "Smith's", "French-made"). Descriptive
     words ("court-ordered", "injury-hit", "mutual") vary freely between outlets."""
-    if not _plain(w):
+    if not w.plain:
         return False
     parts = w.raw.split("-")
     return (
@@ -854,7 +852,7 @@ def _modifier(w: _W) -> bool:
 def _complement(w: _W) -> bool:
     """A word of an "of …" phrase that can tell two namings apart: a noun or a name."""
     return (
-        _plain(w) and w.key not in _COMPLEMENT and not w.key.endswith(("ing", "ed"))
+        w.plain and w.key not in _COMPLEMENT and not w.key.endswith(("ing", "ed"))
     )
 
 
@@ -961,7 +959,7 @@ def _aligned(wa: list[_W], wb: list[_W]):
                     limit = MAX_REPLACED + 1
                 if not xa or not xb or len(xa) > limit or len(xb) > limit:
                     continue
-                ca, cb = [w for w in xa if _plain(w)], [w for w in xb if _plain(w)]
+                ca, cb = [w for w in xa if w.plain], [w for w in xb if w.plain]
                 da, db = _differing(ca, cb, wb, wa), _differing(cb, ca, wa, wb)
                 if any(_named(w) for w in da) and any(_named(w) for w in db):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
@@ -1557,7 +1555,7 @@ def _list_runs(
             gap = "."
         else:
             gap = text[w.end : sentence[k + 1].start] if w.pause else " "
-        wordlike = w.content and _plain(w) and not (
+        wordlike = w.content and w.plain and not (
             figures and any(s <= w.start < e for s, e in figures)
         )
         if wordlike:
