@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 import threading
@@ -125,6 +126,35 @@ def test_guessed_encoding_is_noted(tmp_path: Path) -> None:
     story = load_story([tmp_path / "w.txt"])
     (note,) = story.problems
     assert not note.fatal and "not UTF-8" in note.reason
+
+
+def test_windows_1252_text_with_a_terminal_escape_loads_clean(tmp_path: Path) -> None:
+    """A short Windows-1252 file with a pasted colour escape is an article, not binary: it loads
+    with the escape dropped and a note on how it was read."""
+    data = "Café in München, said the “mayor”.\n\nThe \x1b[31mred\x1b[0m word.\n".encode("cp1252")
+    (tmp_path / "w.txt").write_bytes(data)
+    story = load_story([tmp_path / "w.txt"])
+    (article,) = story.articles
+    assert [p.text for p in article.paragraphs] == [
+        "Café in München, said the “mayor”.", "The red word."
+    ]
+    (note,) = story.problems
+    assert not note.fatal and "not UTF-8" in note.reason
+
+
+def test_random_bytes_without_nul_are_refused(tmp_path: Path) -> None:
+    """Short runs of random bytes (no NUL to give them away) are refused as binary, never read
+    as a Western article of mojibake."""
+    rng = random.Random(7)
+    for k in range(200):
+        size = rng.randrange(20, 320)
+        data = bytes(rng.randrange(1, 256) for _ in range(size))
+        (tmp_path / f"r{k}.bin").write_bytes(data)
+    story = load_story([tmp_path / f"r{k}.bin" for k in range(200)])
+    assert not story.articles
+    assert len(story.problems) == 200
+    assert all(p.fatal for p in story.problems)
+    assert sum("binary" in p.reason for p in story.problems) >= 190
 
 
 def test_invalid_utf8_bytes_are_replaced(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@
 Order of evidence: a byte-order mark; the NUL pattern of BOM-less UTF-16; strict UTF-8
 (nearly every article); UTF-8 with a few bad bytes replaced (a mostly-UTF-8 file must not be
 re-read as mojibake); only then charset-normalizer, imported lazily because it costs import
-time that the common case never needs. Text that still reads as control characters is refused
-as binary.
+time that the common case never needs; when it finds nothing, mostly-ASCII bytes are read as
+Windows-1252. Text that still reads as control characters is refused as binary.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ _MAGIC = (
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 _MAX_UNREADABLE = 0.05
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_MAX_NON_ASCII = 0.25
+"""Most of a Western text's bytes are ASCII: French or German prose has under a tenth outside it."""
 _SAMPLE = 64 * 1024
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
@@ -87,7 +89,19 @@ def _guess(raw: bytes) -> Decoded:
 
     matches = list(from_bytes(raw))
     if not matches:
-        raise NotText("binary file or unknown encoding, not an article")
+        # charset-normalizer gives up on a short Western text with a stray control character (a
+        # pasted terminal escape); such bytes are still Windows-1252 text when every byte is
+        # defined there, most are ASCII (as in any Western language; not in random bytes) and
+        # few are controls (`_checked`; the cleaner drops the escapes).
+        sample = raw[:_SAMPLE]
+        western = sum(b >= 0x80 for b in sample) <= _MAX_NON_ASCII * len(sample)
+        try:
+            text = raw.decode("cp1252") if western else None
+        except UnicodeDecodeError:
+            text = None
+        if text is None:
+            raise NotText("binary file or unknown encoding, not an article")
+        return _checked(text, "cp1252", "not UTF-8; read as cp1252 (guessed)")
     best = matches[0]
     for match in matches:
         tied = match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.01
