@@ -97,3 +97,15 @@ def test_boilerplate_is_never_aligned(story: Story) -> None:
     """Boilerplate and subheadings are shown but left out of `body()`."""
     for article in story.articles:
         assert all(p.role in ("headline", "body") for p in article.body())
+
+
+def test_a_folder_is_read_in_natural_order(tmp_path: Path) -> None:
+    """Numbered files open in the order people number them, folders too: 2 before 10, as `ls -v`
+    lists them, not "1, 10, 11, 2"."""
+    for name in ("10.txt", "2.txt", "1.txt", "b/3.txt", "b/12.txt", "a10/x.txt", "a9/x.txt"):
+        path = tmp_path / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(f"Headline of {name}\nThe only paragraph of {name}.\n", encoding="utf-8")
+    story = load_story([tmp_path])
+    titles = [article.paragraphs[0].text.removeprefix("Headline of ") for article in story.articles]
+    assert titles == ["1.txt", "2.txt", "10.txt", "a9/x.txt", "a10/x.txt", "b/3.txt", "b/12.txt"]

@@ -1,7 +1,7 @@
 """Files and folders → `Story`.
 
-Folders are read recursively in sorted order; hidden files and files that are not articles
-are skipped with one note per folder. Every file that cannot be read becomes a `Problem`
+Folders are read recursively in natural order (`2.txt` before `10.txt`, as `ls -v`); hidden
+files and files that are not articles are skipped with one note per folder. Every file that cannot be read becomes a `Problem`
 naming it and the reason, and the rest of the story still loads: nothing here raises.
 
 Files over `MAX_BYTES` are skipped rather than read in part: no news article is that long,
@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+import re
 import stat
 import sys
 from collections import Counter
@@ -290,7 +291,7 @@ def _walk(top: Path, problems: list[Problem]) -> list[Path]:
             continue
         seen.add((info.st_dev, info.st_ino))
         hidden = [d for d in dirs if d.startswith(".")]
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted((d for d in dirs if not d.startswith(".")), key=_natural)
         if hidden:
             skipped["hidden folder(s)"] += len(hidden)
         for filename in names:
@@ -299,7 +300,7 @@ def _walk(top: Path, problems: list[Problem]) -> list[Path]:
                 skipped[kind] += 1
             else:
                 files.append(Path(folder, filename))
-    files.sort(key=lambda p: p.parts)
+    files.sort(key=lambda p: tuple(map(_natural, p.parts)))
     name = safe_name(str(top))
     if skipped:
         note = ", ".join(f"{count} {kind}" for kind, count in sorted(skipped.items()))
@@ -307,6 +308,19 @@ def _walk(top: Path, problems: list[Problem]) -> list[Path]:
     if not files:
         problems.append(Problem(name, "no article files (.txt, .md, .html, feeds) in this folder"))
     return files
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(name: str) -> list:
+    """Sort key of a file or folder name in the order people number them: "2.txt" before
+    "10.txt" (as `ls -v`). Text and runs of digits alternate, so like is compared with like;
+    a number's digits break the tie between "01" and "1"."""
+    parts: list = _DIGITS.split(name)
+    for k in range(1, len(parts), 2):
+        parts[k] = (int(parts[k]), parts[k])
+    return parts
 
 
 def _skip_kind(filename: str) -> str:
