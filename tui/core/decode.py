@@ -94,14 +94,14 @@ def _guess(raw: bytes) -> Decoded:
         # defined there, most are ASCII (as in any Western language; not in random bytes) and
         # few are controls (`_checked`; the cleaner drops the escapes).
         sample = raw[:_SAMPLE]
-        western = sum(b >= 0x80 for b in sample) <= _MAX_NON_ASCII * len(sample)
-        try:
-            text = raw.decode("cp1252") if western else None
-        except UnicodeDecodeError:
-            text = None
-        if text is None:
-            raise NotText("binary file or unknown encoding, not an article")
-        return _checked(text, "cp1252", "not UTF-8; read as cp1252 (guessed)")
+        if sum(b >= 0x80 for b in sample) <= _MAX_NON_ASCII * len(sample):
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+            else:
+                return _checked(text, "cp1252", "not UTF-8; read as cp1252 (guessed)")
+        raise NotText("binary file or unknown encoding, not an article")
     best = matches[0]
     for match in matches:
         tied = match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.01

@@ -1,8 +1,9 @@
 """Files and folders → `Story`.
 
 Folders are read recursively in natural order (`2.txt` before `10.txt`, as `ls -v`); hidden
-files and files that are not articles are skipped with one note per folder. Every file that cannot be read becomes a `Problem`
-naming it and the reason, and the rest of the story still loads: nothing here raises.
+files and files that are not articles are skipped with one note per folder. Every file that
+cannot be read becomes a `Problem` naming it and the reason, and the rest of the story still
+loads: nothing here raises.
 
 Files over `MAX_BYTES` are skipped rather than read in part: no news article is that long,
 so such a file is a mistake (a log, a dump) and a clear message serves better than a cut text.
