@@ -7,6 +7,7 @@ import json
 from tests.conftest import DATA, SEEDS
 from tests.core.storybuild import make_story
 from tui.core import align_story, load_story
+from tui.core.candidates import candidate_pairs
 from tui.core.model import Alignment, Match, Ref
 
 FILLER = [
@@ -253,3 +254,25 @@ def test_british_and_american_spellings_of_a_word_are_one_word() -> None:
     phrase = next(s for s in british.evidence if s.kind == "phrase")
     british_text = "The delegation was greeted by an honour guard in the city centre."
     assert british_text[phrase.b_start : phrase.b_end] == "honour guard in the city centre"
+
+
+def test_a_story_of_few_but_very_long_articles_keeps_the_bounds_of_a_large_one() -> None:
+    """Two texts of 1,050 paragraphs each (a transcript, two books): each paragraph keeps no
+    more partners per other article than in a story of many articles, so the work stays
+    linear in the paragraphs; it still finds the paragraphs that share its specific words."""
+    from tui.core.candidates import PER_ARTICLE, PER_ARTICLE_LARGE, SMALL_STORY_PARAGRAPHS
+    from tui.core.features import index_story
+
+    n = SMALL_STORY_PARAGRAPHS // 2 + 50
+
+    def text(prefix: str) -> list[str]:  # groups of ten paragraphs share two specific words
+        return [f"{prefix} notes {k}: kestrel{k // 10} heron{k // 10} entry{prefix}{k}" for k in range(n)]
+
+    index = index_story(make_story(text("a"), text("b")))
+    pairs = candidate_pairs(index)
+    assert PER_ARTICLE_LARGE < PER_ARTICLE
+    assert len(pairs) <= PER_ARTICLE_LARGE * 2 * n  # each paragraph adds its best two at most
+    found = {k for i, j, _ in pairs for k in (i, j)}
+    assert len(found) > 1.9 * n  # (nearly) every paragraph has a partner
+    paragraphs = index.paragraphs
+    assert all(paragraphs[i].ref.paragraph // 10 == paragraphs[j].ref.paragraph // 10 for i, j, _ in pairs)

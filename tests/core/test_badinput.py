@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from tui.core import load as load_module
-from tui.core import load_story
+from tui.core import align_story, load_story
 from tui.core.model import Problem, Story
+from tui.core.segment import PIECE
 
 GOOD = "A headline for the test\nThe first paragraph of the article is a plain sentence.\n"
 ACCENTED = "Café in Zürich\nÇa va très bien, said the naïve façade’s “owner” — for 5 €.\n"
@@ -68,18 +69,44 @@ def test_a_50_mb_file_is_skipped_by_size(tmp_path: Path) -> None:
     assert len(story.articles) == 1
 
 
-def test_a_one_megabyte_line_loads(tmp_path: Path) -> None:
-    """A single 1 MB line loads as one paragraph without hanging the segmenter."""
+def test_a_one_megabyte_line_loads_in_pieces(tmp_path: Path) -> None:
+    """A single 1 MB line with no sentence end loads without hanging the segmenter, cut at
+    spaces into pieces no longer than a long paragraph, every word kept, with a note."""
     line = ("The ministry said the figures, released on Monday, showed a rise. " * 16_000)[:2**20]
-    (tmp_path / "long.txt").write_text("A headline\n" + line.replace(". ", ", ") + "\n")
+    line = line.replace(". ", ", ")
+    (tmp_path / "long.txt").write_text("A headline\n" + line + "\n")
     result: list[Story] = []
     worker = threading.Thread(target=lambda: result.append(load_story([tmp_path])), daemon=True)
     worker.start()
     worker.join(timeout=60)
     assert result, "loading a 1 MB line did not finish"
     (article,) = result[0].articles
-    assert [p.role for p in article.paragraphs] == ["headline", "body"]
-    assert len(article.paragraphs[1].text) > 1_000_000
+    head, *body = article.paragraphs
+    assert head.role == "headline" and len(body) > 600
+    assert max(len(p.text) for p in body) <= PIECE
+    assert " ".join(p.text for p in body).split() == line.split()
+    note = _problem(result[0], "long.txt")
+    assert not note.fatal and "cut into pieces" in note.reason
+
+
+def test_a_text_without_paragraph_breaks_is_cut_at_sentence_ends(tmp_path: Path) -> None:
+    """A whole article flattened to one line (here 200 sentences) reads as paragraphs of whole
+    sentences, and still aligns with the same fact told elsewhere."""
+    sentences = [f"Officials in district {k} counted {k * 7} new voters on Sunday." for k in range(200)]
+    sentences[120] = "The Geneva observers counted 4,182 ballots spoiled by floodwater in Kaduna."
+    (tmp_path / "flat.txt").write_text("Flat headline\n" + " ".join(sentences) + "\n")
+    (tmp_path / "other.txt").write_text(
+        "Other headline\nObservers from Geneva said floodwater spoiled 4,182 ballots in Kaduna.\n"
+    )
+    story = load_story([tmp_path])
+    flat = next(a for a in story.articles if a.path.endswith("flat.txt"))
+    body = flat.paragraphs[1:]
+    assert 1 < len(body) <= 20
+    assert all(p.text.endswith(".") and len(p.text) <= PIECE for p in body)
+    assert sum(len(p.text.split()) for p in body) == sum(len(s.split()) for s in sentences)
+    (match,) = [m for m in align_story(story).matches if "Geneva" in flat.paragraphs[
+        (m.a if m.a.article == flat.id else m.b).paragraph].text]
+    assert match.grade == "same"
 
 
 def test_a_one_megabyte_markdown_line_loads(tmp_path: Path) -> None:
@@ -90,7 +117,9 @@ def test_a_one_megabyte_markdown_line_loads(tmp_path: Path) -> None:
     worker.start()
     worker.join(timeout=60)
     assert result, "loading a 1 MB Markdown line did not finish"
-    assert len(result[0].articles[0].paragraphs) == 2
+    head, *body = result[0].articles[0].paragraphs
+    assert head.role == "headline" and sum(len(p.text) for p in body) == 2**20
+    assert max(len(p.text) for p in body) == PIECE
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,13 @@ import pytest
 from tui.core.load import article_from_text
 from tui.core.roles import assign_roles, boilerplate_reason, is_headline
 from tui.core.segment import (
+    LONG_PARAGRAPH,
+    PIECE,
     Block,
     normalize_for_match,
+    pieces,
     split_front_matter,
+    split_long,
     split_markdown,
     split_text,
 )
@@ -333,3 +337,27 @@ def test_outlet_evidence_order() -> None:
     assert outlet("Talks resume", body, wire, *teaser, body) == "Reuters"
     assert outlet("Talks resume", body, interview, body) == "CNN"
     assert outlet("Talks resume", body, body) == "x"
+
+
+def test_a_block_too_long_for_a_paragraph_is_cut_at_sentence_ends() -> None:
+    """Pieces end where a sentence does; a sentence longer than a piece is cut at a space,
+    a run with no space at the piece's length; no character but spaces is lost."""
+    sentences = " ".join(f"Sentence {k} says that the {k}th count was {k * 3}." for k in range(400))
+    cut = pieces(sentences)
+    assert len(cut) > 1 and all(len(p) <= PIECE and p.endswith(".") for p in cut)
+    assert " ".join(cut) == sentences
+    words = "word " * 1_000
+    assert all(len(p) <= PIECE and not p.endswith("wor") for p in pieces(words))
+    assert " ".join(pieces(words)) == words.strip()
+    assert [len(p) for p in pieces("x" * 4_000)] == [PIECE, PIECE, 1_000]
+
+
+def test_only_long_blocks_are_cut_and_a_cut_heading_is_plain_text() -> None:
+    short = [Block("A headline", "h1"), Block("A short paragraph.")]
+    assert split_long(short) == (short, 0)
+    long = Block("The minister spoke again. " * (LONG_PARAGRAPH // 20), "heading")
+    blocks, cut = split_long([*short, long, Block("After.", "quote")])
+    assert cut == 1
+    assert blocks[:2] == short and blocks[-1] == Block("After.", "quote")
+    middle = blocks[2:-1]
+    assert len(middle) > 2 and {b.hint for b in middle} == {""}

@@ -30,6 +30,9 @@ MIN_SHARED = 0.1
 SMALL_STORY = 30
 """Beyond this many articles the bounds below apply: a fact with many copies must not make the
 work grow with the square of the story."""
+SMALL_STORY_PARAGRAPHS = 2_000
+"""...and beyond this many paragraphs, however few the articles: a few very long texts (two
+books, or a transcript of thousands of paragraphs) share words in thousands of places."""
 PER_PARAGRAPH_LARGE = 8
 """Partners kept per paragraph in a larger story."""
 PER_ARTICLE_LARGE = 2
@@ -46,7 +49,7 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
     """(i, j, dot) with i < j, paragraphs of different articles that share specific words."""
     paragraphs = index.paragraphs
     limit = index.n_articles * COMMON_SHARE if index.n_articles >= 40 else float("inf")
-    large = index.n_articles > SMALL_STORY
+    large = index.n_articles > SMALL_STORY or len(paragraphs) > SMALL_STORY_PARAGRAPHS
     max_postings = MAX_POSTINGS if large else float("inf")
     per_article_cap = PER_ARTICLE_LARGE if large else PER_ARTICLE
     per_paragraph_cap = PER_PARAGRAPH_LARGE if large else PER_PARAGRAPH

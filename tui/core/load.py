@@ -30,7 +30,14 @@ from tui.core.kinds import WEB_SUFFIXES, is_url
 from tui.core.model import Article, Paragraph, Problem, Story
 from tui.core.outlet import find_outlet, find_title
 from tui.core.roles import assign_roles
-from tui.core.segment import Block, split_front_matter, split_markdown, split_text
+from tui.core.segment import (
+    LONG_PARAGRAPH,
+    Block,
+    split_front_matter,
+    split_long,
+    split_markdown,
+    split_text,
+)
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -139,7 +146,9 @@ def _read_stdin(problems: list[Problem]) -> list[Article]:
     except NotText as error:
         problems.append(Problem("-", str(error)))
         return []
-    article = article_from_text(clean_text(decoded.text), article_id="stdin", path="-")
+    article = article_from_text(
+        clean_text(decoded.text), article_id="stdin", path="-", problems=problems
+    )
     if article is None:
         problems.append(Problem("-", "no text on standard input"))
     return [article] if article is not None else []
@@ -160,7 +169,11 @@ def load_article(
         problems.append(Problem(name, decoded.note, fatal=False))
     kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
     article = article_from_text(
-        clean_text(decoded.text), article_id=_unique_id(path, taken or set()), path=name, kind=kind
+        clean_text(decoded.text),
+        article_id=_unique_id(path, taken or set()),
+        path=name,
+        kind=kind,
+        problems=problems,
     )
     if article is None:
         problems.append(Problem(name, "no text in this file, skipped"))
@@ -168,20 +181,35 @@ def load_article(
 
 
 def article_from_text(
-    text: str, *, article_id: str, path: str, kind: str = "text"
+    text: str,
+    *,
+    article_id: str,
+    path: str,
+    kind: str = "text",
+    problems: list[Problem] | None = None,
 ) -> Article | None:
     """Clean text (see `clean.clean_text`) → an `Article`; None when it holds no paragraph."""
     meta, body = split_front_matter(text)
     blocks = split_markdown(body) if kind == "markdown" else split_text(body)
-    return article_from_blocks(blocks, meta, article_id=article_id, path=path)
+    return article_from_blocks(blocks, meta, article_id=article_id, path=path, problems=problems)
 
 
 def article_from_blocks(
-    blocks: Sequence[Block], meta: dict[str, str], *, article_id: str, path: str
+    blocks: Sequence[Block],
+    meta: dict[str, str],
+    *,
+    article_id: str,
+    path: str,
+    problems: list[Problem] | None = None,
 ) -> Article | None:
-    """Paragraph blocks (from any reader: text, Markdown, a web page) → an `Article`."""
+    """Paragraph blocks (from any reader: text, Markdown, a web page) → an `Article`. A block
+    too long to be one paragraph is cut into pieces (`segment.split_long`), noted in
+    `problems` when given."""
     if not blocks:
         return None
+    blocks, cut = split_long(list(blocks))
+    if cut and problems is not None:
+        problems.append(Problem(path, _cut_note(cut), fatal=False))
     roles = assign_roles(blocks)
     paragraphs = tuple(
         Paragraph(n, block.text, role)  # type: ignore[arg-type]
@@ -199,6 +227,12 @@ def article_from_blocks(
         date=meta.get("date", ""),
         author=meta.get("author", ""),
     )
+
+
+def _cut_note(cut: int) -> str:
+    """The one-line note for `cut` blocks cut into pieces by `article_from_blocks`."""
+    which = "a paragraph" if cut == 1 else f"{cut:,} paragraphs"
+    return f"{which} over {LONG_PARAGRAPH:,} characters cut into pieces at sentence ends"
 
 
 def _read(path: Path) -> bytes:

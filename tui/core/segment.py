@@ -59,6 +59,59 @@ _MARKDOWN_MAX = 2 * 2**20
 _MARKDOWN_MAX_LINE = 20_000
 
 
+LONG_PARAGRAPH = 4_000
+"""A block longer than this (in characters) is not a paragraph anyone wrote but a text whose
+breaks were lost (a transcript, a page flattened to one line): `split_long` cuts it. News
+paragraphs stay far below it (the longest in the bundled and evaluation stories is 530)."""
+PIECE = 1_500
+"""The most characters in a piece of a cut block."""
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+"""The end of a sentence and the space after it: a piece ends at the match's end."""
+_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+
+
+def split_long(blocks: list[Block]) -> tuple[list[Block], int]:
+    """`blocks` with every block over `LONG_PARAGRAPH` characters cut into pieces (`pieces`),
+    and how many blocks were cut. A heading's pieces are plain paragraphs: no heading is that
+    long. Short blocks are kept as they are, so a story without long blocks is unchanged."""
+    if all(len(block.text) <= LONG_PARAGRAPH for block in blocks):
+        return blocks, 0
+    out: list[Block] = []
+    cut = 0
+    for block in blocks:
+        if len(block.text) <= LONG_PARAGRAPH:
+            out.append(block)
+            continue
+        cut += 1
+        hint = "" if block.hint in ("h1", "heading") else block.hint
+        out.extend(Block(piece, hint) for piece in pieces(block.text))
+    return out, cut
+
+
+def pieces(text: str, size: int = PIECE) -> list[str]:
+    """`text` in pieces of at most `size` characters: whole sentences where one ends in the
+    second half of the piece, else up to the last space, else `size` characters. The cost is
+    linear in the text: each piece reads no further than its own characters."""
+    out: list[str] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        window = text[start : start + size]
+        end = 0
+        for match in _SENTENCE_BREAK.finditer(window, size // 2):
+            end = match.end()
+        if not end:
+            space = _LAST_SPACE.match(window, size // 2)
+            end = space.end() if space else size
+        piece = window[:end].strip()
+        if piece:
+            out.append(piece)
+        start += end
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split `---`-fenced `key: value` lines off the top; unknown keys are ignored.
 

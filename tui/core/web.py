@@ -82,7 +82,7 @@ def _fetched_articles(
         except HtmlError as error:
             problems.append(Problem(label, str(error)))
             return []
-        return [page_article(page, url_id(fetched.url), label, _host(fetched.url))]
+        return [page_article(page, url_id(fetched.url), label, _host(fetched.url), problems)]
     problems.append(Problem(label, f"not HTML or a feed ({kind or 'no type'})"))
     return []
 
@@ -97,17 +97,25 @@ def _page_articles(label: str, stem: str, raw: bytes, problems: list[Problem]) -
     except HtmlError as error:
         problems.append(Problem(label, str(error)))
         return []
-    return [page_article(page, stem, label, stem)]
+    return [page_article(page, stem, label, stem, problems)]
 
 
-def page_article(page: Page, article_id: str, path: str, fallback_outlet: str) -> Article:
+def page_article(
+    page: Page,
+    article_id: str,
+    path: str,
+    fallback_outlet: str,
+    problems: list[Problem] | None = None,
+) -> Article:
     """A page as an article: the title as headline, then its blocks, through the same role
     rules as text files (share prompts, credits, captions left in are boilerplate)."""
     from tui.core.load import article_from_blocks
 
     meta = {"title": page.title, "url": page.url, "date": page.date, "author": page.author}
     blocks = [Block(page.title, "h1"), *page.blocks]
-    article = article_from_blocks(blocks, meta, article_id=article_id, path=path)
+    article = article_from_blocks(
+        blocks, meta, article_id=article_id, path=path, problems=problems
+    )
     assert article is not None  # there is at least the title block
     outlet, evidence = page.outlet, page.outlet_evidence
     if not outlet and article.outlet_evidence.startswith("file name"):
@@ -172,7 +180,7 @@ def _entry_article(
             return None
     if not page.title:
         page = dataclasses.replace(page, title=page.blocks[0].text if page.blocks else "(untitled)")
-    return page_article(page, "", label, entry.outlet)
+    return page_article(page, "", label, entry.outlet, problems)
 
 
 def _fetch_page(fetched: Fetched | FetchError | None, entry: Entry) -> Page | str:
