@@ -3,6 +3,7 @@ it, and the rest of the story loads. The corpus is generated here, in tmp_path."
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -290,6 +291,30 @@ def test_hidden_and_non_article_files_are_skipped_with_a_note(tmp_path: Path) ->
     (note,) = story.problems
     assert not note.fatal
     assert all(word in note.reason for word in ("hidden file", "hidden folder", ".jpg", ".json"))
+
+
+def test_folders_nested_a_thousand_deep_are_skipped_with_a_note(tmp_path: Path) -> None:
+    """A folder tree deeper than the walk recurses (1,100 levels) gives a note, not a
+    traceback; the files within `MAX_DEPTH` levels are read."""
+    _good(tmp_path)
+    levels = [str(tmp_path)]
+    for _ in range(1_100):  # (one level at a time: makedirs and rmtree recurse too)
+        levels.append(os.path.join(levels[-1], "d"))
+        os.mkdir(levels[-1])
+    _good(Path(levels[-1]), "deep.txt")
+    _good(Path(levels[load_module.MAX_DEPTH]), "shallow.txt")
+    try:
+        story = load_story([tmp_path])
+    finally:
+        for name in ("deep.txt", "shallow.txt"):
+            for folder in (levels[-1], levels[load_module.MAX_DEPTH]):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(os.path.join(folder, name))
+        for folder in reversed(levels[1:]):
+            os.rmdir(folder)
+    assert sorted(Path(a.path).name for a in story.articles) == ["good.txt", "shallow.txt"]
+    note = _problem(story, tmp_path.name)
+    assert not note.fatal and "nested deeper than 32 levels" in note.reason
 
 
 def test_missing_path_and_empty_folder(tmp_path: Path) -> None:

@@ -57,6 +57,9 @@ ARTICLE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdo
 
 MAX_BYTES = 20 * 1024 * 1024
 """Files larger than this are skipped with a message (see the module docstring)."""
+MAX_DEPTH = 32
+"""Folders nested deeper than this below a folder given are skipped with a note: no story
+nests so deep, and the walk recurses once per level."""
 
 Progress = Callable[[int, int, str], None]
 """`progress(done, total, path)`, called after each file so a caller can show progress."""
@@ -314,7 +317,11 @@ def _walk(top: Path, problems: list[Problem]) -> list[Path]:
         where = safe_name(os.fsdecode(error.filename or top))
         problems.append(Problem(where, f"cannot read folder: {_reason(error)}"))
 
+    base = str(top).rstrip(os.sep).count(os.sep)
     for folder, dirs, names in os.walk(top, followlinks=True, onerror=unreadable):
+        if dirs and folder.rstrip(os.sep).count(os.sep) - base >= MAX_DEPTH:
+            skipped[f"folder(s) nested deeper than {MAX_DEPTH} levels"] += len(dirs)
+            dirs[:] = []
         try:
             info = os.stat(folder)
         except OSError:
