@@ -113,6 +113,42 @@ def test_a_text_without_paragraph_breaks_is_cut_at_sentence_ends(tmp_path: Path)
     assert match.grade == "same"
 
 
+def test_a_file_of_a_million_lines_reads_its_first_paragraphs_with_a_note(
+    tmp_path: Path,
+) -> None:
+    """A million short lines (a log, a word list) load as the first `MAX_PARAGRAPHS`, in
+    order, with a note that the rest is skipped; the other files of the story are read."""
+    _good(tmp_path)
+    lines = (f"entry {k}" for k in range(1_000_000))  # (12 MB: under the size limit)
+    (tmp_path / "log.txt").write_text("A log headline\n" + "\n".join(lines) + "\n")
+    story = load_story([tmp_path])
+    log = next(a for a in story.articles if a.path.endswith("log.txt"))
+    assert len(log.paragraphs) == load_module.MAX_PARAGRAPHS
+    assert log.paragraphs[-1].text == f"entry {load_module.MAX_PARAGRAPHS - 2}"
+    note = _problem(story, "log.txt")
+    assert not note.fatal and "first 20,000 paragraphs are read, the rest is skipped" in note.reason
+    assert len(story.articles) == 2
+
+
+def test_a_wrapped_text_past_the_line_limit_reads_its_first_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past `MAX_LINES` lines the rest of a text is skipped with a note naming the lines, even
+    when its paragraphs (hard-wrapped, three lines each) stay under `MAX_PARAGRAPHS`."""
+    monkeypatch.setattr(load_module, "MAX_LINES", 30)
+    paragraph = (
+        "The council met on Monday evening to discuss the new budget for the\n"
+        "coming year, which includes money for roads, schools and the library\n"
+        "on the high street, and voted to approve it by seven votes to two.\n"
+    )
+    (tmp_path / "wrapped.txt").write_text("\n".join([paragraph] * 40))
+    story = load_story([tmp_path])
+    (article,) = story.articles
+    assert len(article.paragraphs) == 8  # 30 lines: 7 whole paragraphs and the start of one
+    note = _problem(story, "wrapped.txt")
+    assert "only its first 30 lines are read" in note.reason
+
+
 def test_a_one_megabyte_markdown_line_loads(tmp_path: Path) -> None:
     """A megabyte of link brackets in Markdown does not stall the parser."""
     (tmp_path / "brackets.md").write_text("# Title\n\n" + "[" * 2**20 + "\n")

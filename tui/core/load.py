@@ -57,6 +57,12 @@ ARTICLE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdo
 
 MAX_BYTES = 20 * 1024 * 1024
 """Files larger than this are skipped with a message (see the module docstring)."""
+MAX_PARAGRAPHS = 20_000
+"""An article's paragraphs after the first this many are not read, with a note: a book has
+fewer; a file with more (a log, a word list) is no article, and aligning it would take minutes."""
+MAX_LINES = 8 * MAX_PARAGRAPHS
+"""A text's lines after the first this many are not read, with a note: enough for
+`MAX_PARAGRAPHS` hard-wrapped paragraphs, and millions of short lines are never held at once."""
 MAX_DEPTH = 32
 """Folders nested deeper than this below a folder given are skipped with a note: no story
 nests so deep, and the walk recurses once per level."""
@@ -193,8 +199,13 @@ def article_from_text(
 ) -> Article | None:
     """Clean text (see `clean.clean_text`) → an `Article`; None when it holds no paragraph."""
     meta, body = split_front_matter(text)
+    more = body.count("\n", 0, len(body) - 1) >= MAX_LINES  # (a last newline ends a line)
+    if more:
+        body = "\n".join(body.split("\n", MAX_LINES)[:MAX_LINES])
     blocks = split_markdown(body) if kind == "markdown" else split_text(body)
-    return article_from_blocks(blocks, meta, article_id=article_id, path=path, problems=problems)
+    return article_from_blocks(
+        blocks, meta, article_id=article_id, path=path, problems=problems, more=more
+    )
 
 
 def article_from_blocks(
@@ -204,15 +215,27 @@ def article_from_blocks(
     article_id: str,
     path: str,
     problems: list[Problem] | None = None,
+    more: bool = False,
 ) -> Article | None:
     """Paragraph blocks (from any reader: text, Markdown, a web page) → an `Article`. A block
-    too long to be one paragraph is cut into pieces (`segment.split_long`), noted in
-    `problems` when given."""
+    too long to be one paragraph is cut into pieces (`segment.split_long`), and blocks after
+    `MAX_PARAGRAPHS` are dropped, each noted in `problems` when given (`more`: the text went on
+    past the `MAX_LINES` the blocks were made of)."""
     if not blocks:
         return None
     blocks, cut = split_long(list(blocks))
     if cut and problems is not None:
         problems.append(Problem(path, _cut_note(cut), fatal=False))
+    if len(blocks) > MAX_PARAGRAPHS or more:
+        if problems is not None:
+            first = (
+                f"{MAX_PARAGRAPHS:,} paragraphs"
+                if len(blocks) > MAX_PARAGRAPHS
+                else f"{MAX_LINES:,} lines"
+            )
+            note = f"only its first {first} are read, the rest is skipped"
+            problems.append(Problem(path, note, fatal=False))
+        blocks = blocks[:MAX_PARAGRAPHS]
     roles = assign_roles(blocks)
     paragraphs = tuple(
         Paragraph(n, block.text, role)  # type: ignore[arg-type]
