@@ -5,9 +5,10 @@
 For each size (default 1, 5 and 10 MB), in its own process: a folder of two seeds and one
 text of that many megabytes on a single line (words drawn from the seeds, seeded, with the
 seeds' sentence ends), which `segment.split_long` cuts into pieces; and a folder of two seeds
-and a text of 60,000 short lines (4,000 paragraphs after roles, thousands of paragraphs that
-share words in two articles: the bounds of a large story). Prints paragraphs, seconds to
-load, seconds to align (as `samefact align --json`, spans made), and peak resident memory.
+and a text of 60,000 short lines, of which `load.MAX_PARAGRAPHS` are read (thousands of
+paragraphs that share words in few articles: the bounds of a large story). Prints paragraphs,
+seconds to load, seconds to align (as `samefact align --json`, spans made), and peak resident
+memory.
 """
 
 from __future__ import annotations
