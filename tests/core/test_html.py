@@ -155,6 +155,21 @@ def test_oversized_page_is_refused() -> None:
         extract_page(b"<html><body>" + b"<p>word </p>" * 2_000_000 + b"</body></html>")
 
 
+def test_a_page_of_too_many_tags_is_refused_and_the_story_opens(tmp_path: Path) -> None:
+    """A 7 MB page of 130,000 paragraphs (under the size limit) is a one-line message naming
+    its tags, not a minute of extraction; the other articles of the story load."""
+    (tmp_path / "huge.html").write_text(
+        "<html><head><title>T</title></head><body><article>"
+        + "".join(f"<p>Paragraph {k} of the page says something.</p>" for k in range(130_000))
+        + "</article></body></html>"
+    )
+    (tmp_path / "good.txt").write_text("A headline\nThe first paragraph is a sentence.\n")
+    story = load_story([tmp_path])
+    assert [Path(a.path).name for a in story.articles] == ["good.txt"]
+    (problem,) = story.problems
+    assert problem.fatal and "too large (260,010 tags; the limit is 100,000)" in problem.reason
+
+
 @pytest.mark.parametrize(
     ("markup", "expected"),
     [
