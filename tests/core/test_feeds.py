@@ -132,3 +132,36 @@ def test_long_feed_is_capped_with_a_note(tmp_path: Path) -> None:
     assert [(p.reason, p.fatal) for p in story.problems] == [
         ("feed has 130 entries; the first 100 are read", False)
     ]
+
+
+def test_a_feed_entrys_code_embeds_and_forms_never_become_text(tmp_path: Path) -> None:
+    """Entry HTML is read for its text only: scripts, styles, SVG, embeds and forms (which a
+    browser sanitizer would strip) leave no paragraph and no word behind."""
+    content = (
+        "<p>The bridge reopened on Monday after repairs.</p>"
+        "<script>document.write('tracker')</script><style>p { color: red }</style>"
+        "<svg><text>chart label</text></svg><form><button>Subscribe now</button></form>"
+        "<object><param name='x' value='y'>flash fallback</object>"
+        "<p>Traffic was light in the morning.</p>"
+    )
+    path = tmp_path / "one.rss"
+    path.write_text(
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>Desk</title><item><title>Bridge reopens</title>"
+        f"<content:encoded><![CDATA[{content}]]></content:encoded></item></channel></rss>"
+    )
+    (article,) = load_story([path]).articles
+    text = " ".join(p.text for p in article.paragraphs)
+    assert [p.text for p in article.paragraphs[1:]] == [
+        "The bridge reopened on Monday after repairs.",
+        "Traffic was light in the morning.",
+    ]
+    for junk in ("tracker", "color", "chart", "Subscribe", "flash"):
+        assert junk not in text
+
+
+def test_only_the_entries_read_are_built_and_the_total_is_kept() -> None:
+    items = "".join(f"<item><title>Entry {n}</title></item>" for n in range(30))
+    feed = parse_feed(f'<rss version="2.0"><channel>{items}</channel></rss>'.encode(), limit=5)
+    assert [e.title for e in feed.entries] == [f"Entry {n}" for n in range(5)]
+    assert feed.total == 30

@@ -49,6 +49,9 @@ class Feed:
     title: str
     link: str
     entries: tuple[Entry, ...]
+    """The first `limit` entries (`parse_feed`), in feed order."""
+    total: int = 0
+    """How many entries the feed has."""
 
 
 def looks_like_feed(raw: bytes) -> bool:
@@ -56,8 +59,13 @@ def looks_like_feed(raw: bytes) -> bool:
     return bool(_SNIFF.search(raw[:4096]))
 
 
-def parse_feed(raw: bytes, *, url: str = "") -> Feed:
-    """Parse a feed held in memory (never fetched here).
+def parse_feed(raw: bytes, *, url: str = "", limit: int | None = None) -> Feed:
+    """Parse a feed held in memory (never fetched here); only its first `limit` entries are
+    read into blocks.
+
+    feedparser's HTML sanitizer is off: it makes markup safe for a browser, which nothing here
+    is (`html.fragment_blocks` keeps only text, without scripts, styles or embeds), and it cost
+    20 times the parse (16 s of 16.7 s for a 16 MB feed of 2,000 entries).
 
     Raises:
         FeedError: when the bytes are not a feed, or a feed with no entries.
@@ -68,17 +76,23 @@ def parse_feed(raw: bytes, *, url: str = "") -> Feed:
 
     # A stream, never bytes or str: feedparser would treat those as a file name or a URL.
     headers = {"content-location": url} if url else None
-    parsed = feedparser.parse(io.BytesIO(_defuse(raw)), response_headers=headers)
+    parsed = feedparser.parse(
+        io.BytesIO(_defuse(raw)),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
     version = parsed.get("version", "")
     if not version and not parsed.entries:
         raise FeedError("not an RSS or Atom feed")
     meta = parsed.feed
     title = tidy(meta.get("title"))
     link = tidy(meta.get("link")) or url
-    entries = tuple(_entry(item, title, link) for item in parsed.entries)
+    items = parsed.entries if limit is None else parsed.entries[:limit]
+    entries = tuple(_entry(item, title, link) for item in items)
     if not entries:
         raise FeedError("feed has no entries")
-    return Feed(title, link, entries)
+    return Feed(title, link, entries, len(parsed.entries))
 
 
 def _defuse(raw: bytes) -> bytes:

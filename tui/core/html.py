@@ -210,6 +210,13 @@ def _inside(element: Any, tags: tuple[str, ...]) -> bool:
 _FRAGMENT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt")
 
 
+_FRAGMENT_JUNK = (
+    "//script|//style|//figure|//figcaption|//iframe|//noscript|//template|//object|//embed"
+    "|//applet|//svg|//math|//form"
+)
+"""What a fragment's text never includes: code, embeds, forms, pictures and their captions."""
+
+
 def fragment_blocks(markup: str) -> list[Block]:
     """Article HTML from a feed (already the main text) → blocks, without main-text guessing.
 
@@ -226,7 +233,7 @@ def fragment_blocks(markup: str) -> list[Block]:
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     for br in root.iter("br"):
         br.tail = _BREAK + (br.tail or "")
-    for junk in root.xpath("//script|//style|//figure|//figcaption|//iframe|//noscript"):
+    for junk in root.xpath(_FRAGMENT_JUNK):
         junk.drop_tree()
     blocks: list[Block] = []
     pending: list[str] = []

@@ -130,13 +130,13 @@ def _feed_articles(
 ) -> list[Article]:
     """Each entry an article: its own full text, else its linked page, else its summary."""
     try:
-        feed = parse_feed(raw, url=label if is_url(label) else "")
+        feed = parse_feed(raw, url=label if is_url(label) else "", limit=MAX_ENTRIES)
     except FeedError as error:
         problems.append(Problem(label, str(error)))
         return []
-    entries = feed.entries[:MAX_ENTRIES]
-    if len(feed.entries) > MAX_ENTRIES:
-        note = f"feed has {len(feed.entries)} entries; the first {MAX_ENTRIES} are read"
+    entries = feed.entries
+    if feed.total > MAX_ENTRIES:
+        note = f"feed has {feed.total:,} entries; the first {MAX_ENTRIES} are read"
         problems.append(Problem(label, note, fatal=False))
     links = list(dict.fromkeys(e.link for e in entries if not e.blocks and is_url(e.link)))
     pages = dict(zip(links, fetch_all(links, timeout=timeout), strict=True))
