@@ -129,6 +129,25 @@ def test_fetch_all_runs_in_parallel(site: LocalSite) -> None:
     assert time.monotonic() - start < 2.0
 
 
+def test_a_host_that_never_answers_is_asked_once_per_worker(site: LocalSite) -> None:
+    """Eight links to a host that times out, two at a time: two are asked (one timeout), the
+    other six fail at once naming that failure, not four timeouts in a row."""
+    results = fetch_all([site.url(f"hang?{n}") for n in range(8)], timeout=0.3, workers=2)
+    assert sorted(path for path, _ in site.requests) == ["/hang?0", "/hang?1"]
+    assert [str(r) for r in results[2:]] == [
+        "skipped, as another link to its host: timed out after 0.3 s"
+    ] * 6
+
+
+def test_a_host_that_answered_is_asked_again_after_a_timeout(site: LocalSite) -> None:
+    """A timeout on a host that has answered is that page's slowness: the host's other
+    links are still fetched."""
+    urls = [site.url("pages/herald.html"), site.url("hang"), site.url("pages/radio.html")]
+    results = fetch_all(urls, timeout=0.3, workers=1)
+    assert [type(r).__name__ for r in results] == ["Fetched", "FetchError", "Fetched"]
+    assert str(results[1]) == "timed out after 0.3 s"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
