@@ -4,6 +4,7 @@ it, and the rest of the story loads. The corpus is generated here, in tmp_path."
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import random
@@ -147,6 +148,30 @@ def test_a_wrapped_text_past_the_line_limit_reads_its_first_lines(
     assert len(article.paragraphs) == 8  # 30 lines: 7 whole paragraphs and the start of one
     note = _problem(story, "wrapped.txt")
     assert "only its first 30 lines are read" in note.reason
+
+
+def test_standard_input_that_never_ends_is_cut_at_the_size_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`-` reads no more than a file may hold: a pipe of endless bytes (`< /dev/urandom`) is
+    one line, not a reader stuck reading."""
+
+    class Endless(io.RawIOBase):  # (it ends after 40 MB, so that a regression fails, not hangs)
+        left = 40 * 2**20
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+            n = min(len(buffer), self.left)
+            buffer[:n] = b"a." * (n // 2) + b"a" * (n % 2)
+            self.left -= n
+            return n
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(Endless())))
+    story = load_story(["-"])
+    assert story.articles == ()
+    assert [str(p) for p in story.problems] == ["-: too large (more than 20 MB), skipped"]
 
 
 def test_a_one_megabyte_markdown_line_loads(tmp_path: Path) -> None:

@@ -145,8 +145,13 @@ def load_articles(path: Path, problems: list[Problem], taken: set[str]) -> list[
 
 
 def _read_stdin(problems: list[Problem]) -> list[Article]:
-    """`-`: standard input, read as a page or feed when it looks like one, else as text."""
-    raw = sys.stdin.buffer.read()
+    """`-`: standard input, read as a page or feed when it looks like one, else as text; no
+    more than `MAX_BYTES` is read (a pipe may never end: `< /dev/urandom`)."""
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        limit = MAX_BYTES // 2**20
+        problems.append(Problem("-", f"too large (more than {limit} MB), skipped"))
+        return []
     from_web = _web().read_document("-", "stdin", "", raw, problems)
     if from_web is not None:
         return from_web
