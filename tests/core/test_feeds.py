@@ -45,10 +45,11 @@ def test_rss_file_entries_become_articles(site: LocalSite, tmp_path: Path) -> No
 
 
 def test_rss_entry_metadata(site: LocalSite, tmp_path: Path) -> None:
-    """Outlet from the feed title, author from dc:creator, date from pubDate, url from the link."""
+    """Outlet from the feed title (numbered: every entry has it), author from dc:creator, date
+    from pubDate, url from the link."""
     article = load_story([_local_copy(site, "coastline.rss", tmp_path)]).articles[0]
     assert (article.outlet, article.outlet_evidence) == (
-        "Coastline Daily - Local news",
+        "Coastline Daily - Local news (1)",
         "feed title",
     )
     assert (article.author, article.date) == ("Tom Pike", "2024-11-12")
@@ -61,7 +62,7 @@ def test_atom_feed_by_url(site: LocalSite) -> None:
     story = load_story([site.url("feeds/radio.atom")])
     assert story.problems == ()
     power, schools, lifeboat = story.articles
-    assert power.author == "Gemma Lowe" and power.outlet == "Kelby Radio News"
+    assert power.author == "Gemma Lowe" and power.outlet == "Kelby Radio News (1)"
     assert power.paragraphs[1].text.startswith("About 8,000 homes")
     assert [p.text for p in schools.paragraphs[1:]] == [
         "All schools in Kelby are closed on Tuesday because of flooding.",

@@ -109,3 +109,23 @@ def test_a_folder_is_read_in_natural_order(tmp_path: Path) -> None:
     story = load_story([tmp_path])
     titles = [article.paragraphs[0].text.removeprefix("Headline of ") for article in story.articles]
     assert titles == ["1.txt", "2.txt", "10.txt", "a9/x.txt", "a10/x.txt", "b/3.txt", "b/12.txt"]
+
+
+def test_two_articles_of_one_outlet_are_told_apart_by_a_number(tmp_path: Path) -> None:
+    """Two reports from one outlet (an early story and its update) are "Desk (1)" and
+    "Desk (2)" in story order, so the panel never says "only Desk reports this; not reported
+    by: Desk"; outlets named once keep their names."""
+    from tui.core import align_story
+    from tui.view import panel_view
+
+    for name, outlet, body in [
+        ("a.txt", "Desk", "Floodwater closed the bridge at Kelby on Monday morning."),
+        ("b.txt", "Desk", "The council said repairs to the harbour wall would cost 2 million."),
+        ("c.txt", "Other", "Schools reopened in the district after the storm."),
+    ]:
+        (tmp_path / name).write_text(f"---\noutlet: {outlet}\n---\nHeadline {name}\n{body}\n")
+    story = load_story([tmp_path])
+    assert [a.outlet for a in story.articles] == ["Desk (1)", "Desk (2)", "Other"]
+    view = panel_view(story, align_story(story), story.articles[1], 1)
+    assert view.note == "only Desk (2) reports this"
+    assert view.absent == ("Desk (1)", "Other")

@@ -100,7 +100,25 @@ def load_story(
             ids.add(article.id)
         if progress is not None:
             progress(done, len(inputs), safe_name(os.fsdecode(item)))
-    return Story(tuple(articles), tuple(problems))
+    return Story(tuple(distinct_outlets(articles)), tuple(problems))
+
+
+def distinct_outlets(articles: list[Article]) -> list[Article]:
+    """`articles` with the outlets that more than one of them names numbered in story order,
+    "Politico (1)", "Politico (2)": every pane names an article by its outlet, and "only
+    Politico reports this; not reported by: Politico" would say nothing."""
+    counts = Counter(a.outlet.casefold() for a in articles)
+    if all(n == 1 for n in counts.values()):
+        return articles
+    numbers: Counter[str] = Counter()
+    out = []
+    for article in articles:
+        key = article.outlet.casefold()
+        if counts[key] > 1:
+            numbers[key] += 1
+            article = dataclasses.replace(article, outlet=f"{article.outlet} ({numbers[key]})")
+        out.append(article)
+    return out
 
 
 def with_unique_id(article: Article, taken: set[str]) -> Article:
