@@ -56,7 +56,7 @@ class PanelView:
 
 
 def outlet_count_label(n: int, total: int) -> str:
-    return f"{n} of {total} outlets"
+    return f"{n} of {total} outlet{'' if total == 1 else 's'}"
 
 
 def panel_view(story: Story, alignment: Alignment | None, article: Article, n: int) -> PanelView:

@@ -207,3 +207,11 @@ def test_exclusives_and_omissions_read_where_label_and_how_the_paragraph_opens()
     assert exclusive["text"] == exclusive["label"] == "Something else entirely here"
     assert "- ¶2 Something else entirely here\n" in markdown
     assert "<li>¶2 <b>Something else entirely here</b></li>" in page
+
+
+def test_a_report_of_one_article_says_one_outlet() -> None:
+    data = build_report(Alignment(story(article("a", ["Headline a", "Lede a"], "Desk")), (), (), ()))
+    assert to_markdown(data).startswith("# Story overview: 1 outlet\n")
+    assert "<h1>Story overview: 1 outlet</h1>" in to_html(data)
+    many = build_report(_alignment())
+    assert to_markdown(many).startswith("# Story overview: 3 outlets\n")

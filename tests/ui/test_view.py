@@ -80,3 +80,11 @@ def test_a_paragraph_an_article_repeats_is_listed_once_with_its_copies() -> None
     other = [e for e in view.entries if e.article_id == "a1"]
     assert len(other) == 1
     assert other[0].paragraph == 0 and other[0].copies == (1,)
+
+
+def test_a_story_of_one_article_says_one_outlet(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "only.txt").write_text("A headline\nThe only report of the flood in the town.\n")
+    story = load_story([tmp_path])
+    (article,) = story.articles
+    view = panel_view(story, align_story(story), article, 1)
+    assert view.header == "1 of 1 outlet" and view.absent == ()

@@ -152,7 +152,7 @@ def to_markdown(data: dict[str, Any]) -> str:
     """The report as GitHub-flavoured Markdown."""
     names = {a["id"]: a["short"] for a in data["articles"]}
     outlets = {a["id"]: a["outlet"] for a in data["articles"]}
-    out = [f"# Story overview: {len(data['articles'])} outlets", ""]
+    out = [f"# Story overview: {_outlets(len(data['articles']))}", ""]
     for a in data["articles"]:
         out.append(
             f"- **{md_escape(a['short'])}**: {md_escape(a['outlet'])}: {md_escape(a['title'])}"
@@ -204,7 +204,7 @@ def to_markdown(data: dict[str, Any]) -> str:
 
 
 def _where(row: dict[str, Any]) -> str:
-    return f"¶{row['paragraph']}" if "paragraph" in row else f"({len(row['outlets'])} outlets)"
+    return f"¶{row['paragraph']}" if "paragraph" in row else f"({_outlets(len(row['outlets']))})"
 
 
 def _opening_after(row: dict[str, Any], escape: Callable[[str], str]) -> str:
@@ -253,8 +253,8 @@ def to_html(data: dict[str, Any]) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
-        f"<title>Story overview: {len(names)} outlets</title><style>{_CSS}</style></head><body>",
-        f"<h1>Story overview: {len(names)} outlets</h1><ul>",
+        f"<title>Story overview: {_outlets(len(names))}</title><style>{_CSS}</style></head><body>",
+        f"<h1>Story overview: {_outlets(len(names))}</h1><ul>",
     ]
     out += [
         f"<li><b>{_e(a['short'])}</b>: {_e(a['outlet'])}: {_e(a['title'])}</li>"

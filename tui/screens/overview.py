@@ -118,7 +118,7 @@ class OverviewScreen(ViewScreen):
         overview = self.data.overview
         order = "outlet count" if self.sort_key == "count" else "first appearance"
         wire = f" · {len(overview.wire)} wire group(s)" if overview.wire else ""
-        title = f"Story overview · {len(self.rows)} facts × {len(self.columns)} outlets{wire} · by {order}"
+        title = f"Story overview · {len(self.rows)} facts × {len(self.columns)} outlet{'' if len(self.columns) == 1 else 's'}{wire} · by {order}"
         legend = "H headline · L lede · ¶N paragraph · ! conflict · · absent · # outlets"
         self.query_one("#view-title", Static).update(Text(f"{title}\n{legend}", no_wrap=True, overflow="ellipsis"))
 
