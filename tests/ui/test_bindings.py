@@ -67,6 +67,25 @@ async def test_top_bottom_and_numbered_paragraph() -> None:
         assert pane.current == 1
 
 
+async def test_top_and_bottom_from_inside_the_first_and_last_paragraph() -> None:
+    """g goes to the top from a few lines down, though the first paragraph is still the current
+    one; G ends at the last paragraph's start from inside it; Ng returns to paragraph N's start."""
+    async with reader() as (app, pilot):
+        pane = app.main.article_pane
+        await pilot.press("j")
+        assert (pane.line, pane.current) == (1, 0)
+        await pilot.press("g")
+        assert pane.line == 0
+        await pilot.press("G")
+        bottom = pane.line
+        await pilot.press("k", "G")
+        assert pane.line == bottom
+        await pilot.press("3", "g")
+        start = pane.line
+        await pilot.press("j", "3", "g")
+        assert (pane.line, pane.current) == (start, 2)
+
+
 @pytest.mark.parametrize("kind,key", [("corroborated", "c"), ("unique", "u")])
 async def test_bracket_keys_find_paragraph_kinds(kind: str, key: str) -> None:
     """]c goes to the next paragraph reported elsewhere, ]u to one only this outlet has."""

@@ -81,9 +81,10 @@ class ReaderActions(_Base):
 
     def _go_count_or(self, count: int | None, default: int) -> None:
         target = default if count is None else count - 1
-        if self.article is None or target == self.article_pane.current:
+        if self.article is None:
             return
-        self.reader.reading.jump_from_here()
+        if target != self.article_pane.current:
+            self.reader.reading.jump_from_here()
         if target == 0:
             self.article_pane.go_to_line(0)
         else:
