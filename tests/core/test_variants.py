@@ -24,7 +24,7 @@ def test_pairwise_conflicts_of_one_fact_become_one_family() -> None:
         ("F2", 2, ("C3",)),
     ]
     assert all(g.state == "conflicting" for g in groups)
-    assert groups[0].reason == "3 number versions that disagree"
+    assert groups[0].reason == "3 different figures: “one” vs “uno” vs “eins”"
     assert groups[1].reason == "C3"
 
 

@@ -1,7 +1,7 @@
 """Regenerate the README screenshots of the whole-story views: `pytest -m screenshots`.
 
-They show the seeds with the hand-labelled facts and two conflicts from the gold notes (the
-same fixed alignment as the snapshot tests), so the pictures match what the README says.
+They show the seeds as the reader aligns them, so the pictures are what a reader sees (the
+snapshot tests pin the views' drawing with a fixed alignment instead).
 Skipped unless `-m screenshots` is asked for, so a normal run never rewrites them.
 """
 
@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import ROOT, SEEDS
 from tests.ui.conftest import wait_ready
-from tests.ui.test_overview_views import press, use_fixed_alignment
+from tests.ui.test_overview_views import press
 from tui.app import make_app
 from tui.core.settings import Settings
 
@@ -37,6 +37,5 @@ async def test_screenshot(name: str, request: pytest.FixtureRequest) -> None:
     app = make_app([SEEDS], Settings())
     async with app.run_test(size=size) as pilot:
         await wait_ready(pilot, app)
-        await use_fixed_alignment(app, pilot)
         await press(app, pilot, *keys)
         app.save_screenshot(f"{name}.svg", path=str(Path(ROOT) / "screenshots"))

@@ -287,3 +287,27 @@ async def test_r_writes_the_report_and_says_where(tmp_path: Path, monkeypatch: p
         assert report.exists()
         assert "| Fact |" in report.read_text(encoding="utf-8")
         assert any(str(report) in n.message for n in app._notifications)
+
+
+async def test_the_computed_alignment_gives_the_views_what_the_story_needs() -> None:
+    """With the aligner's own facts and conflicts (no fixed stand-in), as a reader opens the
+    seeds: the overview starts with facts all five outlets report, and the conflicts view has
+    the three wordings of the mutual-assistance quote and the "24 years" family with its reason."""
+    async with reader() as (app, pilot):
+        await press(app, pilot, "v")
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        counts = [r.count for r in screen.rows]
+        assert counts[:4] == [5, 5, 5, 5] and counts == sorted(counts, reverse=True)
+        await press(app, pilot, "x")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen)
+        quote = [g for g in screen.conflicts if g.kind == "quote" and "mutual assistance" in g.reason]
+        assert quote and len(quote[0].wordings) == 3 and quote[0].state == "conflicting"
+        years = [g for g in screen.conflicts if "24 years" in g.reason]
+        assert years and "quarter-century" in years[0].reason and "compatible" in years[0].reason
+        options = screen.query_one(OptionList)
+        options.highlighted = screen.conflicts.index(years[0])
+        await pilot.pause()
+        texts = [_text(v.query_one(Static)) for v in screen.query(".version")]
+        assert len(texts) == 3 and any("[24 years]" in t for t in texts)

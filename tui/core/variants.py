@@ -85,13 +85,42 @@ def _families(conflicts: Iterable[Conflict], order: dict[str, int]) -> list[Vari
         versions = _unique_versions((v for c in family for v in c.versions), order)
         reasons = tuple(dict.fromkeys(c.reason for c in family))
         kind = family[0].kind
-        wordings = len({v.text.casefold() for v in versions})
-        reason = reasons[0] if len(reasons) == 1 else f"{wordings} {kind} versions that disagree"
+        reason = reasons[0] if len(reasons) == 1 else _merged_reason(kind, versions)
         ids = tuple(c.id for c in family)
         out.append(
             VariantGroup("", family[0].fact, kind, "conflicting", versions, reason, ids, reasons)
         )
     return out
+
+
+_MERGED = {
+    "quote": "quoted in {n} wordings",
+    "attribution": "told {n} ways",
+    "wording": "named {n} ways",
+    "number": "{n} different figures",
+    "date": "{n} different dates",
+    "tense": "told {n} ways",
+}
+"""The lead of a family's reason, by kind (`_merged_reason`)."""
+MERGED_WORDS = 7
+"""Words of each version a family's reason shows."""
+
+
+def _merged_reason(kind: str, versions: tuple[Version, ...]) -> str:
+    """A family's one-line reason: how many ways it is told, then each way, cut short
+    ("quoted in 3 wordings: “mutual assistance in the event of…” vs “…”")."""
+    by_key: dict[str, str] = {}
+    for v in versions:
+        text = " ".join(v.text.split())
+        by_key.setdefault(text.casefold(), text)
+    texts = list(by_key.values())
+    lead = _MERGED.get(kind, "{n} versions that disagree").format(n=len(texts))
+    shown = []
+    for text in texts:
+        words = text.split(" ")
+        cut = " ".join(words[:MERGED_WORDS]).rstrip(",;:.")
+        shown.append(f"“{cut}…”" if len(words) > MERGED_WORDS else f"“{cut}”")
+    return f"{lead}: " + " vs ".join(shown)
 
 
 def _unique_versions(versions: Iterable[Version], order: dict[str, int]) -> tuple[Version, ...]:
