@@ -311,3 +311,48 @@ async def test_the_computed_alignment_gives_the_views_what_the_story_needs() -> 
         await pilot.pause()
         texts = [_text(v.query_one(Static)) for v in screen.query(".version")]
         assert len(texts) == 3 and any("[24 years]" in t for t in texts)
+
+
+async def test_a_grid_too_large_to_build_shows_its_first_facts_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A story of thousands of outlets and facts would make millions of cells: the grid keeps
+    the first facts that fit `MAX_CELLS`, most reported first, and its title says how many."""
+    import tui.screens.overview as overview
+
+    monkeypatch.setattr(overview, "MAX_CELLS", 50)
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "v")
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        shown = 50 // (len(screen.columns) + 2)
+        assert len(screen.rows) == shown < screen.total
+        assert screen.query_one(OverviewGrid).row_count == shown
+        assert screen.rows == screen.data.overview.sorted("count")[:shown]
+        title = _text(screen.query_one("#view-title", Static))
+        assert f"first {shown} of {screen.total} facts" in title
+        await press(app, pilot, *"jjjjjjjjjj", "enter")
+        assert app.screen is app.main
+
+
+async def test_a_story_of_many_outlets_shows_the_one_being_read_and_the_most_corroborating(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past `MAX_COLUMNS` outlets the grid keeps the outlet being read and those that share the
+    most facts with the others, in story order, and the title says how many of how many."""
+    import tui.screens.overview as overview
+
+    monkeypatch.setattr(overview, "MAX_COLUMNS", 3)
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "J", "J", "J", "J", "v")
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        ids = [a.id for a in app.story.articles]
+        reading = ids[-1]
+        assert len(screen.columns) == 3 and reading in screen.columns
+        assert screen.columns == [i for i in ids if i in screen.columns]
+        grid = screen.query_one(OverviewGrid)
+        assert len(grid.columns) == 3 + 2
+        assert "3 of 5 outlets" in _text(screen.query_one("#view-title", Static))
+        row, article_id = screen._cell_target()
+        assert article_id == reading

@@ -27,6 +27,33 @@ from tui.screens.views import Position, StoryData, ViewScreen
 
 OUTLET_WIDTH = 7
 """Characters per outlet column (names are abbreviated to fit)."""
+MAX_COLUMNS = 60
+"""Outlet columns the grid holds at most: a table draws each line of a row across all its
+columns, so 2,000 outlets took seconds per line. A larger story shows the outlet being read
+and those that report the most facts other outlets report too; the title says how many."""
+MAX_CELLS = 30_000
+"""Cells the grid holds at most (about 480 facts of 60 outlets): a story of 2,000 outlets and
+4,000 facts would make 8 million, which froze the screen while it was built and took gigabytes,
+and each added row costs the table time to measure. The grid then shows the first
+facts in its order (the most reported ones, by default), and its title says how many;
+`samefact report` lists them all."""
+
+
+def _columns(data: StoryData, current: str) -> list[str]:
+    """The outlets the grid shows: all of them, or (past `MAX_COLUMNS`) the outlet being read
+    and those that report the most facts another outlet reports too, in story order."""
+    ids = [a.id for a in data.overview.articles]
+    if len(ids) <= MAX_COLUMNS:
+        return ids
+    shared = dict.fromkeys(ids, 0)
+    for row in data.overview.rows:
+        if row.count > 1:
+            for article_id in row.cells:
+                shared[article_id] += 1
+    order = {article_id: n for n, article_id in enumerate(ids)}
+    best = sorted((i for i in ids if i != current), key=lambda i: (-shared[i], order[i]))
+    keep = {current, *best[: MAX_COLUMNS - 1]} if current in order else set(best[:MAX_COLUMNS])
+    return [i for i in ids if i in keep]
 
 
 class OverviewGrid(DataTable[Text]):
@@ -60,7 +87,13 @@ class OverviewScreen(ViewScreen):
         super().__init__(data, current)
         self.sort_key: SortKey = "count"
         self.rows: tuple[Row, ...] = ()
-        self.columns = [a.id for a in data.overview.articles]
+        """The rows shown, in their order (at most `MAX_CELLS` cells' worth)."""
+        self.total = 0
+        """How many facts the story has."""
+        self.outlets = len(data.overview.articles)
+        """How many outlets the story has."""
+        self.columns = _columns(data, current[0])
+        """The outlets shown, in story order (at most `MAX_COLUMNS`)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="view-title", markup=False)
@@ -70,7 +103,8 @@ class OverviewScreen(ViewScreen):
 
     def on_mount(self) -> None:
         grid = self.query_one(OverviewGrid)
-        names = short_names(self.data.overview.articles, OUTLET_WIDTH)
+        shown = set(self.columns)
+        names = short_names([a for a in self.data.overview.articles if a.id in shown], OUTLET_WIDTH)
         # Each column has one cell of padding on either side; keep room for the count and scrollbar.
         spare = self.app.size.width - (OUTLET_WIDTH + 2) * len(names) - 7 - 4
         label_width = max(18, min(60, spare))
@@ -94,19 +128,30 @@ class OverviewScreen(ViewScreen):
         grid = self.query_one(OverviewGrid)
         column = grid.cursor_column or 1 + self.columns.index(self.current[0])
         grid.clear()
-        self.rows = self.data.overview.sorted(self.sort_key)
+        every = self.data.overview.sorted(self.sort_key)
+        self.total = len(every)
+        self.rows = every[: max(1, MAX_CELLS // (len(self.columns) + 2))]
         for row in self.rows:
             grid.add_row(*self._cells(row), key=row.fact.id)
         index = next((i for i, r in enumerate(self.rows) if r.fact.id == fact_id), 0)
         grid.move_cursor(row=index, column=column, animate=False)
         self._title()
 
+    @property
+    def _absent(self) -> Text:
+        if self._absent_text is None:
+            self._absent_text = Text("·", style=self.get_component_rich_style("overview--absent"))
+        return self._absent_text
+
+    _absent_text: Text | None = None
+
     def _cells(self, row: Row) -> list[Text]:
         out = [Text(row.label, no_wrap=True, overflow="ellipsis")]
+        absent = self._absent
         for article_id in self.columns:
             cell = row.cells.get(article_id)
             if cell is None:
-                out.append(Text("·", style=self.get_component_rich_style("overview--absent")))
+                out.append(absent)  # (one Text for every empty cell: most cells are empty)
                 continue
             kind = "conflict" if cell.conflict else cell.placement
             out.append(Text(cell.mark, style=self.get_component_rich_style(f"overview--{kind}")))
@@ -118,7 +163,11 @@ class OverviewScreen(ViewScreen):
         overview = self.data.overview
         order = "outlet count" if self.sort_key == "count" else "first appearance"
         wire = f" · {len(overview.wire)} wire group(s)" if overview.wire else ""
-        title = f"Story overview · {len(self.rows)} facts × {len(self.columns)} outlet{'' if len(self.columns) == 1 else 's'}{wire} · by {order}"
+        facts = f"{len(self.rows)} facts" if len(self.rows) == self.total else f"first {len(self.rows)} of {self.total} facts"
+        outlets = f"{len(self.columns)} outlet{'' if len(self.columns) == 1 else 's'}"
+        if len(self.columns) < self.outlets:
+            outlets = f"{len(self.columns)} of {self.outlets} outlets (those sharing most facts)"
+        title = f"Story overview · {facts} × {outlets}{wire} · by {order}"
         legend = "H headline · L lede · ¶N paragraph · ! conflict · · absent · # outlets"
         self.query_one("#view-title", Static).update(Text(f"{title}\n{legend}", no_wrap=True, overflow="ellipsis"))
 
