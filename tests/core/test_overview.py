@@ -32,10 +32,11 @@ def _five() -> Alignment:
 
 
 def test_cells_say_headline_lede_or_paragraph() -> None:
-    """A cell reads H for a headline, L for the first body paragraph, ¶N otherwise."""
+    """A cell reads H for a headline, L for the first body paragraph, ¶N otherwise, numbered
+    from 1 as the reader's status line and `Ng` count."""
     rows = {r.fact.id: r for r in build_overview(_five()).rows}
     marks = {a: c.mark for a, c in rows["F1"].cells.items()}
-    assert marks == {"a": "H", "b": "L", "c": "L", "d": "H", "e": "¶2"}
+    assert marks == {"a": "H", "b": "L", "c": "L", "d": "H", "e": "¶3"}
 
 
 def test_a_cell_opens_at_the_first_paragraph_of_the_fact() -> None:
@@ -48,7 +49,7 @@ def test_a_cell_opens_at_the_first_paragraph_of_the_fact() -> None:
 def test_conflicting_cells_carry_a_bang_not_only_a_colour() -> None:
     """The outlets on either side of a conflict get `!`; the third outlet of the fact does not."""
     row = next(r for r in build_overview(_five()).rows if r.fact.id == "F2")
-    assert row.cells["a"].mark == "¶2!"
+    assert row.cells["a"].mark == "¶3!"
     assert row.cells["c"].mark == "¶2!"
     assert not row.cells["d"].conflict
     assert [c.id for c in row.conflicts] == ["C1"]

@@ -192,7 +192,7 @@ def test_quotes_say_how_many_outlets_carry_them_in_plain_english() -> None:
 
 
 def test_exclusives_and_omissions_read_where_label_and_how_the_paragraph_opens() -> None:
-    """"- ¶2 label: text…" in Markdown and HTML, with the words apart; the JSON row carries the
+    """"- ¶3 label: text…" in Markdown and HTML (numbered from 1, as the reader counts), with the words apart; the JSON row carries the
     paragraph's text."""
     data = build_report(_alignment())
     (omission,) = data["omissions"]["c"]
@@ -205,8 +205,8 @@ def test_exclusives_and_omissions_read_where_label_and_how_the_paragraph_opens()
     # A paragraph no other outlet reports has no label but its opening: said once, not twice.
     exclusive = data["exclusives"]["c"][-1]
     assert exclusive["text"] == exclusive["label"] == "Something else entirely here"
-    assert "- ¶2 Something else entirely here\n" in markdown
-    assert "<li>¶2 <b>Something else entirely here</b></li>" in page
+    assert "- ¶3 Something else entirely here\n" in markdown
+    assert "<li>¶3 <b>Something else entirely here</b></li>" in page
 
 
 def test_a_report_of_one_article_says_one_outlet() -> None:

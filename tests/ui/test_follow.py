@@ -203,4 +203,4 @@ async def test_a_repeated_headline_is_one_entry_that_names_its_copy(tmp_path) ->
         assert app.main.article.id == "one"
         (entry,) = [e for e in panel.entries if e.article_id == "two"]
         assert (entry.paragraph, entry.copies) == (0, (1,))
-        assert "also ¶1" in panel._entry_text(0, entry).plain
+        assert "also ¶2" in panel._entry_text(0, entry).plain

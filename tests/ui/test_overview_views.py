@@ -178,7 +178,7 @@ async def test_each_exclusive_and_omission_says_how_its_paragraph_opens() -> Non
                 article_id = screen._target(row)
                 ref = row.cells[article_id].ref
                 text = app.story.article(article_id).paragraphs[ref.paragraph].text
-                where = f"¶{ref.paragraph}" if mode == "E" else f"{row.count} outlets"
+                where = f"¶{ref.paragraph + 1}" if mode == "E" else f"{row.count} outlets"
                 opening = paragraph_opening(text, row.label)
                 full = " ".join(f"{where} {row.label}{f' · {opening}' if opening else ''}".split())
                 options.highlighted = k

@@ -92,19 +92,19 @@ def to_text(alignment: Alignment) -> str:
             tag = "" if p.role == "body" else f" [{p.role}]"
             fact = alignment.fact_of(article.id, p.n)
             mark = f" ({fact.id})" if fact is not None and not fact.unique else ""
-            lines.append(f"  ¶{p.n}{tag}{mark} {p.text}")
+            lines.append(f"  ¶{p.n + 1}{tag}{mark} {p.text}")
             for m in alignment.matches_for(article.id, p.n):
                 other = story.article(m.b.article).paragraphs[m.b.paragraph].text
                 shared = "; ".join(s.text for s in m.evidence)
                 lines.append(
-                    f"      {m.grade} {m.score:.2f} {outlet[m.b.article]} ¶{m.b.paragraph}: "
+                    f"      {m.grade} {m.score:.2f} {outlet[m.b.article]} ¶{m.b.paragraph + 1}: "
                     f"{_clip(other, 90)}" + (f"  [{shared}]" if shared else "")
                 )
         lines.append("")
     if alignment.conflicts:
         lines.append("== Conflicts")
         for c in alignment.conflicts:
-            where = ", ".join(f"{outlet[v.ref.article]} ¶{v.ref.paragraph}" for v in c.versions)
+            where = ", ".join(f"{outlet[v.ref.article]} ¶{v.ref.paragraph + 1}" for v in c.versions)
             lines.append(f"  {c.id} [{c.kind}] {c.fact}: {c.reason} ({where})")
         lines.append("")
     return "\n".join(lines)

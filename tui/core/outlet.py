@@ -134,11 +134,11 @@ def _footer(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
         match = _SYNDICATION.match(core)
         if match:
             outlet = match["outlet"].strip()
-            return outlet, f"syndication footer ¶{p.n}: “… appeared first on {outlet}.”"
+            return outlet, f"syndication footer ¶{p.n + 1}: “… appeared first on {outlet}.”"
         match = _WRITTEN_BY.match(core)
         if match and (match["team"] or _looks_like_outlet(match["outlet"])):
             outlet = _canonical(match["outlet"].strip()) or match["outlet"].strip()
-            return outlet, f"site footer ¶{p.n}: “{_clip(core, 60)}”"
+            return outlet, f"site footer ¶{p.n + 1}: “{_clip(core, 60)}”"
     return None
 
 
@@ -146,7 +146,7 @@ def _dateline(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
     for p in paragraphs[:3]:
         match = _DATELINE.match(p.text)
         if match and match["outlet"].strip() in WIRES:
-            return WIRES[match["outlet"].strip()], f"wire dateline ¶{p.n}"
+            return WIRES[match["outlet"].strip()], f"wire dateline ¶{p.n + 1}"
     return None
 
 
@@ -156,7 +156,7 @@ def _copyright(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
             continue
         match = _COPYRIGHT.match(_LEAD.sub("", p.text)) or _COPYRIGHT.match(p.text)
         if match and match["outlet"].strip():
-            return match["outlet"].strip(), f"copyright line ¶{p.n}"
+            return match["outlet"].strip(), f"copyright line ¶{p.n + 1}"
     return None
 
 
@@ -182,7 +182,7 @@ def _told(paragraphs: Sequence[Paragraph], wires_only: bool = False) -> tuple[st
     if not where:
         return None
     best = max(where, key=lambda name: (name in WIRES.values(), len(where[name])))
-    paras = ", ".join(f"¶{n}" for n in dict.fromkeys(where[best]))
+    paras = ", ".join(f"¶{n + 1}" for n in dict.fromkeys(where[best]))
     return best, f"“{said[best]}” in {paras}"
 
 
@@ -200,7 +200,7 @@ def _programme(paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
         label = p.text.rsplit("|", 1)[1].strip()
         if label in PROGRAMMES:
             outlet = PROGRAMMES[label]
-            return outlet, f"video programme “{label}” ({outlet}) in ¶{p.n}"
+            return outlet, f"video programme “{label}” ({outlet}) in ¶{p.n + 1}"
     return None
 
 

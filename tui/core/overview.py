@@ -47,7 +47,7 @@ class Cell:
     @property
     def mark(self) -> str:
         """The cell as text: `H`, `L` or `¶N`, then `!` when it conflicts (readable without colour)."""
-        where = {"headline": "H", "lede": "L"}.get(self.placement, f"¶{self.ref.paragraph}")
+        where = {"headline": "H", "lede": "L"}.get(self.placement, f"¶{self.ref.paragraph + 1}")
         return where + ("!" if self.conflict else "")
 
 

@@ -188,7 +188,7 @@ def to_markdown(data: dict[str, Any]) -> str:
     for c in data["conflicts"]:
         out.append(f"- **{md_escape(c['kind'])}, {c['state']}**: {md_escape(c['reason'])}")
         out += [
-            f"  - {md_escape(v['outlet'])} ¶{v['paragraph']}: {md_escape(v['text'])}"
+            f"  - {md_escape(v['outlet'])} ¶{v['paragraph'] + 1}: {md_escape(v['text'])}"
             for v in c["versions"]
         ]
     if not data["conflicts"]:
@@ -204,7 +204,7 @@ def to_markdown(data: dict[str, Any]) -> str:
 
 
 def _where(row: dict[str, Any]) -> str:
-    return f"¶{row['paragraph']}" if "paragraph" in row else f"({_outlets(len(row['outlets']))})"
+    return f"¶{row['paragraph'] + 1}" if "paragraph" in row else f"({_outlets(len(row['outlets']))})"
 
 
 def _opening_after(row: dict[str, Any], escape: Callable[[str], str]) -> str:
@@ -300,7 +300,7 @@ def to_html(data: dict[str, Any]) -> str:
     for c in data["conflicts"]:
         out.append(f"<li><b>{_e(c['kind'])}, {_e(c['state'])}</b>: {_e(c['reason'])}<ul>")
         out += [
-            f"<li>{_e(v['outlet'])} ¶{v['paragraph']}: {_e(v['text'])}</li>" for v in c["versions"]
+            f"<li>{_e(v['outlet'])} ¶{v['paragraph'] + 1}: {_e(v['text'])}</li>" for v in c["versions"]
         ]
         out.append("</ul></li>")
     if not data["conflicts"]:

@@ -116,8 +116,8 @@ class ConflictsScreen(ViewScreen):
         story = self.data.alignment.story
         article = story.article(version.ref.article)
         text = article.paragraphs[version.ref.paragraph].text
-        head = f"{index + 1}. {article.outlet} ¶{version.ref.paragraph}"
-        also = [f"{story.article(v.ref.article).outlet} ¶{v.ref.paragraph}" for v in carriers[1:]]
+        head = f"{index + 1}. {article.outlet} ¶{version.ref.paragraph + 1}"
+        also = [f"{story.article(v.ref.article).outlet} ¶{v.ref.paragraph + 1}" for v in carriers[1:]]
         head += (" · also " + ", ".join(also)) if also else ""
         out = Text(head + "\n", style=self.get_component_rich_style("conflicts--outlet"))
         start, end = _located(text, version)

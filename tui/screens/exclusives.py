@@ -95,7 +95,7 @@ class ExclusivesScreen(ViewScreen):
         """Where, the fact's label, then how its paragraph opens (a label of two words alone
         rarely says what the paragraph is about); one line, cut with an ellipsis (views.tcss)."""
         if self.mode == "exclusives":
-            where = f"¶{row.cells[self.article_id].ref.paragraph}"
+            where = f"¶{row.cells[self.article_id].ref.paragraph + 1}"
         else:
             where = f"{row.count} outlets"
         line = Text(f"{where:>10}  ", style="bold")
@@ -131,7 +131,7 @@ class ExclusivesScreen(ViewScreen):
         article_id = self._target(row)
         ref = row.cells[article_id].ref
         text = story.article(article_id).paragraphs[ref.paragraph].text
-        detail = Text(f"{story.article(article_id).outlet} ¶{ref.paragraph}: ", style="bold")
+        detail = Text(f"{story.article(article_id).outlet} ¶{ref.paragraph + 1}: ", style="bold")
         detail.append(text)
         if self.mode == "omissions":
             detail.append(f"\nReported by: {', '.join(story.article(a).outlet for a in row.cells)}")

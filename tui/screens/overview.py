@@ -215,7 +215,7 @@ class OverviewScreen(ViewScreen):
                 lines.append(Text(f"{article.outlet}: does not report this", style="italic"))
             else:
                 text = article.paragraphs[cell.ref.paragraph].text
-                lines.append(Text(f"{article.outlet} ¶{cell.ref.paragraph}: {text}", no_wrap=True, overflow="ellipsis"))
+                lines.append(Text(f"{article.outlet} ¶{cell.ref.paragraph + 1}: {text}", no_wrap=True, overflow="ellipsis"))
         for conflict in row.conflicts:
             lines.append(Text(f"! {conflict.kind}: {conflict.reason}", no_wrap=True, overflow="ellipsis"))
         self.query_one("#view-detail", Static).update(Text("\n").join(lines))

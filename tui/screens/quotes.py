@@ -92,7 +92,7 @@ class QuotesScreen(ViewScreen):
         body = Text()
         for i, wording in enumerate(group.wordings):
             carriers = [q for q in group.quotes if q.words == wording.words]
-            where = ", ".join(f"{self.names[q.ref.article]} ¶{q.ref.paragraph}" for q in carriers)
+            where = ", ".join(f"{self.names[q.ref.article]} ¶{q.ref.paragraph + 1}" for q in carriers)
             speakers = sorted({q.speaker for q in carriers if q.speaker})
             head = f"{i + 1}. {where}" + (f" · attributed to {'; '.join(speakers)}" if speakers else " · no attribution")
             body.append(head + "\n", style="bold")

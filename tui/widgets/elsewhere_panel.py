@@ -409,7 +409,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         if flag and len(marker) + cell_len(outlet + score + flag) > room:
             flag = "  ⚠"
         if entry.copies:
-            copies = "  also " + " ".join(f"¶{n}" for n in entry.copies)
+            copies = "  also " + " ".join(f"¶{n + 1}" for n in entry.copies)
             if len(marker) + cell_len(outlet + score + copies + flag) > room:
                 copies = f" ×{len(entry.copies) + 1}"
             score += copies
