@@ -117,6 +117,76 @@ async def test_enter_on_an_outlet_that_lacks_the_fact_says_so() -> None:
         assert any("does not report" in n.message for n in app._notifications)
 
 
+def _grid_lines(grid: OverviewGrid) -> list[str]:
+    """The grid's lines as shown: the header, then the rows in view."""
+    return ["".join(s.text for s in grid.render_line(y)) for y in range(grid.size.height)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 48)])
+async def test_the_count_header_stands_over_the_counts(size: tuple[int, int]) -> None:
+    """The `#` header and the counts under it are right-aligned in one column."""
+    async with fixed_reader(size) as (app, pilot):
+        await press(app, pilot, "v")
+        grid = app.screen.query_one(OverviewGrid)
+        header, *rows = _grid_lines(grid)
+        x = header.rindex("#")
+        ends = [len(line.rstrip()) for line in rows if line.strip()]
+        counts = [(end - len(line.split()[-1]), end) for line, end in zip(rows, ends)]
+        assert len(counts) > 10
+        for start, end in counts:
+            assert end == x + 1 and start <= x
+        assert any(start == x for start, _end in counts)
+
+
+async def test_outlet_columns_show_their_names_when_there_is_room() -> None:
+    """At 120 columns the outlets read "Politico", "Independent", not "Politic", "Indepen"; the
+    fact column keeps room for its labels, and at 80 columns every column still fits."""
+    async with fixed_reader((120, 40)) as (app, pilot):
+        await press(app, pilot, "v")
+        grid = app.screen.query_one(OverviewGrid)
+        header = _grid_lines(grid)[0].split()
+        assert {"Politico", "AFP", "Independent"} <= set(header)
+        assert "Defense" in header and "News" in header
+        assert grid.ordered_columns[0].width >= 30 and grid.max_scroll_x == 0
+    async with fixed_reader((80, 24)) as (app, pilot):
+        await press(app, pilot, "v")
+        grid = app.screen.query_one(OverviewGrid)
+        header = _grid_lines(grid)[0]
+        assert header.split()[1:] == ["Politic", "AFP", "Defense", "Indepen", "CBC", "#"]
+        assert grid.max_scroll_x == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_cursor_stays_on_the_outlet_columns(size: tuple[int, int]) -> None:
+    """Many l stop on the last outlet (not the # column), many h on the first (not the fact):
+    the detail still names the outlet's paragraph, and Enter opens it."""
+    async with fixed_reader(size) as (app, pilot):
+        await press(app, pilot, "v", *"l" * 12)
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        grid = screen.query_one(OverviewGrid)
+        last = app.story.articles[-1]
+        assert grid.cursor_column == len(screen.columns)
+        row = screen.rows[grid.cursor_row]
+        detail = _text(screen.query_one("#view-detail", Static))
+        if last.id in row.cells:
+            assert last.paragraphs[row.cells[last.id].ref.paragraph].text[:40] in detail
+        else:
+            assert f"{last.outlet}: does not report this" in detail
+        await press(app, pilot, *"h" * 12)
+        assert grid.cursor_column == 1
+        await press(app, pilot, *"j" * 3, *"l" * 12)
+        row, article_id = screen._cell_target()
+        while article_id not in row.cells:
+            await press(app, pilot, "j")
+            row, article_id = screen._cell_target()
+        assert article_id == last.id
+        await press(app, pilot, "enter")
+        assert app.screen is app.main
+        position = (app.main.article.id, app.main.article_pane.current)
+        assert position == (last.id, row.cells[last.id].ref.paragraph)
+
+
 async def test_v_again_or_q_closes_the_overview() -> None:
     """The key that opened the overview closes it; so does q."""
     async with fixed_reader() as (app, pilot):
@@ -192,6 +262,35 @@ async def test_each_exclusive_and_omission_says_how_its_paragraph_opens() -> Non
                 rows += 1
                 openings += bool(opening) and " ".join(text.split()[:2]) in shown
         assert rows >= 2 and openings >= 1
+
+
+async def test_an_empty_list_shows_no_paragraph_of_the_other_list() -> None:
+    """E then Tab to omissions, and J through the outlets: under "(none)" the detail says the list
+    is empty instead of keeping the paragraph the other list had highlighted."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "E")
+        screen = app.screen
+        assert isinstance(screen, ExclusivesScreen)
+        detail = screen.query_one("#view-detail", Static)
+        empty = 0
+        for _ in app.story.articles:
+            for _ in ("exclusives", "omissions"):
+                before = _text(detail)
+                await press(app, pilot, "tab")
+                outlet = app.story.article(screen.article_id).outlet
+                if screen.rows:
+                    row = screen.rows[screen.query_one(OptionList).highlighted or 0]
+                    ref = row.cells[screen._target(row)].ref
+                    text = app.story.article(ref.article).paragraphs[ref.paragraph].text
+                    assert text in _text(detail)
+                else:
+                    empty += 1
+                    shown = _text(detail)
+                    assert shown != before and "¶" not in shown and outlet in shown
+                    none = screen.query_one(OptionList).get_option_at_index(0).prompt
+                    assert "(none)" in str(none)
+            await press(app, pilot, "J")
+        assert empty >= 2
 
 
 async def test_enter_on_an_exclusive_opens_its_paragraph() -> None:

@@ -81,8 +81,16 @@ class ExclusivesScreen(ViewScreen):
         options.add_options([Option(self._line(row)) for row in self.rows])
         if not self.rows:
             options.add_option(Option(Text("(none)", style="italic"), disabled=True))
+            note = Text(self._empty_note(outlet), style="italic")
+            self.query_one("#view-detail", Static).update(note)
         else:
             options.highlighted = self._start_index()
+
+    def _empty_note(self, outlet: str) -> str:
+        """What the detail says under an empty list (no paragraph of another list stays there)."""
+        if self.mode == "exclusives":
+            return f"Every fact {outlet} reports, another outlet reports too."
+        return f"{outlet} leaves out none of the facts most other outlets report."
 
     def _start_index(self) -> int:
         if self.mode != "exclusives" or self.article_id != self.current[0]:

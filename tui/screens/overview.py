@@ -20,13 +20,20 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Static
 
 from tui.core.overview import Row, SortKey, short_names
 from tui.screens.views import Position, StoryData, ViewScreen
 
 OUTLET_WIDTH = 7
-"""Characters per outlet column (names are abbreviated to fit)."""
+"""Characters per outlet column at the least (names are abbreviated to fit)."""
+OUTLET_NAME = 12
+"""Characters an outlet column widens to for its name ("Defense News") when there is room."""
+FACT_ROOM = 30
+"""Characters the fact column keeps before the outlet columns widen."""
+COUNT_WIDTH = 5
+"""Characters of the `#` column: "12/10" (outlets / independent ones)."""
 MAX_COLUMNS = 60
 """Outlet columns the grid holds at most: a table draws each line of a row across all its
 columns, so 2,000 outlets took seconds per line. A larger story shows the outlet being read
@@ -66,6 +73,13 @@ class OverviewGrid(DataTable[Text]):
         Binding("l", "cursor_right", "Right", show=False),
     ]
 
+    def validate_cursor_coordinate(self, value: Coordinate) -> Coordinate:
+        """The cursor stays on the outlet columns: the fact and `#` columns are not cells to open."""
+        row, column = super().validate_cursor_coordinate(value)
+        if len(self.columns) > 2:
+            column = max(1, min(column, len(self.columns) - 2))
+        return Coordinate(row, column)
+
 
 class OverviewScreen(ViewScreen):
     """Which outlet reports which fact, where, and where they disagree."""
@@ -103,18 +117,29 @@ class OverviewScreen(ViewScreen):
 
     def on_mount(self) -> None:
         grid = self.query_one(OverviewGrid)
+        width = self._outlet_width()
         shown = set(self.columns)
-        names = short_names([a for a in self.data.overview.articles if a.id in shown], OUTLET_WIDTH)
+        names = short_names([a for a in self.data.overview.articles if a.id in shown], width)
         # Each column has one cell of padding on either side; keep room for the count and scrollbar.
-        spare = self.app.size.width - (OUTLET_WIDTH + 2) * len(names) - 7 - 4
+        spare = self.app.size.width - (width + 2) * len(names) - (COUNT_WIDTH + 2) - 4
         label_width = max(18, min(60, spare))
         grid.add_column("Fact", width=label_width, key="fact")
         for article_id, name in names.items():
-            grid.add_column(name, width=OUTLET_WIDTH, key=article_id)
-        grid.add_column("#", width=5, key="count")
+            grid.add_column(name, width=width, key=article_id)
+        # Right-aligned, as the counts under it are.
+        grid.add_column(Text("#", justify="right"), width=COUNT_WIDTH, key="count")
         grid.fixed_columns = 1
-        self._fill(self._current_fact())
+        self._fill(self._current_fact(), 1 + self.columns.index(self.current[0]))
         grid.focus()
+
+    def _outlet_width(self) -> int:
+        """Outlet columns widen to their names while the fact column keeps `FACT_ROOM`."""
+        shown = set(self.columns)
+        articles = [a for a in self.data.overview.articles if a.id in shown]
+        names = short_names(articles, OUTLET_NAME).values()
+        longest = max((len(name) for name in names), default=0)
+        room = self.app.size.width - (COUNT_WIDTH + 2) - 4 - FACT_ROOM
+        return max(OUTLET_WIDTH, min(longest, room // max(len(articles), 1) - 2))
 
     def _current_fact(self) -> str | None:
         article_id, paragraph = self.current
@@ -124,9 +149,9 @@ class OverviewScreen(ViewScreen):
                 return row.fact.id
         return None
 
-    def _fill(self, fact_id: str | None) -> None:
+    def _fill(self, fact_id: str | None, column: int | None = None) -> None:
         grid = self.query_one(OverviewGrid)
-        column = grid.cursor_column or 1 + self.columns.index(self.current[0])
+        column = grid.cursor_column if column is None else column
         grid.clear()
         every = self.data.overview.sorted(self.sort_key)
         self.total = len(every)

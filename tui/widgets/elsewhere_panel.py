@@ -55,6 +55,8 @@ class WrappedText:
         """Per text line: where it breaks, or None when `Text.wrap` handles it (tabs, folds)."""
         self._index: list[tuple[int, int]] = []
         """Per wrapped line: (text line, piece of it)."""
+        self.firsts: list[int] = []
+        """Per text line: its first wrapped line."""
         self._cut: dict[int, list[Text]] = {}
         for i, line in enumerate(self._sources):
             plain = line.plain
@@ -66,6 +68,7 @@ class WrappedText:
             else:
                 count = len(breaks) + 1
             self._breaks.append(breaks)
+            self.firsts.append(len(self._index))
             self._index.extend((i, piece) for piece in range(count))
 
     def __len__(self) -> int:
@@ -120,6 +123,8 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
         self.view: PanelView | None = None
         self.selected = 0
         """The entry Enter opens."""
+        self._starts: list[int] = []
+        """The text line each entry's head is on."""
         self._text = Text("")
         self._wrapped: WrappedText | list[Text] = []
         """`_text` wrapped to the width."""
@@ -156,6 +161,31 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.selected = max(0, min(self.selected + delta, len(self.view.entries) - 1))
         self._render_body()
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        """Scroll the selected entry into view: Enter opens what the reader sees marked."""
+        height = self.scrollable_content_region.height
+        if not height or not 0 <= self.selected < len(self._starts):
+            return
+        top, end = self._entry_lines(self.selected)
+        y = round(self.scroll_y)
+        if top < y:
+            y = top
+        elif end > y + height:
+            y = min(top, end - height)  # a taller entry shows from its head
+        if y != round(self.scroll_y):
+            self.scroll_to(y=y, animate=False, immediate=True)
+
+    def _entry_lines(self, index: int) -> tuple[int, int]:
+        """The wrapped lines entry `index` takes: its first, and the one past its last."""
+        firsts = self._wrapped.firsts if isinstance(self._wrapped, WrappedText) else []
+        if not firsts:
+            return 0, 0
+        top = firsts[min(self._starts[index], len(firsts) - 1)]
+        if index + 1 < len(self._starts):  # up to the blank line before the next entry
+            return top, max(top + 1, firsts[min(self._starts[index + 1], len(firsts) - 1)] - 1)
+        return top, len(self._wrapped)
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -188,10 +218,16 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
                 text.append("\nNot reported by:\n", self._style("note"))
                 for outlet in view.absent:
                     text.append(f"  · {outlet}\n")
+        line = text.plain.count("\n")
+        self._starts = []
         for i, entry in enumerate(view.entries):
             if i:
                 text.append("\n")
-            text.append_text(self._entry_text(i, entry))
+                line += 1
+            self._starts.append(line)
+            entry_text = self._entry_text(i, entry)
+            line += entry_text.plain.count("\n")
+            text.append_text(entry_text)
         text.rstrip()
         self._text = text
         self._wrap()
@@ -387,6 +423,7 @@ class ElsewherePanel(ScrollView, can_focus=True, inherit_bindings=False):
                 self._render_body()  # the entries' heads are fitted to the width
             else:
                 self._wrap()
+        self._show_selected()
 
     def _head_room(self) -> int:
         """Cells an entry's head line may take: the panel's width, less its bar's if it has one."""
