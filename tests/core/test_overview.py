@@ -50,7 +50,7 @@ def test_conflicting_cells_carry_a_bang_not_only_a_colour() -> None:
     """The outlets on either side of a conflict get `!`; the third outlet of the fact does not."""
     row = next(r for r in build_overview(_five()).rows if r.fact.id == "F2")
     assert row.cells["a"].mark == "¶3!"
-    assert row.cells["c"].mark == "¶2!"
+    assert row.cells["c"].mark == "¶3!"
     assert not row.cells["d"].conflict
     assert [c.id for c in row.conflicts] == ["C1"]
 
