@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from tests.ui.conftest import reader
 from tui.bindings import BINDINGS
@@ -266,6 +267,34 @@ async def test_info_help_and_close() -> None:
         assert app.screen is app.main
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_help_scrolls_with_the_article_keys() -> None:
+    """The help pages as less does: Space/f/b a page, d/u half a page, G/g end/top, j/k a line."""
+    async with reader(size=(80, 24)) as (app, pilot):
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        height = body.scrollable_content_region.height
+        assert body.max_scroll_y > 2 * height  # the table is longer than two pages
+
+        async def after(*keys: str) -> int:
+            await pilot.press(*keys)
+            await pilot.pause()
+            return round(body.scroll_y)
+
+        assert await after("space") == height - 1
+        assert await after("f") == 2 * (height - 1)
+        assert await after("b") == height - 1
+        assert await after("g") == 0
+        assert await after("d") == height // 2
+        assert await after("u") == 0
+        assert await after("G") == body.max_scroll_y
+        assert await after("k") == body.max_scroll_y - 1
+        assert await after("g", "j") == 1
+        for _ in range(3):  # keys that arrive faster than the screen repaints (a held j)
+            app.post_message(events.Key("j", "j"))
+        assert await after() == 4
 
 
 async def test_keymap_rebinds_and_help_shows_it() -> None:

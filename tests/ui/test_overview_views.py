@@ -18,7 +18,7 @@ from tests.core.kit import seeds_fixed_alignment
 from tests.ui.conftest import reader
 from tui.app import SamefactApp
 from tui.core.overview import paragraph_opening
-from tui.screens.conflicts import ConflictsScreen
+from tui.screens.conflicts import ConflictsScreen, VersionPane
 from tui.screens.exclusives import ExclusivesScreen
 from tui.screens.overview import OverviewGrid, OverviewScreen
 from tui.screens.quotes import QuotesScreen
@@ -344,6 +344,74 @@ async def test_a_version_number_opens_it_and_ctrl_o_comes_back() -> None:
         assert (app.main.article.id, app.main.article_pane.current) == start
 
 
+async def test_g_and_G_go_to_the_first_and_last_conflict() -> None:
+    """In the conflicts list g is the first entry and G the last, as in less (and as Home/End)."""
+    async with fixed_reader() as (app, pilot):
+        await press(app, pilot, "x")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen)
+        options = screen.query_one(OptionList)
+        last = len(screen.conflicts) - 1
+        assert options.highlighted == last  # paragraph 0 is in the years family, the last entry
+        await press(app, pilot, "g")
+        assert options.highlighted == 0 and screen.shown is screen.conflicts[0]
+        await press(app, pilot, "G")
+        assert options.highlighted == last and screen.shown is screen.conflicts[last]
+
+
+async def test_tab_focuses_a_version_pane_that_shows_it_and_scrolls_with_j_k() -> None:
+    """Tab moves into the first version pane: its border turns heavy (the others stay round, as the
+    list's does when focused), and j/k scroll that pane a line as ↓/↑ do."""
+    async with fixed_reader(size=(80, 24)) as (app, pilot):
+        await press(app, pilot, "x", "k")  # the quote family: paragraphs longer than their panes
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen)
+        await press(app, pilot, "tab")
+        panes = list(screen.query(VersionPane))
+        first = panes[0]
+        assert screen.focused is first and first.has_pseudo_class("focus")
+        assert first.styles.border_top[0] == "heavy"
+        assert all(p.styles.border_top[0] == "round" for p in panes[1:])
+        assert screen.query_one(OptionList).styles.border_top[0] == "round"
+        assert first.max_scroll_y >= 2  # the paragraph is longer than its pane
+        await press(app, pilot, "j", "j")
+        assert first.scroll_y == 2
+        await press(app, pilot, "k")
+        assert first.scroll_y == 1
+        await press(app, pilot, "tab")
+        assert screen.focused is panes[1] and panes[1].styles.border_top[0] == "heavy"
+        assert first.styles.border_top[0] == "round"
+
+
+async def test_enter_in_a_version_pane_opens_that_version_and_ctrl_o_comes_back() -> None:
+    """Enter in the list opens the first wording in another outlet; Enter in a focused version pane
+    opens that pane's wording instead, as a jump."""
+    async with fixed_reader() as (app, pilot):
+
+        def where() -> tuple[str, int]:
+            return app.main.article.id, app.main.article_pane.current
+
+        start = where()
+        await press(app, pilot, "x")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen) and screen.shown is not None
+        third = screen.shown.wordings[2][0].ref
+        other = next(v.ref for v in screen.shown.versions if v.ref.article != start[0])
+        assert (third.article, third.paragraph) != (other.article, other.paragraph)
+        await press(app, pilot, "enter")
+        assert where() == (other.article, other.paragraph)
+        await press(app, pilot, "ctrl+o")
+        assert where() == start
+        await press(app, pilot, "x", "tab", "tab", "tab")
+        pane = app.screen.focused
+        assert isinstance(pane, VersionPane) and pane.index == 2
+        await press(app, pilot, "enter")
+        assert app.screen is app.main
+        assert where() == (third.article, third.paragraph)
+        await press(app, pilot, "ctrl+o")
+        assert where() == start
+
+
 async def test_bracket_x_in_the_article_steps_through_conflicts() -> None:
     """]x goes to the next paragraph with a conflict (the quote), [x back from later on."""
     async with fixed_reader() as (app, pilot):
@@ -455,3 +523,26 @@ async def test_a_story_of_many_outlets_shows_the_one_being_read_and_the_most_cor
         assert "3 of 5 outlets" in _text(screen.query_one("#view-title", Static))
         row, article_id = screen._cell_target()
         assert article_id == reading
+
+
+async def test_the_conflicts_list_opens_on_the_highlighted_entry_from_its_first_line() -> None:
+    """Opened on a paragraph with a conflict in the middle of a long list (the computed one, entries
+    of several lines), the list's top row is that entry's first line, not the middle of another."""
+    async with reader() as (app, pilot):
+        await press(app, pilot, "x")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen)
+        options = screen.query_one(OptionList)
+        assert options.max_scroll_y > 0  # the list is longer than its window
+        middle = screen.conflicts[len(screen.conflicts) // 2].versions[0].ref
+        await press(app, pilot, "q")
+        app.main.jump_to((middle.article, middle.paragraph))
+        await press(app, pilot, "x")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen)
+        options = screen.query_one(OptionList)
+        index = options.highlighted
+        assert index is not None and 0 < index <= len(screen.conflicts) // 2
+        top = " ".join("".join(s.text for s in options.render_line(0)).split())
+        prompt = " ".join(screen._line(screen.conflicts[index]).plain.split())
+        assert top and prompt.startswith(top), (top, prompt)

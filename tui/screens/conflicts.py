@@ -8,9 +8,11 @@ wording underlined, so the difference reads without colour.
 
 | Key | Id |
 | --- | --- |
-| j k, arrows | move between conflicts |
-| Enter | open-version (the first wording in another outlet; ctrl-o comes back) |
-| 1–9 | open-version-N (wording N) |
+| j k, arrows | move between conflicts (in a version pane: scroll it) |
+| g G, Home End | first / last conflict |
+| Tab, Shift-Tab | focus the list or a version pane |
+| Enter | open-version (list: the first wording in another outlet; version pane: its wording) |
+| 1–9 | open-version-N (wording N); ctrl-o comes back from any of them |
 | q, Esc | close-view |
 """
 
@@ -23,7 +25,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,6 +34,7 @@ from tui.core.quotes import words_of
 from tui.core.variants import VariantGroup
 from tui.screens.exclusives import FactList
 from tui.screens.views import Position, StoryData, ViewScreen
+from tui.widgets.pager import PagerScroll
 
 _TOKEN = re.compile(r"\S+")
 
@@ -44,6 +47,15 @@ def differing_words(text: str, other: str) -> list[tuple[int, int]]:
     matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
     same = {i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)}
     return [(t.start(), t.end()) for i, t in enumerate(tokens) if i not in same and mine[i]]
+
+
+class VersionPane(PagerScroll):
+    """One wording's paragraph, scrolled with the article's keys; Enter in it opens this wording."""
+
+    def __init__(self, text: Text, index: int) -> None:
+        super().__init__(Static(text), classes="version")
+        self.index = index
+        """Which wording of the shown conflict (0-based, as `open_version` counts)."""
 
 
 class ConflictsScreen(ViewScreen):
@@ -82,6 +94,10 @@ class ConflictsScreen(ViewScreen):
         here = [i for i, c in enumerate(self.conflicts) if any(v.ref.article == self.current[0] and v.ref.paragraph == self.current[1] for v in c.versions)]
         options.highlighted = here[0] if here else 0
         options.focus()
+        # Setting the highlight scrolls only far enough to bring its last line into view, so the
+        # list could open on the middle of the entry above it: once laid out, show the highlighted
+        # entry from its first line (at the end of the list, as near to that as it scrolls).
+        self.call_after_refresh(options.scroll_to_highlight, top=True)
 
     def _line(self, group: VariantGroup) -> Text:
         mark = "!" if group.state == "conflicting" else "≈"
@@ -104,10 +120,7 @@ class ConflictsScreen(ViewScreen):
         self.shown = group
         box = self.query_one("#versions", Horizontal)
         box.remove_children()
-        box.mount_all(
-            VerticalScroll(Static(self._version(group, i)), classes="version")
-            for i in range(len(group.wordings))
-        )
+        box.mount_all(VersionPane(self._version(group, i), i) for i in range(len(group.wordings)))
 
     def _version(self, group: VariantGroup, index: int) -> Text:
         carriers = group.wordings[index]
@@ -136,8 +149,12 @@ class ConflictsScreen(ViewScreen):
         return out
 
     def action_open_version(self, index: int) -> None:
+        """Open wording `index`; -1 (Enter) is the focused version pane's wording, or from the
+        list the first wording in another outlet than the one being read."""
         if self.shown is None:
             return
+        if index < 0 and isinstance(self.focused, VersionPane):
+            index = self.focused.index
         wordings = [w[0] for w in self.shown.wordings]
         if index < 0:
             elsewhere = [v for v in self.shown.versions if v.ref.article != self.current[0]]

@@ -3,6 +3,7 @@
 | Key | Id |
 | --- | --- |
 | j k, arrows | move |
+| g G, Home End | first / last |
 | E / M, Tab | show exclusives / omissions (Tab: the other list) |
 | J / K | next / previous outlet |
 | Enter | open-fact (an exclusive in this outlet; an omission in the first outlet that has it) |
@@ -26,11 +27,13 @@ Mode = Literal["exclusives", "omissions"]
 
 
 class FactList(OptionList):
-    """A list of facts with vim moves."""
+    """A list of facts with vim moves: j/k an entry, g/G the first/last (as Home/End)."""
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
     ]
 
 

@@ -8,18 +8,21 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.widgets.pager import PagerScroll
+
 
 class HelpScreen(ModalScreen[None]):
-    """Every key with its id and what it does; q, Esc or ? closes it."""
+    """Every key with its id and what it does; q, Esc or ? closes it.
+
+    The table scrolls with the article's keys (j/k, Space/f/b, d/u, g/G: `PagerScroll`), so
+    the keys the help lists work on the help itself.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape,question_mark,f1", "dismiss", "Close", id="close-overlay"),
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
     ]
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:
@@ -38,12 +41,6 @@ class HelpScreen(ModalScreen[None]):
         for keys, binding_id, description in self.rows:
             cells = [Text(keys), Text(description)] + ([Text(binding_id)] if show_ids else [])
             table.add_row(*cells)
-        with VerticalScroll(id="help-body") as body:
+        with PagerScroll(id="help-body") as body:
             body.border_title = "Keys · q closes · rebind by id in config.toml [keymap]"
             yield Static(table)
-
-    def action_scroll_down(self) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=1, animate=False)
-
-    def action_scroll_up(self) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=-1, animate=False)
