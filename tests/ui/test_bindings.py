@@ -213,8 +213,14 @@ async def test_filter_shows_only_matching_paragraphs() -> None:
         await pilot.press("ampersand", "K", "i", "m", "enter")
         shown = set(pane.starts)
         assert shown and all("Kim" in app.main.article.paragraphs[n].text for n in shown)
-        await pilot.press("ampersand")
+        frame = app.main.article_frame
+        total = len(app.main.article.paragraphs)
+        assert frame.border_title == f"{app.main.article.outlet} · filter “Kim”: {len(shown)} of {total} ¶"
+        await pilot.press("J")  # another article: the filter stays on, and the border says so
+        assert "filter “Kim”" in frame.border_title and app.main.article.outlet in frame.border_title
+        await pilot.press("K", "ampersand")
         assert len(pane.starts) == len(app.main.article.paragraphs)
+        assert frame.border_title == app.main.article.outlet
 
 
 async def test_toggle_panel_and_sources() -> None:

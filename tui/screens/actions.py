@@ -202,6 +202,7 @@ class ReaderActions(_Base):
         pane = self.article_pane
         if mode == "filter" and pane.filter is not None:
             pane.set_filter(None)
+            self._refresh_titles()
             self.notify("Showing every paragraph", timeout=1.5)
             return
         self.search_origin = self.reader.reading.position
@@ -218,7 +219,8 @@ class ReaderActions(_Base):
         pane, bar = self.article_pane, message.bar
         pattern = None if message.cancelled else search_pattern(message.query)
         if message.mode == "filter":
-            pane.set_filter(pattern)
+            pane.set_filter(pattern, message.query)
+            self._refresh_titles()
         else:
             pane.set_search(pattern)
             if pattern is not None:
@@ -278,6 +280,7 @@ class ReaderActions(_Base):
             pane.set_search(None)
         elif pane.filter is not None:
             pane.set_filter(None)
+            self._refresh_titles()
         else:
             return False
         pane.focus()

@@ -166,7 +166,13 @@ class MainScreen(ReaderActions, Screen[None]):
         article = self.article
         if article is not None:
             frame = self.article_frame
-            frame.border_title = article.outlet
+            pane = self.article_pane
+            title = article.outlet
+            if pane.filter is not None:
+                # A filter hides paragraphs: the border says so, or the reader forgets it is on.
+                shown = sum(1 for p in article.paragraphs if pane.visible(p.n))
+                title += f" · filter “{pane.filter_query}”: {shown} of {len(article.paragraphs)} ¶"
+            frame.border_title = title
             frame.border_subtitle = coverage_label(self.reader.alignment, article.id)
 
     def follow(self, index: int) -> None:

@@ -191,6 +191,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.show_boilerplate = False
         self.search: re.Pattern[str] | None = None
         self.filter: re.Pattern[str] | None = None
+        self.filter_query = ""
+        """What the filter was typed as (its title in the article's border)."""
         self.lines: list[Line] = []
         self.starts: dict[int, int] = {}
         """Paragraph index → its first line."""
@@ -229,8 +231,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.search = pattern
         self._rebuild(keep=True)
 
-    def set_filter(self, pattern: re.Pattern[str] | None) -> None:
+    def set_filter(self, pattern: re.Pattern[str] | None, query: str = "") -> None:
         self.filter = pattern
+        self.filter_query = query if pattern is not None else ""
         self._rebuild(keep=True)
 
     def toggle_boilerplate(self) -> None:
