@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SEEDS
+from tui.core import load_story
 
 pytestmark = pytest.mark.e2e
 
@@ -156,6 +157,10 @@ def test_read_follow_jump_and_back_then_quit(tmux_pane) -> None:  # type: ignore
     start = pane.wait_for(lambda s: "¶ confirmed" in s and "outlets" in s, "the aligned story")
     first_outlet = _outlet(start)
     assert first_outlet
+    # The reader opens at the top: the first article's headline is on its first line.
+    headline = load_story([SEEDS]).articles[0].title
+    top = _settled(pane).splitlines()[1]
+    assert " ".join(headline.split()[:4]) in top, (headline, top)
     pane.send("j")
     pane.send("]", "c")
     pane.wait_for(lambda s: _panel(s) != _panel(start), "the panel to follow")

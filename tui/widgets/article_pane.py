@@ -258,6 +258,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         """Wrap the article for the current width; with `keep`, stay on the same paragraph."""
         anchor = self.current
         offset = self.line - self.starts.get(anchor, self.line) if keep else 0
+        laid_out = bool(self.starts)
         self._width = self.scrollable_content_region.width
         self.lines = self._wrap() if self.article is not None else []
         self.starts = {}
@@ -268,7 +269,12 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._update_virtual_size()
         if keep and self.starts:
             target = self._nearest_visible(anchor)
-            self._scroll_to_line(self.starts[target] + (offset if target == anchor else 0))
+            if not laid_out and target == min(self.starts):
+                # The first wrap (the article arrived before the first layout): the first
+                # paragraph opens with the headline above it, as `go_to` shows it.
+                self._scroll_to_line(0)
+            else:
+                self._scroll_to_line(self.starts[target] + (offset if target == anchor else 0))
         self.refresh()
 
     def _update_virtual_size(self) -> None:
