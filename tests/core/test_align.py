@@ -276,3 +276,27 @@ def test_a_story_of_few_but_very_long_articles_keeps_the_bounds_of_a_large_one()
     assert len(found) > 1.9 * n  # (nearly) every paragraph has a partner
     group = [pf.ref.paragraph // 10 for pf in index.paragraphs]
     assert all(group[i] == group[j] for i, j, _ in pairs)
+
+
+def test_a_sentence_copied_into_hundreds_of_articles_is_still_matched(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """In a large story a word in more than `MAX_POSTINGS` paragraphs is not indexed; a sentence
+    that many articles print word for word, every word of it that common, was then never
+    compared. Its copies are paired all the same, each with a few copies in other articles."""
+    import tui.core.candidates as candidates
+    from tests.core.kit import article, story
+
+    monkeypatch.setattr(candidates, "MAX_POSTINGS", 10)
+    copied = "Officials confirmed the Arvia dam breach flooded 3,000 homes overnight."
+    articles = [
+        article(f"a{n:02d}", [f"Headline {n}", copied if n % 2 else f"Market report {n} on grain."])
+        for n in range(40)
+    ]
+    s = story(*articles)
+    alignment = align_story(s)
+    copies = {a.id for a in articles if a.paragraphs[1].text == copied}
+    matched = {r.article for m in alignment.matches for r in (m.a, m.b) if r.paragraph == 1}
+    assert matched == copies
+    assert all(m.grade == "same" for m in alignment.matches if m.a.paragraph == m.b.paragraph == 1)
+    assert not any(
+        "Market" in s.article(m.a.article).paragraphs[m.a.paragraph].text for m in alignment.matches
+    )

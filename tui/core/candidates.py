@@ -151,9 +151,45 @@ def candidate_pairs(index: StoryIndex) -> list[tuple[int, int, float]]:
             left -= 1
             if not left:
                 break
+    if large:
+        _add_lost_copies(index, kept, group_of, members, postings, article, per_paragraph_cap)
     if index.n_articles <= LEDE_ALL_PAIRS:
         _add_lede_pairs(index, kept)
     return [(i, j, d) for (i, j), d in kept.items()]
+
+
+def _add_lost_copies(
+    index: StoryIndex,
+    kept: dict[tuple[int, int], float],
+    group_of: dict[tuple[str, ...], int],
+    members: list[list[int]],
+    postings: dict[str, list[int]],
+    article: list[int],
+    cap: int,
+) -> None:
+    """In a larger story, copies of a paragraph none of whose words is indexed any more (each in
+    more than `MAX_POSTINGS` paragraphs: a sentence that 215 of 1,500 articles print word for
+    word) are paired with each other all the same, each with the next `cap` copies in other
+    articles: the same words are the strongest sign of one fact, and without this such copies
+    were never compared at all. Copies that share too little to be scored stay apart
+    (`MIN_SHARED`), as anywhere else."""
+    w2 = index.weight2
+    for key, g in group_of.items():
+        copies = members[g]
+        if len(copies) < 2 or any(term in postings for term in key):
+            continue
+        dot = sum(w2[term] for term in key)
+        if dot < MIN_SHARED:
+            continue
+        for x, i in enumerate(copies):
+            taken = 0
+            for j in copies[x + 1 :]:
+                if article[j] == article[i]:
+                    continue
+                kept.setdefault((i, j), dot)
+                taken += 1
+                if taken >= cap:
+                    break
 
 
 def _head(
