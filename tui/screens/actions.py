@@ -21,6 +21,8 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_list import SourceList
 
 if TYPE_CHECKING:
+    import re
+
     from tui.screens.main import MainScreen
 
     _Base = MainScreen
@@ -201,8 +203,7 @@ class ReaderActions(_Base):
         self._direct()
         pane = self.article_pane
         if mode == "filter" and pane.filter is not None:
-            pane.set_filter(None)
-            self._refresh_titles()
+            self._set_filter(None)
             self.notify("Showing every paragraph", timeout=1.5)
             return
         self.search_origin = self.reader.reading.position
@@ -215,12 +216,16 @@ class ReaderActions(_Base):
             await self.query_one("#article-column").mount(bar, after=self.article_frame)
         bar.open(mode)  # type: ignore[arg-type]
 
+    def _set_filter(self, pattern: re.Pattern[str] | None, query: str = "") -> None:
+        """Show only the paragraphs `pattern` finds (None: all); the border says it is on."""
+        self.article_pane.set_filter(pattern, query)
+        self._refresh_titles()
+
     def on_search_bar_query_changed(self, message: SearchBar.QueryChanged) -> None:
         pane, bar = self.article_pane, message.bar
         pattern = None if message.cancelled else search_pattern(message.query)
         if message.mode == "filter":
-            pane.set_filter(pattern, message.query)
-            self._refresh_titles()
+            self._set_filter(pattern, message.query)
         else:
             pane.set_search(pattern)
             if pattern is not None:
@@ -279,8 +284,7 @@ class ReaderActions(_Base):
         elif pane.search is not None:
             pane.set_search(None)
         elif pane.filter is not None:
-            pane.set_filter(None)
-            self._refresh_titles()
+            self._set_filter(None)
         else:
             return False
         pane.focus()

@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Static
 
+from tui.core.model import Article
 from tui.core.overview import Row, SortKey, short_names
 from tui.screens.views import Position, StoryData, ViewScreen
 
@@ -117,9 +118,10 @@ class OverviewScreen(ViewScreen):
 
     def on_mount(self) -> None:
         grid = self.query_one(OverviewGrid)
-        width = self._outlet_width()
         shown = set(self.columns)
-        names = short_names([a for a in self.data.overview.articles if a.id in shown], width)
+        articles = [a for a in self.data.overview.articles if a.id in shown]
+        width = self._outlet_width(articles)
+        names = short_names(articles, width)
         # Each column has one cell of padding on either side; keep room for the count and scrollbar.
         spare = self.app.size.width - (width + 2) * len(names) - (COUNT_WIDTH + 2) - 4
         label_width = max(18, min(60, spare))
@@ -129,13 +131,13 @@ class OverviewScreen(ViewScreen):
         # Right-aligned, as the counts under it are.
         grid.add_column(Text("#", justify="right"), width=COUNT_WIDTH, key="count")
         grid.fixed_columns = 1
+        self._absent = Text("·", style=self.get_component_rich_style("overview--absent"))
+        """One Text for every empty cell: most cells are empty."""
         self._fill(self._current_fact(), 1 + self.columns.index(self.current[0]))
         grid.focus()
 
-    def _outlet_width(self) -> int:
+    def _outlet_width(self, articles: list[Article]) -> int:
         """Outlet columns widen to their names while the fact column keeps `FACT_ROOM`."""
-        shown = set(self.columns)
-        articles = [a for a in self.data.overview.articles if a.id in shown]
         names = short_names(articles, OUTLET_NAME).values()
         longest = max((len(name) for name in names), default=0)
         room = self.app.size.width - (COUNT_WIDTH + 2) - 4 - FACT_ROOM
@@ -162,21 +164,13 @@ class OverviewScreen(ViewScreen):
         grid.move_cursor(row=index, column=column, animate=False)
         self._title()
 
-    @property
-    def _absent(self) -> Text:
-        if self._absent_text is None:
-            self._absent_text = Text("·", style=self.get_component_rich_style("overview--absent"))
-        return self._absent_text
-
-    _absent_text: Text | None = None
-
     def _cells(self, row: Row) -> list[Text]:
         out = [Text(row.label, no_wrap=True, overflow="ellipsis")]
         absent = self._absent
         for article_id in self.columns:
             cell = row.cells.get(article_id)
             if cell is None:
-                out.append(absent)  # (one Text for every empty cell: most cells are empty)
+                out.append(absent)
                 continue
             kind = "conflict" if cell.conflict else cell.placement
             out.append(Text(cell.mark, style=self.get_component_rich_style(f"overview--{kind}")))

@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from tui.widgets.pager import page_step
 from tui.widgets.scrollbar import cell_vertical_scrollbar
 
 if TYPE_CHECKING:
@@ -268,12 +269,12 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self._update_virtual_size()
         if keep and self.starts:
-            target = self._nearest_visible(anchor)
-            if not laid_out and target == min(self.starts):
-                # The first wrap (the article arrived before the first layout): the first
-                # paragraph opens with the headline above it, as `go_to` shows it.
-                self._scroll_to_line(0)
+            if not laid_out:
+                # The first wrap (the article arrived before the first layout): place the
+                # paragraph as `go_to` does, the first one with the headline above it.
+                self.go_to(anchor)
             else:
+                target = self._nearest_visible(anchor)
                 self._scroll_to_line(self.starts[target] + (offset if target == anchor else 0))
         self.refresh()
 
@@ -376,8 +377,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_line(self.line + n)
 
     def scroll_pages(self, pages: float) -> None:
-        step = max(int(self.scrollable_content_region.height * abs(pages)) - (1 if abs(pages) >= 1 else 0), 1)
-        self.scroll_lines(step if pages > 0 else -step)
+        self.scroll_lines(page_step(self.scrollable_content_region.height, pages))
 
     def _nearest_visible(self, n: int) -> int:
         after = [p for p in self.starts if p >= n]

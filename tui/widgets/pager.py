@@ -33,6 +33,13 @@ PAGER_IDS = (
 """The reader's bindings that mean the same in any scrolling pane."""
 
 
+def page_step(height: int, pages: float) -> int:
+    """Lines to scroll for `pages` pages of a pane `height` lines high (negative: up). A whole
+    page keeps one line of the last in view, as less does."""
+    step = max(int(height * abs(pages)) - (1 if abs(pages) >= 1 else 0), 1)
+    return step if pages > 0 else -step
+
+
 class PagerScroll(VerticalScroll):
     """A `VerticalScroll` that answers j/k, Space/f/b, d/u and g/G as the article does.
 
@@ -48,10 +55,8 @@ class PagerScroll(VerticalScroll):
         self.scroll_relative(y=direction, animate=False, immediate=True)
 
     def action_page(self, pages: float) -> None:
-        """Scroll as the article does: a page keeps one line of the last in view, as less does."""
-        height = self.scrollable_content_region.height
-        step = max(int(height * abs(pages)) - (1 if abs(pages) >= 1 else 0), 1)
-        self.scroll_relative(y=step if pages > 0 else -step, animate=False, immediate=True)
+        step = page_step(self.scrollable_content_region.height, pages)
+        self.scroll_relative(y=step, animate=False, immediate=True)
 
     def action_go_top(self) -> None:
         self.scroll_home(animate=False, immediate=True)
