@@ -165,6 +165,32 @@ def test_a_label_keeps_hyphenated_compounds_whole() -> None:
     assert fact.label == "full-scale invasion"
 
 
+def test_a_label_is_a_phrase_the_outlets_share() -> None:
+    """Two outlets report a gift; one adds a vivid phrase of its own. The fact is labelled by what
+    both say ("armoured limousine"), not by the one outlet's words: the label must not tell the
+    reader that the other outlet says them too."""
+    story = make_story(
+        ["He gave his host an armoured limousine, blatantly flouting sanctions.", "Markets fell."],
+        ["The armoured limousine was handed over after the talks.", "Weather stayed mild."],
+    )
+    index = index_story(story)
+    a, b = Ref("a0", 0), Ref("a1", 0)
+    (fact,) = [f for f in group_facts(story, index, [Match(a, b, 0.9, "same")]) if not f.unique]
+    assert fact.label == "armoured limousine"
+
+
+def test_seeds_labels_are_said_by_two_outlets_of_the_fact() -> None:
+    """Every word of a label of a fact across outlets is in paragraphs of two of its outlets."""
+    alignment = align_story(load_story([SEEDS]))
+    index = index_story(alignment.story)
+    by_ref = {pf.ref: pf for pf in index.paragraphs}
+    for fact in (f for f in alignment.facts if not f.unique):
+        words = {t.term for t in index_story(make_story([fact.label])).paragraphs[0].tokens}
+        for term in words:
+            outlets = {r.article for r in fact.members if term in by_ref[r].terms}
+            assert len(outlets) >= 2, (fact.label, term)
+
+
 VISIT = (
     ["The president is using his first trip to the capital in nearly 25 years to court allies.",
      "Markets in the region fell sharply on the news.", "Weather stayed mild all week."],

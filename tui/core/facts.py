@@ -39,10 +39,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
-from itertools import chain, repeat
-from operator import mul
 
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex, Token
@@ -393,31 +390,56 @@ def _phrases(pf: ParagraphFeatures) -> _Phrases:
 
 def _label(index: StoryIndex, members: list[ParagraphFeatures], phrases: list[_Phrases]) -> str:
     """The most specific phrase (two adjacent words, else one) used by most of the fact's articles:
-    the highest (members using it × weight, length), `phrases` giving each member's.
+    the highest (articles using it × weight, length) among those at least half of its articles
+    (two or more) use, `phrases` giving each member's.
+
+    A phrase of one article alone would tell the reader that the others say it too; where no word
+    is shared by enough articles (a fact joined by the scores of its pairs, not a word), the
+    most specific phrase of any member stands in.
 
     Deterministic: ties go to the phrase met first in story order.
     """
-    # Counted in members' order, each member's phrases in order of first use: the counts list
+    # Counted in members' order, each member's phrases in order of first use: the dicts list
     # the phrases in order of first sight, and max() and index() keep the first of equals.
-    word_counts = Counter(chain.from_iterable(words for words, _, _ in phrases))
-    if not word_counts:
+    word_articles: dict[str, set[str]] = {}
+    pair_articles: dict[tuple[str, str], None] = {}
+    for pf, (words, pairs, _) in zip(members, phrases):
+        article = pf.ref.article
+        for term in words:
+            word_articles.setdefault(term, set()).add(article)
+        pair_articles.update(pairs)
+    if not word_articles:
         return members[0].text[:40]
-    pair_counts = Counter(chain.from_iterable(pairs for _, pairs, _ in phrases))
+    need = max(2, (len({pf.ref.article for pf in members}) + 1) // 2)
+    if not any(len(articles) >= need for articles in word_articles.values()):
+        need = 1
     w = index.weight.get
-    word_scores = list(map(mul, word_counts.values(), map(w, word_counts, repeat(0.0))))
-    best = max(word_scores)
-    if pair_counts:
-        pair_scores = [
-            n * (w(first, 0.0) + w(second, 0.0)) for (first, second), n in pair_counts.items()
-        ]
-        best_pair = max(pair_scores)
+    word_scores = {
+        term: len(articles) * w(term, 0.0)
+        for term, articles in word_articles.items()
+        if len(articles) >= need
+    }
+    pair_scores = {}
+    for pair in pair_articles:
+        # A phrase counts by the articles that use both its words (together or not): "large
+        # crowd" in one and "a crowd … large" in another say one thing.
+        n = len(word_articles[pair[0]] & word_articles[pair[1]])
+        if n >= 2:
+            pair_scores[pair] = n * (w(pair[0], 0.0) + w(pair[1], 0.0))
+    best = max(word_scores.values())
+    if pair_scores:
+        best_pair = max(pair_scores.values())
         if best_pair >= best:  # (a longer phrase goes first among equals)
-            pair = list(pair_counts)[pair_scores.index(best_pair)]
-            for pf, (_, pairs, starting) in zip(members, phrases):
-                if pair in pairs:
-                    k = starting.index(pair)
-                    return _whole_compound(pf.text, pf.tokens[k].start, pf.tokens[k + 1].end)
-    term = list(word_counts)[word_scores.index(best)]
+            pair = next(p for p, score in pair_scores.items() if score == best_pair)
+            said = [
+                _whole_compound(pf.text, pf.tokens[k].start, pf.tokens[k + 1].end)
+                for pf, (_, pairs, starting) in zip(members, phrases)
+                if pair in pairs
+                for k in (starting.index(pair),)
+            ]
+            # As a sentence says it, where one does: not a headline's "Sign Partnership".
+            return next((x for x in said if not x.istitle()), said[0])
+    term = next(t for t, score in word_scores.items() if score == best)
     for pf in members:
         if term in pf.terms:
             tok = next(t for t in pf.tokens if t.term == term)
