@@ -74,7 +74,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from tui.core.candidates import SMALL_STORY
-from tui.core.features import STOPWORDS, ParagraphFeatures, StoryIndex, stem
+from tui.core.features import STOPWORDS, ParagraphFeatures, StoryIndex, sentence_ends, stem
 from tui.core.model import Conflict, Fact, Match, Ref, Version
 from tui.core.numbers import Quantity
 from tui.core.quotes import same_statement, words_of
@@ -136,8 +136,6 @@ first may match nothing, so giving characters back never finds another word; the
 the engine trying.)"""
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 """Splits a text into the text before its first word, then each word and the text after it."""
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
-"""As `features._SENTENCE_END`: a match's end is where the next sentence starts."""
 _SHORT_QUOTE = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 
 
@@ -289,8 +287,7 @@ class _Words(list):
 
 
 def _words(text: str) -> _Words:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    ends.append(len(text) + 1)
+    ends = [*sentence_ends(text), len(text) + 1]
     out = _Words()
     new = tuple.__new__  # without the generated __new__: the same tuple, made in C
     n = len(text)

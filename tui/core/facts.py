@@ -42,7 +42,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from tui.core.candidates import PER_PARAGRAPH
-from tui.core.features import _SENTENCE_END, ParagraphFeatures, StoryIndex, Token
+from tui.core.features import ParagraphFeatures, StoryIndex, Token, sentence_ends
 from tui.core.model import Fact, Match, Ref, Story
 from tui.core.numbers import Quantity
 
@@ -196,7 +196,7 @@ def _sentence_words(pf: ParagraphFeatures, figures: list[Quantity]) -> list[froz
     figure's own and other figures (two figures side by side are a table, not a context)."""
     if not figures:
         return []
-    ends = [m.end() for m in _SENTENCE_END.finditer(pf.text)]
+    ends = sentence_ends(pf.text)
     """Where each sentence but the first starts: a word's sentence is the number of these at or
     before it."""
     by_sentence: dict[int, list[Token]] = {}

@@ -21,7 +21,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Iterable
 from operator import attrgetter
+from typing import NamedTuple
 
 from tui.core.model import Ref, Story
 from tui.core.numbers import Quantity, find_quantities
@@ -63,6 +65,26 @@ than a class of Unicode categories."""
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
 """Where a sentence ends: a match's end is where the next one starts (only the ends are read).
 The stop is matched rather than looked behind for, so a search skips straight to the stops."""
+_SENTENCE_END_CJK = re.compile(
+    _SENTENCE_END.pattern + r"|[\u3002\uff01\uff1f][\u300d\u300f\u201d\u2019)\uff09]*\s*(?=\S)"
+)
+"""`_SENTENCE_END` for text with Chinese or Japanese, whose stops (。！？) end a sentence with no
+space after them (the second branch makes the search slower: used only where needed)."""
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1 << 16)
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence of `text` but the first starts (`_SENTENCE_END`), found once per text
+    for every stage that reads its sentences."""
+    cjk = not text.isascii() and _CJK_CHAR.search(text) is not None
+    return tuple(m.end() for m in (_SENTENCE_END_CJK if cjk else _SENTENCE_END).finditer(text))
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+"""A run of Chinese characters or Japanese kana: written without spaces between words, it is
+read as its overlapping pairs of characters (`_words_of`), the usual unit for matching such
+text without a dictionary (a run of one character is itself)."""
 
 
 # Quoted passages: the units in which outlets repeat (and re-translate) what someone said.
@@ -237,7 +259,7 @@ def _read(text: str) -> _Read:
     """The costly part of `paragraph_features` (flat text, tokens, each sentence's terms in
     reading order, quotes, quantities), shared by the copies of a paragraph."""
     flat = flatten(text)
-    sentence_starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
+    sentence_starts = {0, *sentence_ends(text)}
     tokens: list[Token] = []
     sentences: list[list[str]] = []
     bounds = sorted(sentence_starts)
@@ -245,7 +267,7 @@ def _read(text: str) -> _Read:
     current, following = -1, bounds[0]
     known = _TERMS.get
     sentence: list[str] = []  # (the last of `sentences`; there is one: the first bound is 0)
-    for m in (_ASCII_WORD if flat.isascii() else _WORD).finditer(flat):
+    for m in _ASCII_WORD.finditer(flat) if flat.isascii() else _words_of(flat):
         term = known(m[0])
         if term is None:
             term = _content_term(m[0])
@@ -262,6 +284,41 @@ def _read(text: str) -> _Read:
         tokens.append(Token(term, start, end, capital))
         sentence.append(term)
     return flat, tokens, sentences, find_quotes(text), find_quantities(text, flat)
+
+
+class _Piece(NamedTuple):
+    """A word found by `_words_of`, read as a regular expression's match is (`[0]`, `span()`)."""
+
+    word: str
+    start: int
+    end: int
+
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _words_of(flat: str) -> Iterable:
+    """The words of a flat text that is not ASCII, as matches: a run of Chinese or Japanese
+    characters as its overlapping pairs (`_CJK`)."""
+    if _CJK_CHAR.search(flat) is None:
+        return _WORD.finditer(flat)
+    out: list[_Piece] = []
+    for m in _WORD.finditer(flat):
+        word = m[0]
+        offset, at = m.start(), 0
+        for run in _CJK.finditer(word):
+            if run.start() > at:  # letters or digits before the run ("G7峰会")
+                out.append(_Piece(word[at : run.start()], offset + at, offset + run.start()))
+            chars, first = run[0], offset + run.start()
+            if len(chars) == 1:
+                out.append(_Piece(chars, first, first + 1))
+            out.extend(
+                _Piece(chars[k : k + 2], first + k, first + k + 2) for k in range(len(chars) - 1)
+            )
+            at = run.end()
+        if at < len(word):
+            out.append(_Piece(word[at:], offset + at, offset + len(word)))
+    return out
 
 
 def sentence_reads(pf: ParagraphFeatures, cuts: list[int]) -> list[_Read]:

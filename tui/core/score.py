@@ -73,11 +73,11 @@ from rapidfuzz import fuzz
 
 from tui.core.candidates import MIN_SHARED
 from tui.core.features import (
-    _SENTENCE_END,
     LEDE,
     ParagraphFeatures,
     StoryIndex,
     _assemble,
+    sentence_ends,
     sentence_reads,
 )
 from tui.core.weights import BIAS, STAGE2, WEIGHTS
@@ -279,7 +279,7 @@ def sentence_units(index: StoryIndex) -> list[list[ParagraphFeatures]]:
         if known is not None:
             out.append(known)
             continue
-        cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+        cuts = [0, *sentence_ends(text), len(text)]
         units = []
         for start, end, found in zip(cuts, cuts[1:], sentence_reads(pf, cuts)):
             unit = _assemble(pf.ref, text[start:end], found)

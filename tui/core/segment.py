@@ -53,7 +53,7 @@ FRONT_MATTER_KEYS = {
 """Front-matter keys we read, and the field each one fills."""
 
 _FM_LINE = re.compile(r"([A-Za-z][\w-]{0,40})\s*:\s*(.*)")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
 _WRAP_MAX = 100
 _MARKDOWN_MAX = 2 * 2**20
 _MARKDOWN_MAX_LINE = 20_000
@@ -65,7 +65,7 @@ breaks were lost (a transcript, a page flattened to one line): `split_long` cuts
 paragraphs stay far below it (the longest in the bundled and evaluation stories is 530)."""
 PIECE = 1_500
 """The most characters in a piece of a cut block."""
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+|[。！？][」』”’）)]*\s*")
 """The end of a sentence and the space after it: a piece ends at the match's end."""
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 

@@ -1,0 +1,61 @@
+"""Chinese and Japanese articles: written without spaces between words, read by pairs of characters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core import align_story, load_story
+from tui.core.features import paragraph_features
+from tui.core.model import Ref
+
+A = [
+    "普京访问朝鲜",
+    "俄罗斯总统普京周三在平壤与金正恩签署了全面战略伙伴关系条约。",
+    "双方承诺在遭受侵略时相互提供援助。",
+    "当天天气晴朗，市民在街头挥舞旗帜。",
+]
+B = [
+    "普京与金正恩签约",
+    "普京与金正恩周三在平壤签署全面战略伙伴关系条约。",
+    "市场反应平淡，股价小幅下跌。",
+    "两国承诺在一方遭受侵略时提供援助。",
+]
+
+
+def _story(tmp_path: Path):
+    for name, paragraphs in (("a", A), ("b", B)):
+        (tmp_path / f"{name}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return load_story([tmp_path])
+
+
+def test_chinese_paragraphs_are_body_text_not_subheadings(tmp_path: Path) -> None:
+    """A paragraph ending in "。" is a sentence: body text, aligned, not a crosshead or footer."""
+    story = _story(tmp_path)
+    for article in story.articles:
+        roles = [p.role for p in article.paragraphs]
+        assert roles == ["headline", "body", "body", "body"], roles
+
+
+def test_chinese_paragraphs_that_report_one_fact_match(tmp_path: Path) -> None:
+    """The treaty paragraphs and the assistance paragraphs match each other; the weather and the
+    markets match nothing."""
+    alignment = align_story(_story(tmp_path))
+    pairs = {
+        frozenset(((m.a.article, m.a.paragraph), (m.b.article, m.b.paragraph)))
+        for m in alignment.matches
+    }
+    assert frozenset((("a", 1), ("b", 1))) in pairs
+    assert frozenset((("a", 2), ("b", 3))) in pairs
+    touched = {ref for pair in pairs for ref in pair}
+    assert ("a", 3) not in touched and ("b", 2) not in touched
+
+
+def test_a_chinese_run_is_read_as_overlapping_pairs_and_latin_words_stay_whole() -> None:
+    pf = paragraph_features(Ref("a", 0), "G7峰会在东京举行。")
+    words = [pf.text[t.start : t.end] for t in pf.tokens]
+    assert words == ["G7", "峰会", "会在", "在东", "东京", "京举", "举行"]
+
+
+def test_chinese_sentences_are_told_apart() -> None:
+    pf = paragraph_features(Ref("a", 0), "普京抵达平壤。双方签署条约！")
+    assert len(pf.sentences) == 2
