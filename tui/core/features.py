@@ -65,20 +65,26 @@ than a class of Unicode categories."""
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
 """Where a sentence ends: a match's end is where the next one starts (only the ends are read).
 The stop is matched rather than looked behind for, so a search skips straight to the stops."""
-_SENTENCE_END_CJK = re.compile(
-    _SENTENCE_END.pattern + r"|[\u3002\uff01\uff1f][\u300d\u300f\u201d\u2019)\uff09]*\s*(?=\S)"
+_SENTENCE_END_ANY = re.compile(
+    r"[.!?\u061f\u0964][\"'\u201d\u2019\u00bb)]*\s+(?=[\"'\u201c\u2018\u00ab(]*([^\W_]))"
+    r"|[\u3002\uff01\uff1f][\u300d\u300f\u201d\u2019)\uff09]*\s*(?=(\S))"
 )
-"""`_SENTENCE_END` for text with Chinese or Japanese, whose stops (。！？) end a sentence with no
-space after them (the second branch makes the search slower: used only where needed)."""
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""`_SENTENCE_END` for text that is not ASCII: the next sentence opens with a capital or digit of
+any script ("Путин", "Élysée"; told by `str.isupper`, which no character class says), Arabic
+and Devanagari stops (؟ ।) end one too, and Chinese and Japanese stops (。！？) with no space
+after them. Slower than `_SENTENCE_END`, so used only where needed."""
 
 
 @lru_cache(maxsize=1 << 16)
 def sentence_ends(text: str) -> tuple[int, ...]:
     """Where each sentence of `text` but the first starts (`_SENTENCE_END`), found once per text
     for every stage that reads its sentences."""
-    cjk = not text.isascii() and _CJK_CHAR.search(text) is not None
-    return tuple(m.end() for m in (_SENTENCE_END_CJK if cjk else _SENTENCE_END).finditer(text))
+    if text.isascii():
+        return tuple(m.end() for m in _SENTENCE_END.finditer(text))
+    return tuple(
+        m.end() for m in _SENTENCE_END_ANY.finditer(text)
+        if m[2] is not None or m[1].isupper() or m[1].isdigit()
+    )
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -300,7 +306,7 @@ class _Piece(NamedTuple):
 def _words_of(flat: str) -> Iterable:
     """The words of a flat text that is not ASCII, as matches: a run of Chinese or Japanese
     characters as its overlapping pairs (`_CJK`)."""
-    if _CJK_CHAR.search(flat) is None:
+    if _CJK.search(flat) is None:
         return _WORD.finditer(flat)
     out: list[_Piece] = []
     for m in _WORD.finditer(flat):

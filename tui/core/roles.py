@@ -114,7 +114,7 @@ _MAX_SUBHEAD = 90
 
 def ends_sentence(text: str) -> bool:
     """Whether the text ends with sentence punctuation (closing quotes skipped)."""
-    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", "。", "！", "？", "．")
+    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", "。", "！", "？", "．", "؟", "।")
 
 
 def is_headline(text: str) -> bool:
@@ -126,9 +126,9 @@ def is_headline(text: str) -> bool:
     stripped = text.rstrip(_CLOSERS)
     if not stripped or len(text) > 200:
         return False
-    if stripped[-1] in ".…。．":
+    if stripped[-1] in ".…。．।":
         return False
-    if stripped[-1] in "!?！？":
+    if stripped[-1] in "!?！？؟":
         return len(text) <= 120
     if _TWO_SENTENCES.search(text) and not _title_case(text):
         return False

@@ -53,7 +53,7 @@ FRONT_MATTER_KEYS = {
 """Front-matter keys we read, and the field each one fills."""
 
 _FM_LINE = re.compile(r"([A-Za-z][\w-]{0,40})\s*:\s*(.*)")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।][\"'”’»)\]」』）]*$")
 _WRAP_MAX = 100
 _MARKDOWN_MAX = 2 * 2**20
 _MARKDOWN_MAX_LINE = 20_000

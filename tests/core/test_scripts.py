@@ -1,4 +1,6 @@
-"""Chinese and Japanese articles: written without spaces between words, read by pairs of characters."""
+"""Articles in other scripts: Chinese and Japanese, written without spaces between words, read by
+pairs of characters; sentences and paragraphs that end with other scripts' stops and open with their
+capitals."""
 
 from __future__ import annotations
 
@@ -59,3 +61,20 @@ def test_a_chinese_run_is_read_as_overlapping_pairs_and_latin_words_stay_whole()
 def test_chinese_sentences_are_told_apart() -> None:
     pf = paragraph_features(Ref("a", 0), "普京抵达平壤。双方签署条约！")
     assert len(pf.sentences) == 2
+
+
+def test_sentences_of_other_scripts_open_with_their_own_capitals() -> None:
+    """A Russian sentence opens with a Cyrillic capital (no A–Z to look for); an abbreviation
+    followed by a lower-case word ("т. е.") ends none."""
+    text = "Путин прибыл в Пхеньян. Он встретился с Ким Чен Ыном, т. е. с лидером. «Это прорыв», сказал он."
+    pf = paragraph_features(Ref("a", 0), text)
+    assert len(pf.sentences) == 3
+
+
+def test_a_hindi_paragraph_ending_in_a_danda_is_body_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "शिखर सम्मेलन\n\nपुतिन प्योंगयांग पहुंचे।\n\nदोनों नेताओं ने समझौते पर हस्ताक्षर किए।\n",
+        encoding="utf-8",
+    )
+    roles = [p.role for p in load_story([tmp_path]).articles[0].paragraphs]
+    assert roles == ["headline", "body", "body"]
