@@ -78,3 +78,16 @@ def test_a_hindi_paragraph_ending_in_a_danda_is_body_text(tmp_path: Path) -> Non
     )
     roles = [p.role for p in load_story([tmp_path]).articles[0].paragraphs]
     assert roles == ["headline", "body", "body"]
+
+
+def test_guillemets_and_corner_brackets_quote_a_statement() -> None:
+    """« » (French, Russian, German) and 「 」 (Japanese) open and close a quote as “ ” do."""
+    from tui.core.features import find_quotes
+
+    for text, quoted in (
+        ("Il a déclaré : « nous ne céderons jamais aux menaces », selon l'agence.",
+         "nous ne céderons jamais aux menaces"),
+        ("«Это настоящий прорыв», — сказал Путин.", "Это настоящий прорыв"),
+        ("首相は「日本は決して屈しない」と述べた。", "日本は決して屈しない"),
+    ):
+        assert [text[s:e] for s, e in find_quotes(text)] == [quoted]

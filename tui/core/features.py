@@ -102,10 +102,13 @@ text without a dictionary (a run of one character is itself)."""
 # a quoted single word ("blackmail") is a term, not a statement.
 _DOUBLE = re.compile(r"[\u201c\u201d\u201e\"]")
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—-]))\u2018([^\u2018\u2019]{3,}?)\u2019(?![^\W_])")
+_PAIRED = re.compile(r"\u00ab\s*([^\u00ab\u00bb]+?)\s*\u00bb|\u300c([^\u300c\u300d]+)\u300d|\u300e([^\u300e\u300f]+)\u300f")
+"""Guillemets (« », French, Russian, German) and Japanese corner brackets (「 」, 『 』): marks
+that open and close differently, so each pair is found whole."""
 _WORDS = re.compile(r"[^\W_]+")
 QUOTE_MIN_WORDS = 3
-_QUOTE_MARKS = ("\"", "\u201c", "\u201d", "\u201e", "\u2018")
-"""Every mark a quoted passage can open with (`_DOUBLE`'s and `_SINGLE`'s)."""
+_QUOTE_MARKS = ("\"", "\u201c", "\u201d", "\u201e", "\u2018", "\u00ab", "\u300c", "\u300e")
+"""Every mark a quoted passage can open with (`_DOUBLE`'s, `_SINGLE`'s and `_PAIRED`'s)."""
 
 
 def _quote_marked(text: str) -> bool:
@@ -129,9 +132,20 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     for m in _SINGLE.finditer(text) if "\u2018" in text else ():
         if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(1), m.end(1)))
-    return sorted(
-        (s, e) for s, e in spans if len(_WORDS.findall(text[s:e])) >= QUOTE_MIN_WORDS
-    )
+    if not text.isascii():
+        for m in _PAIRED.finditer(text):
+            k = m.lastindex or 1
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(k), m.end(k)))
+    return sorted((s, e) for s, e in spans if _word_count(text[s:e]) >= QUOTE_MIN_WORDS)
+
+
+def _word_count(text: str) -> int:
+    """Words of a passage; Chinese or Japanese counted by pairs of characters (`_words_of`)."""
+    if text.isascii():
+        return len(_WORDS.findall(text))
+    found = _words_of(text)
+    return len(found) if isinstance(found, list) else sum(1 for _ in found)
 
 
 def flatten(text: str) -> str:
