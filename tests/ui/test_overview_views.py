@@ -544,5 +544,23 @@ async def test_the_conflicts_list_opens_on_the_highlighted_entry_from_its_first_
         index = options.highlighted
         assert index is not None and 0 < index <= len(screen.conflicts) // 2
         top = " ".join("".join(s.text for s in options.render_line(0)).split())
-        prompt = " ".join(screen._line(screen.conflicts[index]).plain.split())
+        group = screen.conflicts[index]
+        mark = "!" if group.state == "conflicting" else "≈"
+        prompt = " ".join(f"{mark} {group.kind} {group.reason}".split())
         assert top and prompt.startswith(top), (top, prompt)
+
+
+async def test_a_conflict_entry_wraps_under_its_reason_not_under_its_kind() -> None:
+    """At 80 columns an entry of several lines keeps its continuation lines indented past the
+    mark and kind column, so the kinds read down the list as a column."""
+    from tui.screens.conflicts import KIND_WIDTH
+
+    async with reader((80, 24)) as (app, pilot):
+        await press(app, pilot, "x")
+        options = app.screen.query_one(OptionList)
+        lines = ["".join(s.text for s in options.render_line(y)) for y in range(options.size.height)]
+        starts = [line for line in lines if line.strip()]
+        kinds = [x for x in starts if x[:1] in "!≈"]
+        rest = [x for x in starts if x[:1] not in "!≈"]
+        assert kinds and rest, lines  # entries of several lines
+        assert all(x[: KIND_WIDTH].strip() == "" for x in rest), rest

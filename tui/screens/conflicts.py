@@ -22,6 +22,7 @@ import re
 from difflib import SequenceMatcher
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,6 +36,9 @@ from tui.core.variants import VariantGroup
 from tui.screens.exclusives import FactList
 from tui.screens.views import Position, StoryData, ViewScreen
 from tui.widgets.pager import PagerScroll
+
+KIND_WIDTH = 13
+"""Cells of a conflict entry's mark and kind ("! attribution")."""
 
 _TOKEN = re.compile(r"\S+")
 
@@ -99,11 +103,16 @@ class ConflictsScreen(ViewScreen):
         # entry from its first line (at the end of the list, as near to that as it scrolls).
         self.call_after_refresh(options.scroll_to_highlight, top=True)
 
-    def _line(self, group: VariantGroup) -> Text:
+    def _line(self, group: VariantGroup) -> Table:
+        """The entry of one conflict: its mark and kind, and beside them its reason, wrapped
+        under itself (a hanging indent keeps the kinds in a column down the list)."""
         mark = "!" if group.state == "conflicting" else "≈"
-        line = Text(f"{mark} {group.kind:<11} ", style="bold")
-        line.append(f"{group.reason}  ")
-        line.append(f"({len(group.articles)} outlets, {group.state})", style="italic")
+        reason = Text(f"{group.reason}  ")
+        reason.append(f"({len(group.articles)} outlets, {group.state})", style="italic")
+        line = Table.grid(padding=(0, 1), expand=True)
+        line.add_column(width=KIND_WIDTH, no_wrap=True)
+        line.add_column(ratio=1)
+        line.add_row(Text(f"{mark} {group.kind}", style="bold"), reason)
         return line
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
