@@ -316,6 +316,19 @@ def cross_validate(data, penalties=CV_PENALTIES) -> None:
     L2 = kept
 
 
+def fit_all(data, first=None):
+    """Both stages and the thresholds, fitted on `collect`'s data: (stage 1, stage 2, SAME,
+    RELATED, their figures, RELATED_TOP, RELATED_SLOPE, the figures with the story's threshold)."""
+    if first is None:
+        first = stage_rows(data, None)
+    stage1 = fit(first)
+    second = stage_rows(data, stage1)
+    stage2 = fit(second)
+    same_t, related_t, figures = thresholds(stage2, second)
+    top, slope, by_story = adaptive(story_scores(data, stage1, stage2), same_t, related_t)
+    return stage1, stage2, same_t, related_t, figures, top, slope, by_story
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", nargs="?", type=Path, default=DEFAULT_EVAL)
@@ -330,11 +343,7 @@ def main() -> None:
         found = {p for _, y, p in rows if y > 0}
         print(f"{name}: {len(rows)} candidate pairs; gold pairs among candidates "
               f"{len(found)}/{len(gold['all'])}")
-    stage1 = fit(first)
-    second = stage_rows(data, stage1)
-    stage2 = fit(second)
-    same_t, related_t, figures = thresholds(stage2, second)
-    top, slope, by_story = adaptive(story_scores(data, stage1, stage2), same_t, related_t)
+    stage1, stage2, same_t, related_t, figures, top, slope, by_story = fit_all(data, first)
     print("stage 1", round(stage1[0], 3), dict(zip(FEATURES, (round(t, 3) for t in stage1[1:]))))
     print("stage 2", round(stage2[0], 3), dict(zip(RANK_FEATURES, (round(t, 3) for t in stage2[1:]))))
     print(f"SAME {same_t:.2f}  RELATED {related_t:.2f}")

@@ -4,10 +4,10 @@ Order of WEIGHTS follows `score.FEATURES`: cos, cover, sent, quote, number, name
 STAGE2 is the bias then the weights of `score.RANK_FEATURES`: logit, best_a, best_b, near_a, near_b, central, mutual, sent_logit, sent_mutual.
 """
 
-BIAS = -5.8312
-WEIGHTS = (-1.0527, 1.0134, 0.8037, 1.4685, -0.1013, 0.1116, 0.4220, 1.3712, 3.1363, 4.3792, 0.7518)
-STAGE2 = (-0.8322, 1.0221, -0.4769, -0.1123, -0.0645, 0.1612, 3.4683, -0.3904, -0.2455, 1.1039)
-SAME = 0.32
+BIAS = -5.8010
+WEIGHTS = (-1.0292, 1.0241, 0.8393, 1.4342, -0.1273, 0.1336, 0.4958, 1.3014, 3.1064, 4.3687, 0.7148)
+STAGE2 = (-0.8468, 1.0042, -0.4522, -0.0935, -0.0722, 0.1511, 3.4433, -0.4750, -0.2239, 1.1421)
+SAME = 0.33
 """Score from which a match is graded `same`."""
 RELATED = 0.24
 """Score from which a pair is shown at all (`related` below SAME)."""
