@@ -66,7 +66,10 @@ def test_chinese_sentences_are_told_apart() -> None:
 def test_sentences_of_other_scripts_open_with_their_own_capitals() -> None:
     """A Russian sentence opens with a Cyrillic capital (no A–Z to look for); an abbreviation
     followed by a lower-case word ("т. е.") ends none."""
-    text = "Путин прибыл в Пхеньян. Он встретился с Ким Чен Ыном, т. е. с лидером. «Это прорыв», сказал он."
+    text = (
+        "Путин прибыл в Пхеньян. Он встретился с Ким Чен Ыном, т. е. с лидером. "
+        "«Это прорыв», сказал он."
+    )
     pf = paragraph_features(Ref("a", 0), text)
     assert len(pf.sentences) == 3
 

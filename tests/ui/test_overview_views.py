@@ -558,7 +558,8 @@ async def test_a_conflict_entry_wraps_under_its_reason_not_under_its_kind() -> N
     async with reader((80, 24)) as (app, pilot):
         await press(app, pilot, "x")
         options = app.screen.query_one(OptionList)
-        lines = ["".join(s.text for s in options.render_line(y)) for y in range(options.size.height)]
+        height = options.size.height
+        lines = ["".join(s.text for s in options.render_line(y)) for y in range(height)]
         starts = [line for line in lines if line.strip()]
         kinds = [x for x in starts if x[:1] in "!≈"]
         rest = [x for x in starts if x[:1] not in "!≈"]

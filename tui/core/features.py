@@ -19,9 +19,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Iterable
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -102,7 +102,10 @@ text without a dictionary (a run of one character is itself)."""
 # a quoted single word ("blackmail") is a term, not a statement.
 _DOUBLE = re.compile(r"[\u201c\u201d\u201e\"]")
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—-]))\u2018([^\u2018\u2019]{3,}?)\u2019(?![^\W_])")
-_PAIRED = re.compile(r"\u00ab\s*([^\u00ab\u00bb]+?)\s*\u00bb|\u300c([^\u300c\u300d]+)\u300d|\u300e([^\u300e\u300f]+)\u300f")
+_PAIRED = re.compile(
+    r"\u00ab\s*([^\u00ab\u00bb]+?)\s*\u00bb|\u300c([^\u300c\u300d]+)\u300d"
+    r"|\u300e([^\u300e\u300f]+)\u300f"
+)
 """Guillemets (« », French, Russian, German) and Japanese corner brackets (「 」, 『 』): marks
 that open and close differently, so each pair is found whole."""
 _WORDS = re.compile(r"[^\W_]+")
