@@ -215,3 +215,19 @@ def test_a_report_of_one_article_says_one_outlet() -> None:
     assert "<h1>Story overview: 1 outlet</h1>" in to_html(data)
     many = build_report(_alignment())
     assert to_markdown(many).startswith("# Story overview: 3 outlets\n")
+
+
+def test_an_outlet_whose_short_name_is_its_name_is_named_once() -> None:
+    """"Politico: Putin and Kim…", not "Politico: Politico: Putin and Kim…"; a long name keeps
+    its short form first ("Independ: The Independent: …")."""
+    from tui.core import align_story, load_story
+
+    data = build_report(align_story(load_story([SEEDS])))
+    markdown, html = to_markdown(data), to_html(data)
+    for a in data["articles"]:
+        if a["outlet"] == a["short"]:
+            assert f"**{a['short']}**: {md_escape(a['title'])}" in markdown
+            assert f"{a['outlet']}: {a['outlet']}:" not in markdown
+            assert f"{a['outlet']}: {a['outlet']}:" not in html
+    assert any(a["outlet"] != a["short"] for a in data["articles"])
+    assert "**Independ**: The Independent: " in markdown

@@ -154,9 +154,8 @@ def to_markdown(data: dict[str, Any]) -> str:
     outlets = {a["id"]: a["outlet"] for a in data["articles"]}
     out = [f"# Story overview: {_outlets(len(data['articles']))}", ""]
     for a in data["articles"]:
-        out.append(
-            f"- **{md_escape(a['short'])}**: {md_escape(a['outlet'])}: {md_escape(a['title'])}"
-        )
+        named = "" if a["outlet"] == a["short"] else f"{md_escape(a['outlet'])}: "
+        out.append(f"- **{md_escape(a['short'])}**: {named}{md_escape(a['title'])}")
     if data["wire"]:
         out += ["", "**Wire copy** (counted as one report):", ""]
         out += ["- " + ", ".join(md_escape(o) for o in g["outlets"]) for g in data["wire"]]
@@ -257,7 +256,8 @@ def to_html(data: dict[str, Any]) -> str:
         f"<h1>Story overview: {_outlets(len(names))}</h1><ul>",
     ]
     out += [
-        f"<li><b>{_e(a['short'])}</b>: {_e(a['outlet'])}: {_e(a['title'])}</li>"
+        f"<li><b>{_e(a['short'])}</b>: "
+        f"{'' if a['outlet'] == a['short'] else _e(a['outlet']) + ': '}{_e(a['title'])}</li>"
         for a in data["articles"]
     ]
     out.append("</ul>")
