@@ -1,6 +1,6 @@
 """Articles in other scripts: Chinese and Japanese, written without spaces between words, read by
-pairs of characters; sentences and paragraphs that end with other scripts' stops and open with their
-capitals."""
+pairs of characters; Russian words met in any case; sentences and paragraphs that end with other
+scripts' stops and open with their capitals."""
 
 from __future__ import annotations
 
@@ -94,3 +94,48 @@ def test_guillemets_and_corner_brackets_quote_a_statement() -> None:
         ("首相は「日本は決して屈しない」と述べた。", "日本は決して屈しない"),
     ):
         assert [text[s:e] for s, e in find_quotes(text)] == [quoted]
+
+
+def test_russian_words_in_other_cases_are_one_term() -> None:
+    """Cyrillic words are cut to a prefix, so cases of one word meet ("Пхеньян", "Пхеньяне",
+    "Пхеньяна"); "ё" is read as "е", as Russian often writes it."""
+    from tui.core.features import stem
+
+    assert len({stem(w) for w in ("пхеньян", "пхеньяне", "пхеньяна")}) == 1
+    assert len({stem(w) for w in ("договор", "договора", "договоре")}) == 1
+    a = paragraph_features(Ref("a", 0), "Партнёрство")
+    b = paragraph_features(Ref("b", 0), "партнерство")
+    assert a.terms == b.terms
+
+
+def test_russian_paragraphs_that_say_one_thing_in_other_cases_match(tmp_path: Path) -> None:
+    """"взаимной помощи … агрессии против одной из сторон" and "взаимную помощь при агрессии
+    против одной из сторон": one clause of the pact, in other cases."""
+    texts = {
+        "a": ["Саммит в Пхеньяне",
+              "Северокорейский лидер Ким Чен Ын встретил российского президента в аэропорту "
+              "Пхеньяна и обнял его на красной ковровой дорожке.",
+              "Стороны подписали соглашение о взаимной помощи в случае агрессии против одной из "
+              "сторон.",
+              "Цены на нефть выросли на фоне новостей из Персидского залива."],
+        "b": ["Путин в КНДР",
+              "В аэропорту Пхеньян российский президент был встречен Ким Чен Ыном, который обнял "
+              "гостя на красной ковровой дорожке.",
+              "Погода в столице оставалась солнечной всю неделю, сообщили синоптики.",
+              "Соглашение предусматривает взаимную помощь при агрессии против одной из сторон, "
+              "заявили лидеры."],
+        "c": ["Визит Путина",
+              "Школьники разучили песни к визиту, рассказали учителя местной школы.",
+              "Ким Чен Ын и российский президент подписали соглашение о взаимной помощи.",
+              "Футбольный клуб объявил о новом тренере."],
+    }
+    for name, paragraphs in texts.items():
+        (tmp_path / f"{name}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    alignment = align_story(load_story([tmp_path]))
+    pairs = {
+        frozenset(((m.a.article, m.a.paragraph), (m.b.article, m.b.paragraph)))
+        for m in alignment.matches
+    }
+    assert frozenset((("a", 2), ("b", 3))) in pairs
+    touched = {ref for pair in pairs for ref in pair}
+    assert not touched & {("a", 3), ("b", 2), ("c", 1), ("c", 3)}

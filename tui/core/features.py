@@ -51,7 +51,7 @@ _FLAT = str.maketrans(
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
         "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
-        "\u2015": " ", "\u2212": " ", "\u00a0": " ",
+        "\u2015": " ", "\u2212": " ", "\u00a0": " ", "\u0451": "\u0435", "\u0401": "\u0415",
     }
 )
 _FLAT_PAIRS = tuple((chr(k), v) for k, v in _FLAT.items())
@@ -166,7 +166,12 @@ def flatten(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match inflections, never meant to be linguistics;
-    British spellings are read as American ones (`_spelling`)."""
+    British spellings are read as American ones (`_spelling`). A word in Cyrillic or Greek
+    letters is cut to its first `PREFIX` letters (`_prefix`)."""
+    if not word.isascii():
+        cut = _prefix(word)
+        if cut is not None:
+            return cut
     if word.endswith("'s"):
         word = word[:-2]
     word = _spelling(word)
@@ -182,6 +187,19 @@ def stem(word: str) -> str:
     if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+PREFIX = 5
+"""Letters a Cyrillic or Greek word keeps: Russian, Ukrainian, Bulgarian and Greek inflect by
+endings ("Пхеньян", "Пхеньяне", "Пхеньяна"), and cutting words to a fixed prefix is the usual
+way to match them without a dictionary."""
+
+
+def _prefix(word: str) -> str | None:
+    """`word` cut to `PREFIX` letters when it is written in Cyrillic or Greek, else None."""
+    if "\u0370" <= word[0] <= "\u052f":
+        return word[:PREFIX]
+    return None
 
 
 _OUR = re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite$|ites$|able$|ful$|hood$|hoods$)")
