@@ -76,11 +76,12 @@ def test_a_related_match_alone_starts_no_fact() -> None:
 
 
 def test_fact_label_is_a_phrase_of_its_members() -> None:
-    """The label is text that appears in one of the fact's paragraphs."""
+    """The label is text that appears in one of the fact's paragraphs (a headline's in the case
+    the outlets' sentences write it)."""
     alignment = align_story(load_story([SEEDS]))
     for fact in alignment.facts:
         texts = [alignment.story.article(r.article).paragraphs[r.paragraph].text for r in fact.members]
-        assert fact.label and any(fact.label in t for t in texts)
+        assert fact.label and any(fact.label.casefold() in t.casefold() for t in texts)
 
 
 def test_no_two_facts_are_near_copies() -> None:
@@ -177,6 +178,28 @@ def test_a_label_is_a_phrase_the_outlets_share() -> None:
     a, b = Ref("a0", 0), Ref("a1", 0)
     (fact,) = [f for f in group_facts(story, index, [Match(a, b, 0.9, "same")]) if not f.unique]
     assert fact.label == "armoured limousine"
+
+
+def test_a_label_from_a_headline_drops_its_title_case() -> None:
+    """A phrase found as adjacent words only in a headline ("Rivals Sign Partnership Deal") is
+    written as the outlets' sentences write its words: in lower case; a word they capitalise
+    mid-sentence (a name) keeps its capital."""
+    from tui.core.facts import _sentence_case
+    from tui.core.features import paragraph_features
+
+    story = make_story(
+        ["Rivals Sign Partnership Deal In Oslo", "Markets fell."],
+        ["In March the partnership was signed by both rivals, officials in Oslo said.",
+         "Weather stayed mild."],
+    )
+    index = index_story(story)
+    a, b = Ref("a0", 0), Ref("a1", 0)
+    (fact,) = [f for f in group_facts(story, index, [Match(a, b, 0.9, "same")]) if not f.unique]
+    assert fact.label in ("rivals sign", "sign partnership"), fact.label
+    headline, body = (paragraph_features(r, story.articles[k].paragraphs[0].text)
+                      for k, r in enumerate((a, b)))
+    assert _sentence_case("Sign Partnership", headline, [headline, body]) == "sign partnership"
+    assert _sentence_case("In Oslo", headline, [headline, body]) == "In Oslo"
 
 
 def test_seeds_labels_are_said_by_two_outlets_of_the_fact() -> None:

@@ -38,11 +38,12 @@ most of its articles.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
 from tui.core.candidates import PER_PARAGRAPH
-from tui.core.features import ParagraphFeatures, StoryIndex, Token, sentence_ends
+from tui.core.features import ParagraphFeatures, StoryIndex, Token, sentence_ends, stem
 from tui.core.model import Fact, Match, Ref, Story
 from tui.core.numbers import Quantity
 
@@ -432,19 +433,52 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures], phrases: list[_P
         if best_pair >= best:  # (a longer phrase goes first among equals)
             pair = next(p for p, score in pair_scores.items() if score == best_pair)
             said = [
-                _whole_compound(pf.text, pf.tokens[k].start, pf.tokens[k + 1].end)
+                (pf, _whole_compound(pf.text, pf.tokens[k].start, pf.tokens[k + 1].end))
                 for pf, (_, pairs, starting) in zip(members, phrases)
                 if pair in pairs
                 for k in (starting.index(pair),)
             ]
             # As a sentence says it, where one does: not a headline's "Sign Partnership".
-            return next((x for x in said if not x.istitle()), said[0])
+            pf, label = next((x for x in said if not _headline_styled(x[0].text)), said[0])
+            return _sentence_case(label, pf, members)
     term = next(t for t, score in word_scores.items() if score == best)
-    for pf in members:
+    for pf in sorted(members, key=lambda m: _headline_styled(m.text)):
         if term in pf.terms:
             tok = next(t for t in pf.tokens if t.term == term)
-            return _whole_compound(pf.text, tok.start, tok.end)
+            return _sentence_case(_whole_compound(pf.text, tok.start, tok.end), pf, members)
     raise AssertionError("a counted word is a member's")
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _headline_styled(text: str) -> bool:
+    """Most words capitalised, as a headline is written ("Russia and North Korea Sign
+    Partnership Deal")."""
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _sentence_case(label: str, pf: ParagraphFeatures, members: list[ParagraphFeatures]) -> str:
+    """`label` as found in `pf`; from a headline-styled paragraph, its words that the other
+    members write in lower case (and never with a capital mid-sentence) lower-cased: "sign
+    partnership", but "Cold War" and "Kim" as written."""
+    if not _headline_styled(pf.text):
+        return label
+    lower: set[str] = set()
+    named: set[str] = set()
+    for other in members:
+        if _headline_styled(other.text):
+            continue
+        for t in other.tokens:
+            if t.capital:
+                named.add(t.term)
+            elif other.text[t.start].islower():
+                lower.add(t.term)
+    plain = lower - named
+    return _TITLE_WORD.sub(
+        lambda m: m[0].lower() if stem(m[0].casefold().replace("’", "'")) in plain else m[0], label
+    )
 
 
 def _label_one(index: StoryIndex, pf: ParagraphFeatures) -> str:
