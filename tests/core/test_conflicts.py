@@ -212,6 +212,9 @@ def test_an_abbreviation_spelled_out_is_left_out_of_the_differing_words() -> Non
         # British and American spelling
         ("Rescuers reached the Arvia Flood Centre before dawn on the second night.",
          "Rescuers reached the Arvia Flood Center before dawn on the second night."),
+        # an acronym that opens or ends with the initials of the other's words, possessive too
+        ("Hansen broke UNC's career scoring record on Sunday against the visiting side.",
+         "Hansen broke North Carolina's career scoring record on Sunday against the visitors."),
     ],
 )
 def test_the_same_naming_in_other_words_is_not_a_wording_conflict(first: str, second: str) -> None:
@@ -226,6 +229,26 @@ def test_a_name_replaced_between_shared_words_is_a_wording_conflict() -> None:
         "wording",
     )
     assert _texts(conflict) == {"Arvia", "Belmont"}
+
+
+def test_two_acronyms_of_different_bodies_are_a_wording_conflict() -> None:
+    """"WBO" and "IBF" share no initials: two titles, told apart."""
+    (conflict,) = _kinds(
+        "Rahman lost his WBO heavyweight titles to the champion in Las Vegas on Saturday night.",
+        "Rahman lost his IBF heavyweight titles to the champion in Las Vegas on Saturday night.",
+        "wording",
+    )
+    assert {"WBO", "IBF"} <= {w for text in _texts(conflict) for w in text.split()}
+
+
+def test_a_place_against_who_said_it_is_not_a_wording_conflict() -> None:
+    """One sentence ends with where ("in Rancho Mirage"), the other with who says so ("according
+    to TMZ"): the tails name different things, not one thing differently."""
+    assert not _kinds(
+        "The actress checked into the Betty Ford Center in Rancho Mirage, California.",
+        "The actress checked into the Betty Ford Center, according to TMZ, California.",
+        "wording",
+    )
 
 
 def test_a_common_word_replaced_between_shared_words_is_not_a_wording_conflict() -> None:

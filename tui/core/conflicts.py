@@ -325,7 +325,8 @@ def _word_info(raw: str) -> tuple:
     term = stem(key)
     lower = raw[:1].islower()
     content = key not in STOPWORDS and term not in STOPWORDS and len(key) > 1
-    acronym = raw.isupper() and sum(c.isalpha() for c in raw) >= 2
+    bare = raw.removesuffix("'s")
+    acronym = bare.isupper() and sum(c.isalpha() for c in bare) >= 2
     noun = lower and content and _noun_key(key)
     continues = lower and content and key not in _COMPLEMENT
     return (raw, key, term, lower, content, acronym, raw.endswith("'s"), _plain_key(key), noun,
@@ -377,12 +378,23 @@ def _differing(xs: list[_W], ys: list[_W], y_words: list[_W], x_words: list[_W])
     and not a word of capitalised words of their own paragraph, `x_words`, whose initials are a
     word of `ys` ("United States" / "US")."""
     keys = [y.key for y in ys]
+    acronyms = [y.key for y in ys if y.acronym]
     return [
         x for x in xs
-        if not any(map(_same_word, repeat(x.key), keys)) and x.key not in _acronyms(y_words)
+        if not any(map(_same_word, repeat(x.key), keys))
+        and not (x.acronym and _stands_for(x.key, _acronyms(y_words)))
         and (x.lower or not x.content  # (not in a run of capitalised words)
-             or _spelled_out(x_words).get(x.i, _NO_INITIALS).isdisjoint(keys))
+             or not any(_stands_for(key, _spelled_out(x_words).get(x.i, _NO_INITIALS))
+                        for key in acronyms))
     ]
+
+
+def _stands_for(acronym: str, initials: set[str] | frozenset[str]) -> bool:
+    """Whether an acronym ("unc", lower case) is one of `initials` or opens or ends with one of
+    two letters or more: "UNC" and "North Carolina", "USA" and "United States"."""
+    return acronym in initials or any(
+        len(i) >= 2 and (acronym.startswith(i) or acronym.endswith(i)) for i in initials
+    )
 
 
 _NO_INITIALS: frozenset[str] = frozenset()
@@ -956,10 +968,16 @@ def _aligned(wa: list[_W], wb: list[_W]):
                     limit = MAX_REPLACED + 1
                 if not xa or not xb or len(xa) > limit or len(xb) > limit:
                     continue
+                if any(w.key in _ATTRIBUTING for w in (*xa, *xb)):
+                    continue  # who says it, not what is named ("in X" / "according to TMZ")
                 ca, cb = [w for w in xa if w.plain], [w for w in xb if w.plain]
                 da, db = _differing(ca, cb, wb, wa), _differing(cb, ca, wa, wb)
                 if any(_named(w) for w in da) and any(_named(w) for w in db):
                     yield xa, xb, da, db, f"“{' '.join(w.key for w in left[-3:])} …”"
+
+
+_ATTRIBUTING = frozenset({"according", "citing", "told", "said", "says", "tells", "reported"})
+"""Words that say who speaks: a stretch holding one attributes, it names nothing (`_aligned`)."""
 
 
 def _matcher(sentence: list[_W]) -> SequenceMatcher:
