@@ -29,11 +29,23 @@ def _one(text: str):
         ("a quarter-century", "24 years", False),
         ("more than 200 homes", "150 homes", False),
         ("about 100 soldiers", "110 soldiers", True),
+        ("10-15 people died", "12 people died", True),
+        ("10–15 people died", "20 people died", False),
     ],
 )
 def test_hedges_decide_whether_figures_agree(left: str, right: str, compatible: bool) -> None:
     """Hedged figures agree when their ranges meet; bare figures must be equal."""
     assert _one(left).compatible(_one(right)) is compatible
+
+
+def test_a_score_counts_nothing() -> None:
+    """"a 15-2 run" and "won 65-53" are scores: no figure of runs (two outlets' scores of
+    different spells of one game are no conflict), while "10-15 people" is a range of people."""
+    assert find_quantities("a pivotal 15-2 run sealed it") == []
+    assert find_quantities("Creighton won 65-53 on Friday") == []
+    (people,) = find_quantities("between 10-15 people died")
+    assert (people.low, people.high, people.unit) == (10, 15, "people")
+    assert [q.kind for q in find_quantities("from 2000-2004")] == ["year", "year"]
 
 
 def _fact_story(first: str, second: str):

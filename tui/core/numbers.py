@@ -179,6 +179,20 @@ def find_quantities(text: str, flat: str | None = None) -> list[Quantity]:
         if not is_digit and not unit:
             continue  # "one" alone is a pronoun far more often than a figure
         kind = "year" if is_digit and not unit and 1800 <= value <= 2100 and value.is_integer() else "number"
+        start = m.start()
+        first = found[-1] if found and found[-1].end == start - 1 else None
+        if (
+            kind == "number" and first is not None and first.kind == "number" and not first.unit
+            and not first.hedge and not hedge and text[start - 1] in "-\u2013"
+        ):
+            # The second figure of "10-15 people" or of a score ("a 15-2 run", "won 65-53"): a
+            # rising pair is a range of its unit, in place of its bare first figure; a score
+            # counts nothing.
+            found.pop()
+            if first.value < value:
+                end = m.end("unit") if raw_unit and unit and not forced_unit else m.end("num")
+                found.append(Quantity(value, first.value, value, unit, kind, "", first.start, end))
+            continue
         # (a hedge is one of `HEDGES`, its words one space apart as the pattern spells them)
         hedge = hedge.lower() if hedge else ""
         lo, hi = HEDGES.get(hedge, (1.0, 1.0))

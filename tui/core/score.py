@@ -25,7 +25,8 @@ names every outlet repeats add almost nothing. The signals (`FEATURES`, in this 
 Measured and dropped: rapidfuzz `token_set_ratio` of the flat texts (no gain on the seeds, −0.01
 F1 on ECB+ dev, a fifth of the scoring time).
 
-`number` gets a weight near zero (−0.10) because agreeing figures are weak evidence in the ECB+
+`number` gets a weight near zero (+0.06; −0.13 while the second figure of a score, "a 15-2 run",
+was read as a count) because agreeing figures are weak evidence in the ECB+
 dev stories: of their candidate pairs whose most specific agreeing figure saturates `number`,
 7% are gold (5% of all candidates, though their `mass` is nearly twice as high), since a story's
 articles report several events of one kind in the same figures (points, years, counts); on the
