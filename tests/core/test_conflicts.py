@@ -38,6 +38,20 @@ def test_hedges_decide_whether_figures_agree(left: str, right: str, compatible: 
     assert _one(left).compatible(_one(right)) is compatible
 
 
+def test_figures_tenfold_apart_are_other_quantities_not_a_conflict() -> None:
+    """"2,290 points" (a career) and "20 points" (a game) are not one count told twice; "20
+    points" and "22 points" are."""
+    first = "Hansbrough finished with 2,290 points for the Tar Heels after the win."
+    assert not _kinds(first, "Hansbrough finished with 20 points for the Tar Heels after the win.",
+                      "number")
+    (conflict,) = _kinds(
+        "Hansbrough finished with 22 points for the Tar Heels after the win.",
+        "Hansbrough finished with 20 points for the Tar Heels after the win.",
+        "number",
+    )
+    assert _texts(conflict) == {"22 points", "20 points"}
+
+
 def test_a_score_counts_nothing() -> None:
     """"a 15-2 run" and "won 65-53" are scores: no figure of runs (two outlets' scores of
     different spells of one game are no conflict), while "10-15 people" is a range of people."""

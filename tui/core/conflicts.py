@@ -1040,12 +1040,23 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[
         for n, qb in scored:
             if n < top:
                 continue
-            if kind == "number" and unit and not qa.compatible(qb):
+            if kind == "number" and unit and not qa.compatible(qb) and _same_order(qa, qb):
                 yield ("number", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
                        f"{_say(a, qa)} vs {_say(b, qb)}: different figures for the same {unit}")
             elif kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
                 yield ("date", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
                        f"{_before(a, qa)} {_say(a, qa)} vs {_say(b, qb)}: different years")
+
+
+MAGNITUDE = 10.0
+"""How many times one figure may be the other for the two to be told as one quantity."""
+
+
+def _same_order(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two figures are within `MAGNITUDE` of each other: outlets that disagree on one
+    count seldom differ tenfold, and "2,290 points" and "20 points" are a career and a game."""
+    small, large = sorted((abs(qa.value), abs(qb.value)))
+    return large <= MAGNITUDE * small
 
 
 def _readings(pf: ParagraphFeatures, words: list[_W]):
