@@ -238,6 +238,9 @@ def test_an_abbreviation_spelled_out_is_left_out_of_the_differing_words() -> Non
         # British and American spelling
         ("Rescuers reached the Arvia Flood Centre before dawn on the second night.",
          "Rescuers reached the Arvia Flood Center before dawn on the second night."),
+        # "another" says which one no more than "a" does
+        ("Nowak was convicted of the 2005 attempted murder of a man shot in the back in Tarnow.",
+         "The jury convicted Nowak of the attempted murder of another man days before, in Tarnow."),
         # an acronym that opens or ends with the initials of the other's words, possessive too
         ("Hansen broke UNC's career scoring record on Sunday against the visiting side.",
          "Hansen broke North Carolina's career scoring record on Sunday against the visitors."),

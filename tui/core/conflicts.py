@@ -128,7 +128,7 @@ _SIZE = frozenset(
 """Size, degree and vagueness adjectives: outlets vary them freely without disagreeing."""
 _COMPLEMENT = frozenset({"of", "depicting", "showing", "featuring", "portraying", "bearing"})
 _NP_GLUE = frozenset({"the", "a", "an", "and", "its", "his", "her", "their", "our", "two", "three"})
-_MOD_STOP = STOPWORDS - {"same"}
+_MOD_STOP = (STOPWORDS - {"same"}) | {"another", "every"}
 _BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–!?]|(?:^|\s)[-']|\.\s")
 _TOKEN = re.compile(r"[^\W_][\w'’]*+(?:\.[^\W_]+)*+\.?(?:-[^\W_][\w'’]*+)*+")
 """A word ("U.S.", "don't", "French-made"). (Possessive quantifiers: every part after the
