@@ -7,9 +7,9 @@ times on a shared 2-core machine vary by a third.
 Runs this script's `--child` under `valgrind --tool=cachegrind --cache-sim=no` twice: once
 aligning the seeds once (imports, first-use caches, loading), once aligning them once more; the
 difference is one alignment as the reader runs it (`evidence=False`; `--spans`: with every
-match's spans, as `samefact align --json`). Each text's sentence ends are forgotten before the
-counted alignment, as a new story's would be. Needs valgrind (`apt-get install valgrind`);
-takes about a minute.
+match's spans, as `samefact align --json`). Each text's sentence ends and headline reading
+are forgotten before the counted alignment, as a new story's would be. Needs valgrind
+(`apt-get install valgrind`); takes under a minute.
 """
 
 from __future__ import annotations
@@ -28,12 +28,14 @@ sys.path.insert(0, str(ROOT))
 def _child(runs: int, spans: bool) -> None:
     from benchmarks.evaldata import SEEDS
     from tui.core import align_story, load_story
+    from tui.core.facts import _headline_styled
     from tui.core.features import sentence_ends
 
     story = load_story([SEEDS])
     align_story(story, evidence=spans)
     for _ in range(runs - 1):
         sentence_ends.cache_clear()
+        _headline_styled.cache_clear()
         align_story(story, evidence=spans)
 
 

@@ -41,6 +41,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 
 from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import ParagraphFeatures, StoryIndex, Token, sentence_ends, stem
@@ -452,6 +453,7 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures], phrases: list[_P
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 
+@lru_cache(maxsize=1 << 12)
 def _headline_styled(text: str) -> bool:
     """Most words capitalised, as a headline is written ("Russia and North Korea Sign
     Partnership Deal")."""
