@@ -1054,9 +1054,10 @@ MAGNITUDE = 10.0
 
 def _same_order(qa: Quantity, qb: Quantity) -> bool:
     """Whether two figures are within `MAGNITUDE` of each other: outlets that disagree on one
-    count seldom differ tenfold, and "2,290 points" and "20 points" are a career and a game."""
+    count seldom differ tenfold, and "2,290 points" and "20 points" are a career and a game.
+    None against some ("0 deaths" / "3 deaths") is one count."""
     small, large = sorted((abs(qa.value), abs(qb.value)))
-    return large <= MAGNITUDE * small
+    return small == 0 or large <= MAGNITUDE * small
 
 
 def _readings(pf: ParagraphFeatures, words: list[_W]):
