@@ -47,6 +47,7 @@ from tui.core.candidates import PER_PARAGRAPH
 from tui.core.features import ParagraphFeatures, StoryIndex, Token, sentence_ends, stem
 from tui.core.model import Fact, Match, Ref, Story
 from tui.core.numbers import Quantity
+from tui.core.roles import title_case
 
 LINK = 0.25
 """Average match score a paragraph needs with a fact's members to join it (missing ones count 0)."""
@@ -451,14 +452,9 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures], phrases: list[_P
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’]*")
-
-
-@lru_cache(maxsize=1 << 12)
-def _headline_styled(text: str) -> bool:
-    """Most words capitalised, as a headline is written ("Russia and North Korea Sign
-    Partnership Deal")."""
-    words = _TITLE_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+"""A word of a label, as `_sentence_case` lower-cases it."""
+_headline_styled = lru_cache(maxsize=1 << 12)(title_case)
+"""Whether a paragraph is written as a headline (`roles.title_case`), read once per text."""
 
 
 def _sentence_case(label: str, pf: ParagraphFeatures, members: list[ParagraphFeatures]) -> str:

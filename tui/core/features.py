@@ -147,8 +147,7 @@ def _word_count(text: str) -> int:
     """Words of a passage; Chinese or Japanese counted by pairs of characters (`_words_of`)."""
     if text.isascii():
         return len(_WORDS.findall(text))
-    found = _words_of(text)
-    return len(found) if isinstance(found, list) else sum(1 for _ in found)
+    return sum(1 for _ in _words_of(text))
 
 
 def flatten(text: str) -> str:

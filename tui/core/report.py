@@ -148,14 +148,22 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text).replace("\n", " ")).strip()
 
 
+def _full_name(article: dict[str, Any], escape: Callable[[str], str]) -> str:
+    """"The Independent: " after an outlet's short name, nothing where the two are one."""
+    if article["outlet"] == article["short"]:
+        return ""
+    return f"{escape(article['outlet'])}: "
+
+
 def to_markdown(data: dict[str, Any]) -> str:
     """The report as GitHub-flavoured Markdown."""
     names = {a["id"]: a["short"] for a in data["articles"]}
     outlets = {a["id"]: a["outlet"] for a in data["articles"]}
     out = [f"# Story overview: {_outlets(len(data['articles']))}", ""]
     for a in data["articles"]:
-        named = "" if a["outlet"] == a["short"] else f"{md_escape(a['outlet'])}: "
-        out.append(f"- **{md_escape(a['short'])}**: {named}{md_escape(a['title'])}")
+        out.append(
+            f"- **{md_escape(a['short'])}**: {_full_name(a, md_escape)}{md_escape(a['title'])}"
+        )
     if data["wire"]:
         out += ["", "**Wire copy** (counted as one report):", ""]
         out += ["- " + ", ".join(md_escape(o) for o in g["outlets"]) for g in data["wire"]]
@@ -256,8 +264,7 @@ def to_html(data: dict[str, Any]) -> str:
         f"<h1>Story overview: {_outlets(len(names))}</h1><ul>",
     ]
     out += [
-        f"<li><b>{_e(a['short'])}</b>: "
-        f"{'' if a['outlet'] == a['short'] else _e(a['outlet']) + ': '}{_e(a['title'])}</li>"
+        f"<li><b>{_e(a['short'])}</b>: {_full_name(a, _e)}{_e(a['title'])}</li>"
         for a in data["articles"]
     ]
     out.append("</ul>")

@@ -112,9 +112,16 @@ _MAX_BOILERPLATE = 600
 _MAX_SUBHEAD = 90
 
 
+_STOPS = ".…。．।"
+"""Marks that end a statement (Latin, Chinese and Japanese, Devanagari)."""
+_CALLS = "!?！？؟"
+"""Marks that end a question or an exclamation (Latin, full-width, Arabic)."""
+
+
 def ends_sentence(text: str) -> bool:
     """Whether the text ends with sentence punctuation (closing quotes skipped)."""
-    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", "。", "！", "？", "．", "؟", "।")
+    last = text.rstrip(_CLOSERS)[-1:]
+    return bool(last) and last in _STOPS + _CALLS
 
 
 def is_headline(text: str) -> bool:
@@ -126,16 +133,16 @@ def is_headline(text: str) -> bool:
     stripped = text.rstrip(_CLOSERS)
     if not stripped or len(text) > 200:
         return False
-    if stripped[-1] in ".…。．।":
+    if stripped[-1] in _STOPS:
         return False
-    if stripped[-1] in "!?！？؟":
+    if stripped[-1] in _CALLS:
         return len(text) <= 120
-    if _TWO_SENTENCES.search(text) and not _title_case(text):
+    if _TWO_SENTENCES.search(text) and not title_case(text):
         return False
     return len(text) <= 160 or text.istitle()
 
 
-def _title_case(text: str) -> bool:
+def title_case(text: str) -> bool:
     """Most words capitalised, as in "2 Dead, 1 Wounded in Shooting at NE Phila. Kraft Plant"."""
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
