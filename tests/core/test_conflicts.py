@@ -358,6 +358,74 @@ def test_figures_of_a_list_or_of_other_subjects_are_not_number_conflicts() -> No
     )
 
 
+def test_a_subject_that_opens_the_sentence_tells_two_players_apart() -> None:
+    """"Ilic, who ... , finished with another 20-point night" names its player far from the
+    figure: still another player than "Novak finished with 16 points"."""
+    assert not _kinds(
+        "Novak finished with 16 points and nine rebounds as Arvia beat Belmont in the final.",
+        "Ilic, who looked tense all night in the final, finished with another 20-point night as"
+        " Arvia beat Belmont.",
+        "number",
+    )
+    (conflict,) = _kinds(
+        "Novak finished with 16 points and nine rebounds as Arvia beat Belmont in the final.",
+        "Novak, who looked tense all night in the final, finished with 20 points as Arvia beat"
+        " Belmont.",
+        "number",
+    )
+    assert _texts(conflict) == {"16 points", "20 points"}
+
+
+def test_a_figure_someone_needs_is_no_count_of_what_happened() -> None:
+    """"needed just nine points to break the record" and "scored 20 points to break the record"
+    are a target and a result; two targets disagree."""
+    assert not _kinds(
+        "Novak needed just nine points against Belmont to break the Arvia scoring record.",
+        "Novak scored 20 points against Belmont to break the Arvia scoring record.",
+        "number",
+    )
+    (conflict,) = _kinds(
+        "Novak needed just nine points against Belmont to break the Arvia scoring record.",
+        "Novak needed 12 points against Belmont to break the Arvia scoring record.",
+        "number",
+    )
+    assert _texts(conflict) == {"nine points", "12 points"}
+
+
+def test_compound_figures_of_different_things_are_not_one_quantity() -> None:
+    """"a 60-year-old, terminally ill woman" and "a 41-year-old murder case" are two ages;
+    "60-year-old Dana Ilic" and "61-year-old Dana Ilic" are one."""
+    assert not _kinds(
+        "Arvia police on Friday arrested a 60-year-old, terminally ill woman over the Belmont"
+        " killings.",
+        "Arvia police on Friday made an arrest in a 41-year-old double murder case over the"
+        " Belmont killings.",
+        "number",
+    )
+    (conflict,) = _kinds(
+        "Arvia police on Friday arrested 60-year-old Dana Ilic over the Belmont killings.",
+        "Arvia police on Friday arrested 61-year-old Dana Ilic over the Belmont killings.",
+        "number",
+    )
+    assert _texts(conflict) == {"60-year", "61-year"}
+
+
+def test_a_figure_to_come_and_a_figure_done_are_two_quantities() -> None:
+    """"will miss the final two games" and "missed four games earlier" count two spells; two
+    outlets' figures for one spell still to come disagree."""
+    assert not _kinds(
+        "Arvia striker Dana Novak will miss the final two games of the Belmont league season.",
+        "Arvia striker Dana Novak missed four games of the Belmont league season in October.",
+        "number",
+    )
+    (conflict,) = _kinds(
+        "Arvia striker Dana Novak will miss the final two games of the Belmont league season.",
+        "Arvia striker Dana Novak will miss the final four games of the Belmont league season.",
+        "number",
+    )
+    assert _texts(conflict) == {"two games", "four games"}
+
+
 def test_a_time_of_day_or_a_day_of_the_month_is_not_a_count() -> None:
     assert not _kinds(
         "The Arvia dam burst at 6:41 on June 20 after the river rose two metres overnight.",

@@ -1033,9 +1033,16 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[
                 continue
             shared = len(ca & _figure_context(wb, qb, unit))
             na, nb = _names_near(wa, qa), _names_near(wb, qb)
-            if shared and not (na and nb and not na & nb):
-                # "Smith scored 20 points" / "Jones scored nine points": two subjects
-                scored.append((shared, qb))
+            if not shared or (na and nb and not na & nb):
+                continue  # "Smith scored 20 points" / "Jones scored nine points": two subjects
+            if _needed(wa, qa) != _needed(wb, qb):
+                continue  # "needed nine points" / "scored 20 points": a target and a result
+            if _to_come(wa, qa) != _to_come(wb, qb):
+                continue  # "will miss the final two games" / "missed four games": two spells
+            da, db = _described(a.text, wa, qa), _described(b.text, wb, qb)
+            if da and db and not _same_word(da, db):
+                continue  # "a 60-year-old, terminally ill woman" / "a 41-year-old murder case"
+            scored.append((shared, qb))
         top = max((n for n, _ in scored), default=0)
         for n, qb in scored:
             if n < top:
@@ -1138,10 +1145,77 @@ def _names_near_of(words: list[_W], q: Quantity) -> set[str]:
         return set()
     sentence = words[inside[0]].sentence
     near = words[max(0, inside[0] - NAME_SPAN) : inside[0]]
-    return {w.term for w in near if w.raw[:1].isupper() and w.content and w.sentence == sentence}
+    names = {w.term for w in near if w.raw[:1].isupper() and w.content and w.sentence == sentence}
+    if names:
+        return names
+    # None close by: the sentence's subject, where it opens with a name ("Hansbrough, who
+    # looked as though he was pressing all night, finished with another 20-point night").
+    opening = []
+    for w in _sentence_of(words, words[inside[0]]):
+        if w.i >= inside[0] or not (w.raw[:1].isupper() and w.content):
+            break
+        opening.append(w.term)
+    return set(opening)
 
 
 NAME_SPAN = 6
+
+_NEED = frozenset("need needs needed needing require requires required requiring".split())
+"""Verbs that make the figure after them a target, not a count of what happened."""
+_NEED_SKIP = frozenset({"just", "only", "another", "a", "an", "the", "at", "least"})
+"""Words that may stand between such a verb and its figure ("needed just nine points")."""
+
+
+def _needed(words: list[_W], q: Quantity) -> bool:
+    """Whether a figure is what someone needs ("needed just nine points to break the record")."""
+    inside = _figure_words(words, q)
+    if not inside:
+        return False
+    k = inside[0].i - 1
+    while k >= 0 and words[k].key in _NEED_SKIP and words[k].sentence == inside[0].sentence:
+        k -= 1
+    return k >= 0 and words[k].key in _NEED and words[k].sentence == inside[0].sentence
+
+
+def _to_come(words: list[_W], q: Quantity) -> bool:
+    """Whether a figure is told as still to come: its sentence has a future marker before it
+    (`_future_marker`: "will miss the final two games")."""
+    inside = _figure_words(words, q)
+    if not inside:
+        return False
+    sentence = _sentence_of(words, inside[0])
+    found = _future_marker(sentence)
+    return found is not None and sentence[found[0]].i < inside[0].i
+
+
+_JOINED = re.compile(r"-[^\W\d_]")
+"""A figure joined to its unit by a hyphen ("41-year", "16-point", "Sixty-year")."""
+
+
+def _described(text: str, words: list[_W], q: Quantity) -> str:
+    """What a figure written as a compound describes: the first content word after "a
+    41-year-old" or "a 16-point" (across the comma of "a 60-year-old, terminally ill
+    woman"), as a key; "" for a figure written with its unit as a noun ("16 points", "three
+    co-workers")."""
+    inside = _figure_words(words, q)
+    if not inside or not _JOINED.search(text, q.start, q.end):
+        return ""
+    last = inside[-1]
+    after = words[last.i + 1 : last.i + 4]
+    pauses = 1 if last.pause else 0
+    for w in after:
+        if w.sentence != last.sentence:
+            break
+        if w.content:
+            return "" if pauses > 1 else w.key
+        if w.pause:
+            pauses += 1
+    return ""
+
+
+def _figure_words(words: list[_W], q: Quantity) -> list[_W]:
+    """The words a figure is written with."""
+    return [w for w in words if w.start < q.end and q.start < w.end]
 
 
 def _say(pf: ParagraphFeatures, q: Quantity) -> str:
