@@ -327,6 +327,35 @@ def test_weekdays_of_different_events_are_not_a_date_conflict() -> None:
     )
 
 
+def test_a_date_conflict_names_the_shared_word_as_written() -> None:
+    (conflict,) = _kinds(
+        "Arvia placed striker Dana Novak on the injured list on Tuesday after the Belmont game.",
+        "Arvia placed striker Dana Novak on the injured list on Friday after the Belmont game.",
+        "date",
+    )
+    assert conflict.reason.endswith("different days for the same injured")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a day both give: two events, each dated alike ("signed Wynn on Tuesday and Bell today")
+        ("Arvia signed the striker Novak on Tuesday and the keeper Ilic today from Belmont.",
+         "Arvia has the striker Novak, signed on Tuesday, and the keeper Ilic, signed Wednesday."),
+        # the day the police told it, not the day of the arrests
+        ("Dozens were arrested in a sweep against the Arvia clan, police in Belmont said Wednesday.",
+         "Dozens were arrested in the police sweep on Tuesday against the Arvia clan in Belmont."),
+        # "Friday's semifinal" dates the semifinal, not the play before it
+        ("Arvia advances to play Saturday in the final against the Belmont side at home.",
+         "Arvia will play the winner of Friday's semifinal against the Belmont side at home."),
+    ],
+)
+def test_days_of_other_events_or_of_the_telling_are_not_a_date_conflict(
+    first: str, second: str
+) -> None:
+    assert not _kinds(first, second, "date")
+
+
 def test_words_left_out_inside_a_short_quote_are_a_quote_conflict() -> None:
     """“swift and total reconstruction” vs “swift reconstruction”; a quote cut at an end is
     not."""

@@ -76,7 +76,7 @@ from rapidfuzz import fuzz
 from tui.core.candidates import SMALL_STORY
 from tui.core.features import STOPWORDS, ParagraphFeatures, StoryIndex, sentence_ends, stem
 from tui.core.model import Conflict, Fact, Match, Ref, Version
-from tui.core.numbers import Quantity
+from tui.core.numbers import NUMBER_WORDS, Quantity
 from tui.core.quotes import same_statement, words_of
 
 QUOTE_LOW = 72.0
@@ -449,38 +449,67 @@ def _in_quotes(pf: ParagraphFeatures, start: int) -> bool:
 
 
 def _weekdays(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
-    """Two weekdays for one event: a content word shared just before both."""
+    """Two weekdays for one event: a content word shared next to both. A day the other
+    paragraph also gives is agreed on (two days of two events, "signed Wynn on Tuesday and Bell
+    today" / "Bell, signed Wednesday"), and a day of telling ("police said Wednesday") dates
+    the report, not the event."""
     days_b = _days(wb)
     if not days_b:
         return
-    for x, bx in _days(wa):
+    days_a = _days(wa)
+    keys_a, keys_b = {x.key for x, _ in days_a}, {y.key for y, _ in days_b}
+    for x, bx in days_a:
+        if x.key in keys_b:
+            continue
         for y, by in days_b:
-            shared = bx & by
+            if y.key in keys_a:
+                continue
+            shared = bx.keys() & by.keys()
             quoted = _in_quotes(a, x.start) or _in_quotes(b, y.start)
-            if x.key != y.key and shared and not quoted:
+            if shared and not quoted:
                 yield ("date", _version(a, x.start, x.end), _version(b, y.start, y.end),
                        f"{a.text[x.start:x.end]} vs {b.text[y.start:y.end]}: different days for "
-                       f"the same {sorted(shared)[0]}")
+                       f"the same {bx[min(shared)]}")
 
 
-def _days(words: list[_W]) -> list[tuple[_W, set[str]]]:
-    """Each weekday of a paragraph with the content words just before it (once per paragraph)."""
+_OWNERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that"})
+"""Words before a weekday that make it describe the noun after it ("the Saints' Thursday
+night loss", "its Friday game")."""
 
-    def find(words: list[_W]) -> list[tuple[_W, set[str]]]:
-        out: list[tuple[_W, set[str]]] = []
+
+def _days(words: list[_W]) -> list[tuple[_W, dict[str, str]]]:
+    """Each weekday of a paragraph that dates an event, with the plain lower-case words next to
+    it, each term with the word as written (once per paragraph). A weekday is read with the
+    words before it ("placed on injured reserve Wednesday"), or after it when it describes what
+    follows ("Friday's second semifinal", "the Saints' Thursday night loss"); one right after a
+    word of telling dates the telling and is left out."""
+
+    def find(words: list[_W]) -> list[tuple[_W, dict[str, str]]]:
+        out: list[tuple[_W, dict[str, str]]] = []
         if _keys(words).isdisjoint(_WEEKDAYS):
             return out
         for i, w in enumerate(words):
-            if w.key in _WEEKDAYS:
-                before = {
-                    x.term for x in words[max(0, i - 5) : i]
-                    if x.content and x.lower and x.key not in _TIME_WORDS
-                    and x.sentence == w.sentence
-                }
-                out.append((w, before))
+            if w.key not in _WEEKDAYS:
+                continue
+            previous = words[i - 1] if i and words[i - 1].sentence == w.sentence else None
+            if previous is not None and previous.key in _ATTRIBUTING | _TELLING:
+                continue
+            describes = w.possessive or previous is not None and (
+                previous.possessive or previous.raw.endswith("'") or previous.key in _OWNERS
+            )
+            near = words[i + 1 : i + 6] if describes else words[max(0, i - 5) : i]
+            out.append((w, {
+                x.term: x.raw for x in near
+                if x.content and x.lower and x.plain and x.key not in NUMBER_WORDS
+                and x.sentence == w.sentence
+            }))
         return out
 
     return _memo(words, "days", find)
+
+
+_TELLING = frozenset({"announced", "added", "confirmed", "stated", "tweeted", "wrote"})
+"""Words of telling besides `_ATTRIBUTING`, after which a weekday dates the report."""
 
 
 def _marked(words: list[_W]) -> list[list[_W]]:

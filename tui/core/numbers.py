@@ -24,6 +24,8 @@ _WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
 }
+NUMBER_WORDS = frozenset(_WORD_NUMBERS)
+"""Numbers written as words ("two", "dozen")."""
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _SPANS_OF_YEARS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100}
 _FRACTIONS = {"quarter": 0.25, "half": 0.5}
