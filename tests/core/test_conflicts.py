@@ -199,6 +199,24 @@ def test_one_thing_named_with_different_identity_words_is_a_wording_conflict() -
     assert _texts(conflict) == {"EU tariffs", "US tariffs"}
 
 
+def test_two_owners_or_an_owner_and_more_are_a_wording_conflict() -> None:
+    """"the EU's tariffs" vs "the US's tariffs" name two owners; "the same limousine" vs "Kim's
+    Belmont-made limousine" tells which one in more than whose it is."""
+    (conflict,) = _kinds(
+        "The Gdynia shipyard was hit with the EU's tariffs on imported steel plates last spring.",
+        "The Gdynia shipyard was hit with the US's tariffs on imported steel plates last spring.",
+        "wording",
+    )
+    assert "EU's" in conflict.reason and "US's" in conflict.reason
+    (conflict,) = _kinds(
+        "After the talks the two leaders left in the same limousine for the Arvia guest house.",
+        "After the talks the two leaders left in Kim's Belmont-made limousine for the Arvia guest"
+        " house.",
+        "wording",
+    )
+    assert "same" in conflict.reason
+
+
 def test_what_an_of_phrase_names_differently_is_a_wording_conflict() -> None:
     """"posters of the mayor" vs "posters of the governor"."""
     (conflict,) = _kinds(
@@ -244,6 +262,11 @@ def test_an_abbreviation_spelled_out_is_left_out_of_the_differing_words() -> Non
         # an acronym that opens or ends with the initials of the other's words, possessive too
         ("Hansen broke UNC's career scoring record on Sunday against the visiting side.",
          "Hansen broke North Carolina's career scoring record on Sunday against the visitors."),
+        # whose it is and which it is: "Dana Novak's season" / "her third WNBL season"
+        ("A torn ligament ended Dana Novak's season before the Arvia derby, the club said.",
+         "A torn ligament ended her third WNBL season before the Arvia derby, the club said."),
+        ("Novak will miss the final two games of the Arvia Lions' season, the club said.",
+         "Novak will miss the final two games of the regular season, the club said."),
     ],
 )
 def test_the_same_naming_in_other_words_is_not_a_wording_conflict(first: str, second: str) -> None:

@@ -814,10 +814,21 @@ def _noun_phrases(wa: list[_W], wb: list[_W]):
                 break
         else:
             continue
+        if _owner(da) != _owner(db):
+            continue  # "Reggie Bush's season" / "his third NFL season": whose, and which
         if not _same_context(wa, pa + [w] + ca, wb, pb + [wb[j]] + cb):
             continue
         if da and db:
             yield pa + [w] + ca, pb + [wb[j]] + cb, da, db, f"the {w.key}"
+
+
+def _owner(words: list[_W]) -> bool:
+    """Whether differing words are a name's possessive and nothing else ("Reggie Bush's", "the
+    Saints'"): they say whose the thing is, which another outlet's "third NFL" or "regular" does
+    not contradict (where both name an owner, or neither, the two can disagree)."""
+    return bool(words) and (words[-1].possessive or words[-1].raw.endswith("'")) and all(
+        not w.lower for w in words
+    )
 
 
 def _slots(words: list[_W], i: int) -> tuple[list[_W], list[_W], tuple[list[_W], list[_W]]]:
@@ -999,6 +1010,8 @@ def _aligned(wa: list[_W], wb: list[_W]):
                     continue
                 if any(w.key in _ATTRIBUTING for w in (*xa, *xb)):
                     continue  # who says it, not what is named ("in X" / "according to TMZ")
+                if _owner(xa) != _owner(xb):
+                    continue  # whose, and which ("Dana Novak's" / "her third WNBL")
                 ca, cb = [w for w in xa if w.plain], [w for w in xb if w.plain]
                 da, db = _differing(ca, cb, wb, wa), _differing(cb, ca, wa, wb)
                 if any(_named(w) for w in da) and any(_named(w) for w in db):
