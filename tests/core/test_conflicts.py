@@ -446,7 +446,7 @@ def test_a_figure_someone_needs_is_no_count_of_what_happened() -> None:
 
 def test_compound_figures_of_different_things_are_not_one_quantity() -> None:
     """"a 60-year-old, terminally ill woman" and "a 41-year-old murder case" are two ages;
-    "60-year-old Dana Ilic" and "61-year-old Dana Ilic" are one."""
+    "60-year-old Dana Ilic" and "61-year-old Dana Ilic" are one, each told whole."""
     assert not _kinds(
         "Arvia police on Friday arrested a 60-year-old, terminally ill woman over the Belmont"
         " killings.",
@@ -459,7 +459,8 @@ def test_compound_figures_of_different_things_are_not_one_quantity() -> None:
         "Arvia police on Friday arrested 61-year-old Dana Ilic over the Belmont killings.",
         "number",
     )
-    assert _texts(conflict) == {"60-year", "61-year"}
+    assert _texts(conflict) == {"60-year-old", "61-year-old"}
+    assert conflict.reason.endswith("different figures for the same age")
 
 
 def test_a_figure_to_come_and_a_figure_done_are_two_quantities() -> None:

@@ -1090,8 +1090,10 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[
             if n < top:
                 continue
             if kind == "number" and unit and not qa.compatible(qb) and _same_order(qa, qb):
-                yield ("number", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
-                       f"{_say(a, qa)} vs {_say(b, qb)}: different figures for the same {unit}")
+                yield ("number", _version(a, qa.start, _figure_end(a.text, qa)),
+                       _version(b, qb.start, _figure_end(b.text, qb)),
+                       f"{_say(a, qa)} vs {_say(b, qb)}: different figures for the same "
+                       f"{'age' if unit.endswith('-old') else unit}")
             elif kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
                 yield ("date", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
                        f"{_before(a, qa)} {_say(a, qa)} vs {_say(b, qb)}: different years")
@@ -1261,7 +1263,14 @@ def _figure_words(words: list[_W], q: Quantity) -> list[_W]:
 
 
 def _say(pf: ParagraphFeatures, q: Quantity) -> str:
-    return pf.text[q.start : q.end]
+    return pf.text[q.start : _figure_end(pf.text, q)]
+
+
+def _figure_end(text: str, q: Quantity) -> int:
+    """Where a figure's words end, with the rest of a compound unit ("three co-workers",
+    "a 61-year-old"): the figure itself stops at the hyphen."""
+    compound = _COMPOUND.match(text, q.end) if q.unit else None
+    return compound.end() if compound else q.end
 
 
 def _before(pf: ParagraphFeatures, q: Quantity) -> str:
