@@ -506,6 +506,23 @@ def test_a_future_and_a_past_of_different_actions_are_not_a_tense_conflict() -> 
     )
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two spells: two games still to come, four games missed
+        ("Arvia striker Dana Novak will miss the final two games of the Belmont league season.",
+         "Arvia striker Dana Novak missed four games of the Belmont league season in October."),
+        # "who directed" says who he is, not that the sequel is done
+        ("Director Tomas Weitz, who directed The Golden Arvia, is set to direct the Belmont sequel.",
+         "Director Tomas Weitz, who directed The Golden Arvia, is in talks over the Belmont sequel."),
+    ],
+)
+def test_other_spells_or_a_past_that_describes_someone_are_not_a_tense_conflict(
+    first: str, second: str
+) -> None:
+    assert not _kinds(first, second, "tense")
+
+
 def test_a_quote_passed_on_by_a_third_party_and_told_first_hand_is_an_attribution_conflict() -> None:
     """“…,” an agency quoted the mayor as saying vs “…,” the mayor said: who the words come from."""
     (conflict,) = _kinds(

@@ -731,9 +731,31 @@ def _past_verbs(sentence: list[_W]) -> list[int]:
     for i, w in enumerate(sentence):
         if not w.lower or i and sentence[i - 1].key in _AUXILIARIES:
             continue
+        if i and sentence[i - 1].key in _RELATIVE:
+            continue  # "Weitz, who directed The Golden Compass": who he is, not the event
         if w.key in _PAST_OF or (len(w.key) > 4 and w.key.endswith("ed") and w.content):
             out.append(i)
     return out
+
+
+_RELATIVE = frozenset({"who", "which", "that"})
+"""Words after which a past verb tells what someone or something is, not the event."""
+
+
+def _other_counts(x: ParagraphFeatures, sx: list[_W], y: ParagraphFeatures, sy: list[_W]) -> bool:
+    """Whether two sentences count one unit in different figures and agree on none: they tell
+    two events ("two games" still to come, "four games" missed)."""
+    def counts(pf: ParagraphFeatures, sentence: list[_W]) -> dict[str, set[float]]:
+        start, end = sentence[0].start, sentence[-1].end
+        out: dict[str, set[float]] = {}
+        for q in pf.quantities:
+            if start <= q.start < end and q.unit:
+                out.setdefault(q.unit, set()).add(q.value)
+        return out
+
+    cx, cy = counts(x, sx), counts(y, sy)
+    shared = cx.keys() & cy.keys()
+    return bool(shared) and all(cx[u].isdisjoint(cy[u]) for u in shared)
 
 
 def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
@@ -752,6 +774,8 @@ def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_
                 ]
                 if not past:
                     continue
+                if _other_counts(x, _sentence, y, sy):
+                    continue  # "will miss the final two games" / "missed four games": two spells
                 vx = _span(x, [marker, verb])
                 vy = _span(y, [sy[past[0]]])
                 reason = (f"“{vx.text}” vs “{vy.text}”: "
