@@ -512,12 +512,15 @@ def test_a_future_and_a_past_of_different_actions_are_not_a_tense_conflict() -> 
         # two spells: two games still to come, four games missed
         ("Arvia striker Dana Novak will miss the final two games of the Belmont league season.",
          "Arvia striker Dana Novak missed four games of the Belmont league season in October."),
+        # an earlier occasion: the last time they played is not the game still to come
+        ("Arvia will play Belmont in the Tarnow cup final at the new stadium on Saturday.",
+         "The last time Arvia played Belmont in the Tarnow cup final, the new stadium was full."),
         # "who directed" says who he is, not that the sequel is done
         ("Director Tomas Weitz, who directed The Golden Arvia, is set to direct the Belmont sequel.",
          "Director Tomas Weitz, who directed The Golden Arvia, is in talks over the Belmont sequel."),
     ],
 )
-def test_other_spells_or_a_past_that_describes_someone_are_not_a_tense_conflict(
+def test_other_spells_an_earlier_occasion_or_who_someone_is_are_not_a_tense_conflict(
     first: str, second: str
 ) -> None:
     assert not _kinds(first, second, "tense")

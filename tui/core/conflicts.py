@@ -738,6 +738,20 @@ def _past_verbs(sentence: list[_W]) -> list[int]:
     return out
 
 
+_EARLIER = frozenset({"earlier", "previously", "formerly", "midway", "once"})
+"""Words that set a past sentence on an earlier occasion than the one still to come."""
+_OCCASIONS = frozenset({"time", "season", "year", "week", "month", "game", "match", "visit"})
+
+
+def _another_time(sentence: list[_W]) -> bool:
+    """Whether a sentence tells an earlier occasion: "earlier", "previously", or "last" before
+    a word of time or occasion ("the last time", "last season")."""
+    keys = [w.key for w in sentence]
+    return any(k in _EARLIER for k in keys) or any(
+        k == "last" and following in _OCCASIONS for k, following in zip(keys, keys[1:])
+    )
+
+
 _RELATIVE = frozenset({"who", "which", "that"})
 """Words after which a past verb tells what someone or something is, not the event."""
 
@@ -763,6 +777,8 @@ def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_
     for x, y, wx, wy, flip in ((a, b, wa, wb, False), (b, a, wb, wa, True)):
         for _sentence, marker, verb, event, named in _futures(wx):
             for sy in _past_sentences(wy):
+                if _another_time(sy):
+                    continue  # "the last time the two teams played": an earlier occasion
                 terms = _terms(sy) & event
                 if len(terms) < CLAIM_NEAR or not named & terms:
                     continue
