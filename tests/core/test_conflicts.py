@@ -12,6 +12,7 @@ from tui.core.conflicts import find_conflicts
 from tui.core.features import index_story
 from tui.core.model import Match
 from tui.core.numbers import find_quantities
+from tui.core.weights import SAME
 
 
 def _one(text: str):
@@ -524,6 +525,34 @@ def test_other_spells_an_earlier_occasion_or_who_someone_is_are_not_a_tense_conf
     first: str, second: str
 ) -> None:
     assert not _kinds(first, second, "tense")
+
+
+def test_an_event_to_come_and_done_in_other_words_is_shown_with_its_tense_conflict() -> None:
+    """"is set to fly to Tarnow after her trip to Belmont" and "After Belmont, the president
+    traveled to Tarnow" share little besides names, so they score under the shown threshold;
+    told as still to come and as done, they are one event reported at two moments, shown as
+    `related` with the conflict."""
+    story = make_story(
+        ["The two leaders signed a mutual defence treaty in Belmont on Wednesday after long talks.",
+         "Crowds lined the streets of the capital to greet the visiting president.",
+         "The president is set to fly to Tarnow after her trip to Belmont, her office said.",
+         "The weather was cold and windy all week in the region."],
+        ["The two leaders signed a mutual defence treaty in Belmont on Wednesday after talks.",
+         "After Belmont, the president traveled to Tarnow to strengthen ties with an old partner.",
+         "Local schools stayed open despite the visit of the president."],
+    )
+    alignment = align_story(story)
+    (match,) = [m for m in alignment.matches if (m.a.paragraph, m.b.paragraph) == (2, 1)]
+    assert match.grade == "related" and match.score < SAME
+    (conflict,) = [c for c in alignment.conflicts if c.kind == "tense"]
+    assert _texts(conflict) == {"set to fly", "traveled"}
+
+
+def test_the_seeds_vietnam_leg_is_told_as_to_come_and_as_done() -> None:
+    """AFP's "set to fly to Hanoi" and Politico's "Putin traveled to Vietnam"."""
+    alignment = align_story(load_story([SEEDS]))
+    tenses = [c for c in alignment.conflicts if c.kind == "tense"]
+    assert any(_texts(c) == {"set to fly", "traveled"} for c in tenses)
 
 
 def test_a_quote_passed_on_by_a_third_party_and_told_first_hand_is_an_attribution_conflict() -> None:

@@ -13,7 +13,8 @@ The pipeline, each step in its own module:
 5. `facts.group_facts`: matches grouped without chaining, and pairs that state one figure in
    one context (`facts.figure_links`) grouped where most outlets state it; two members of one
    fact that were scored below the shown threshold are shown as `related` all the same (each
-   matches most of the fact's other members); `conflicts.find_conflicts` inside facts.
+   matches most of the fact's other members), and so are pairs under it that tell one event as
+   still to come and as done (`conflicts.tense_links`); `conflicts.find_conflicts` inside facts.
 
 Fuzzy-matching decisions: thefuzz's processors default to `force_ascii=True` (which deletes
 U+0080–U+00FF) and round to integers, so we normalise ourselves (`features.flatten`) and call
@@ -27,7 +28,7 @@ import gc
 from collections.abc import Callable
 
 from tui.core.candidates import candidate_pairs
-from tui.core.conflicts import find_conflicts
+from tui.core.conflicts import find_conflicts, tense_links
 from tui.core.evidence import spans
 from tui.core.facts import figure_links, group_facts
 from tui.core.features import LEDE, ParagraphFeatures, StoryIndex, index_story
@@ -35,7 +36,7 @@ from tui.core.model import Alignment, Fact, Match, Ref, Span, Story
 from tui.core.score import combine2, logit, pair_features, rank_features, sentence_signals
 from tui.core.weights import RELATED, RELATED_SLOPE, RELATED_TOP, SAME
 
-ENGINE_VERSION = "10"
+ENGINE_VERSION = "11"
 """Changes whenever the matcher's output for a story may change (cache keys use it)."""
 
 Progress = Callable[[str, float], None]
@@ -124,12 +125,16 @@ def align_story(
     near = [(i, j, score) for (i, j), score in zip(ordered, scores) if score < shown_at]
     facts = group_facts(story, index, matches, near, figure_links(index, ordered))
     extra = _fact_members_under(ordered, scores, shown_at, facts, paragraphs)
+    others = set(extra)
+    under = [k for k, score in enumerate(scores) if score < shown_at and k not in others]
+    words: dict = {}  # (the texts read for conflicts, by text: each read once)
+    extra += [under[n] for n in tense_links(index, [ordered[k] for k in under], words)]
     if extra:
         # `ordered` is in story order, so the pairs' indices sort the matches as the story reads.
         by_pair = dict(zip(shown, matches))
         by_pair.update((k, match(k, "related")) for k in extra)
         matches = [by_pair[k] for k in sorted(by_pair)]
-    conflicts = find_conflicts(index, facts, matches)
+    conflicts = find_conflicts(index, facts, matches, words)
     report("done", 1.0)
     weights = None if evidence else index.weight
     return Alignment(story, tuple(matches), tuple(facts), tuple(conflicts), weights)

@@ -13,13 +13,19 @@ were grouped into different facts; the kinds below need a shared context on top 
   not a contradiction. A bare year ("since 2000", "the 2005 shooting") is a date, compared only
   with dates; an age ("43-year-old") is not a duration. Not compared: a figure the other
   paragraph also gives (it is agreed on; its neighbours in a list of figures count other
-  things), figures about different subjects (the names just before them share nothing: "Novak
-  scored 20 points" / "Ilic scored 9 points"), times of day, days of the month, and figures whose
-  "unit" is a function word. Each figure is compared with the other paragraph's figures that
-  share most words around it.
+  things), figures about different subjects (the names just before them, or else the name the
+  sentence opens with, share nothing: "Novak scored 20 points" / "Ilic scored 9 points"), a
+  target against a result ("needed nine points" / "scored 20 points"), a figure told as still to
+  come against one told as done ("will miss the final two games" / "missed four games"),
+  compounds that describe different things ("a 60-year-old, terminally ill woman" / "a
+  41-year-old murder case"), times of day, days of the month, and figures whose "unit" is a
+  function word. Each figure is compared with the other paragraph's figures that share most
+  words around it.
 - `date`: two years said of the same thing: both preceded by the same word ("since 1991" vs
   "since 2000", "in 2019" vs "in 2018"); or two different weekdays for the same event (a
-  lower-case content word shared just before both: "sank on Tuesday" vs "sank on Wednesday").
+  lower-case content word shared just before both: "sank on Tuesday" vs "sank on Wednesday";
+  after both where a day dates what follows it: "Friday's semifinal"). Not a day the other
+  paragraph gives too (two events, each dated alike), nor the day of telling ("said Wednesday").
 - `quote`: a quoted passage of one paragraph and a quote of the other that is one statement
   (`quotes.same_statement`) in a clearly similar but not identical wording (`partial_ratio`
   between `QUOTE_LOW` and `QUOTE_HIGH`) where at least one content word differs inside the
@@ -50,12 +56,18 @@ were grouped into different facts; the kinds below need a shared context on top 
   detail on one side only, descriptive adjectives and common words replaced by others (outlets'
   synonyms: "the broadest truce" / "the broadest pact"), inflections, British and American
   spellings, abbreviations ("US" / "United States"), numbers (those are `number` and `date`),
-  words of time, size and degree adjectives ("giant" / "colossal"), and title-case headlines.
+  words of time, size and degree adjectives ("giant" / "colossal"), title-case headlines, and
+  a name's possessive on one side only ("Reggie Bush's season" / "his third NFL season": whose
+  it is, which the other side's words do not contradict).
 
 - `tense`: one event told as still to come by one outlet ("will", "set to", "expected to",
   "about to" … and a verb) and as done by the other (a past form of the same verb, or both verbs
   of going somewhere: "set to fly to X" / "travelled to Y"), in sentences sharing at least
-  `CLAIM_NEAR` words of the future clause, one of them a name, near the past verb.
+  `CLAIM_NEAR` words of the future clause, one of them a name, near the past verb. Not a past
+  sentence on an earlier occasion ("the last time they played", "earlier"), nor a past verb that
+  says who someone is ("Weitz, who directed …"), nor two sentences that count one unit in
+  figures that never agree (two spells). Such pairs are looked for among the scored pairs under
+  the shown threshold too (`tense_links`): the matcher shows them as `related`.
 
 Each conflict carries the differing spans of both paragraphs (`Version`) and a one-line reason.
 """
@@ -140,9 +152,13 @@ _SHORT_QUOTE = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 
 
 def find_conflicts(
-    index: StoryIndex, facts: list[Fact], matches: Iterable[Match] = ()
+    index: StoryIndex,
+    facts: list[Fact],
+    matches: Iterable[Match] = (),
+    words_by_text: dict[str, _Words] | None = None,
 ) -> list[Conflict]:
-    """Every conflict between paragraphs of one fact, or of one match."""
+    """Every conflict between paragraphs of one fact, or of one match. `words_by_text`: the
+    words of the texts read so far (`tense_links`), filled in as more are read."""
     for cache in (_statement, _likeness, _ratio, _wording, _inner_difference, _word_count):
         cache.cache_clear()  # quotes of this story only
     paragraphs = index.paragraphs
@@ -170,6 +186,7 @@ def find_conflicts(
         a, b = place.get(match.a), place.get(match.b)
         if a is not None and b is not None and (b, a) not in pairs:
             pairs.setdefault((a, b), fact_of.get(a) or fact_of.get(b, ""))
+    known = {} if words_by_text is None else words_by_text
     read: dict[str, tuple[_Words, frozenset[str]]] = {}
     """Each paragraph's words and material (`_material`), by text."""
     by_texts: dict[tuple[str, str], list[tuple[str, Version, Version, str]]] = {}
@@ -185,7 +202,9 @@ def find_conflicts(
         if kinds is None:
             for pf in (a, b):
                 if pf.text not in read:
-                    words = _words(pf.text)
+                    words = known.get(pf.text)
+                    if words is None:
+                        words = known[pf.text] = _words(pf.text)
                     read[pf.text] = (words, _material(pf, words))
             (wa, ma), (wb, mb) = read[a.text], read[b.text]
             held = ma & mb | (ma | mb) & _ONE_SIDE
@@ -770,6 +789,61 @@ def _other_counts(x: ParagraphFeatures, sx: list[_W], y: ParagraphFeatures, sy: 
     cx, cy = counts(x, sx), counts(y, sy)
     shared = cx.keys() & cy.keys()
     return bool(shared) and all(cx[u].isdisjoint(cy[u]) for u in shared)
+
+
+_FUTURE_TEXT = re.compile(r"\b(?:" + "|".join(" ".join(m) for m in _FUTURE) + r")\b")
+"""Any future marker in a text (`_FUTURE`): the paragraphs worth reading for `tense_links`."""
+
+
+def tense_links(
+    index: StoryIndex,
+    pairs: list[tuple[int, int]],
+    words_by_text: dict[str, _Words] | None = None,
+) -> list[int]:
+    """Which of `pairs` (indices into `index.paragraphs`) tell one event as still to come in one
+    paragraph and as done in the other (`_tenses`), by their place in `pairs`.
+
+    Such a pair scores low, since the two outlets wrote at different moments in other words
+    ("set to fly to Hanoi after his trip" / "After North Korea, Putin traveled to Vietnam"), yet
+    it is one fact and the difference is what a reader needs to know; the matcher shows it as
+    `related`, with its conflict. On a story of more than `candidates.SMALL_STORY` articles the
+    pairs are not read (each paragraph has its shown matches there, and the reading costs).
+    `words_by_text`: the words of the texts read, filled in (for `find_conflicts`).
+    """
+    if index.n_articles > SMALL_STORY:
+        return []
+    paragraphs = index.paragraphs
+    read = {} if words_by_text is None else words_by_text
+
+    def words(pf: ParagraphFeatures) -> _Words:
+        found = read.get(pf.text)
+        if found is None:
+            found = read[pf.text] = _words(pf.text)
+        return found
+
+    named: dict[int, frozenset[str]] = {}
+
+    def names_to_come(k: int) -> frozenset[str]:
+        """The names of the clauses told as still to come in paragraph k (none: nothing to
+        compare, and its partners are not read)."""
+        found = named.get(k)
+        if found is None:
+            pf = paragraphs[k]
+            found = frozenset()
+            if _FUTURE_TEXT.search(pf.text):
+                found = frozenset(t for f in _futures(words(pf)) for t in f.named)
+            named[k] = found
+        return found
+
+    out = []
+    for n, (i, j) in enumerate(pairs):
+        a, b = paragraphs[i], paragraphs[j]
+        # (a past sentence must share a name of the clause to come: most partners share none)
+        if not (names_to_come(i) & b.terms or names_to_come(j) & a.terms):
+            continue
+        if a.ref.article != b.ref.article and next(_tenses(a, b, words(a), words(b)), None):
+            out.append(n)
+    return out
 
 
 def _tenses(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
