@@ -446,8 +446,9 @@ def test_a_figure_someone_needs_is_no_count_of_what_happened() -> None:
 
 
 def test_compound_figures_of_different_things_are_not_one_quantity() -> None:
-    """"a 60-year-old, terminally ill woman" and "a 41-year-old murder case" are two ages;
-    "60-year-old Dana Ilic" and "61-year-old Dana Ilic" are one, each told whole."""
+    """"a 60-year-old, terminally ill woman" and "a 41-year-old murder case" are two ages, "a
+    16-point lead" and "five points" two counts; "60-year-old Dana Ilic" and "61-year-old Dana
+    Ilic" are one, each told whole."""
     assert not _kinds(
         "Arvia police on Friday arrested a 60-year-old, terminally ill woman over the Belmont"
         " killings.",
@@ -455,6 +456,11 @@ def test_compound_figures_of_different_things_are_not_one_quantity() -> None:
         " Belmont killings.",
         "number",
     )
+    assert not _kinds(
+        "Novak scored five points in a late run as Arvia beat Belmont in the cup final.",
+        "Novak's late run gave Arvia a 16-point lead as Arvia beat Belmont in the cup final.",
+        "number",
+    )  # a lead counted in points, and points scored
     (conflict,) = _kinds(
         "Arvia police on Friday arrested 60-year-old Dana Ilic over the Belmont killings.",
         "Arvia police on Friday arrested 61-year-old Dana Ilic over the Belmont killings.",

@@ -18,7 +18,8 @@ were grouped into different facts; the kinds below need a shared context on top 
   target against a result ("needed nine points" / "scored 20 points"), a figure told as still to
   come against one told as done ("will miss the final two games" / "missed four games"),
   compounds that describe different things ("a 60-year-old, terminally ill woman" / "a
-  41-year-old murder case"), times of day, days of the month, and figures whose "unit" is a
+  41-year-old murder case") or a compound against a plain count ("a 16-point lead" / "five
+  points"), times of day, days of the month, and figures whose "unit" is a
   function word. Each figure is compared with the other paragraph's figures that share most
   words around it.
 - `date`: two years said of the same thing: both preceded by the same word ("since 1991" vs
@@ -1196,8 +1197,10 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[
             if _to_come(wa, qa) != _to_come(wb, qb):
                 continue  # "will miss the final two games" / "missed four games": two spells
             da, db = _described(a.text, wa, qa), _described(b.text, wb, qb)
-            if da and db and not _same_word(da, db):
-                continue  # "a 60-year-old, terminally ill woman" / "a 41-year-old murder case"
+            if (da or db) and not (da and db and _same_word(da, db)):
+                # "a 60-year-old, terminally ill woman" / "a 41-year-old murder case"; "a
+                # 16-point cushion" (a lead) / "five points" (scored): other things counted
+                continue
             scored.append((shared, qb))
         top = max((n for n, _ in scored), default=0)
         for n, qb in scored:
