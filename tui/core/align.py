@@ -36,7 +36,7 @@ from tui.core.model import Alignment, Fact, Match, Ref, Span, Story
 from tui.core.score import combine2, logit, pair_features, rank_features, sentence_signals
 from tui.core.weights import RELATED, RELATED_SLOPE, RELATED_TOP, SAME
 
-ENGINE_VERSION = "11"
+ENGINE_VERSION = "12"
 """Changes whenever the matcher's output for a story may change (cache keys use it)."""
 
 Progress = Callable[[str, float], None]

@@ -165,28 +165,40 @@ def find_conflicts(
     paragraphs = index.paragraphs
     place = {pf.ref: k for k, pf in enumerate(paragraphs)}
     """Each paragraph's place in the index: pairs are kept by places, quicker to hash than refs."""
+    # Facts, their members and matches are taken in the order of their refs (article id, then
+    # paragraph), so which of equal conflicts is kept does not depend on the articles' order;
+    # each pair keeps its paragraphs in story order.
+    by_refs = sorted(facts, key=lambda f: sorted((r.article, r.paragraph) for r in f.members))
     fact_of: dict[int, str] = {}
-    for fact in facts:
+    for fact in by_refs:
         for ref in fact.members:
             k = place.get(ref)
             if k is not None:
                 fact_of.setdefault(k, fact.id)
     pairs: dict[tuple[int, int], str] = {}
     large = index.n_articles > SMALL_STORY
-    for fact in facts:
+    for fact in by_refs:
         if large or fact.unique:
             continue  # a large story's facts are compared through their members' best matches
-        members = [(r.article, place[r]) for r in fact.members[:MAX_FACT] if r in place]
+        members = [
+            (r.article, place[r])
+            for r in sorted(fact.members, key=attrgetter("article", "paragraph"))[:MAX_FACT]
+            if r in place
+        ]
         for k, (article_a, a) in enumerate(members):
             for article_b, b in members[k + 1 :]:
                 if article_a != article_b:
-                    pairs.setdefault((a, b), fact.id)
-    for match in _bounded(matches, index.n_articles):
+                    pairs.setdefault((a, b) if a < b else (b, a), fact.id)
+    bounded = sorted(
+        _bounded(matches, index.n_articles),
+        key=lambda m: sorted(((m.a.article, m.a.paragraph), (m.b.article, m.b.paragraph))),
+    )
+    for match in bounded:
         if match.a.article == match.b.article:
             continue
         a, b = place.get(match.a), place.get(match.b)
-        if a is not None and b is not None and (b, a) not in pairs:
-            pairs.setdefault((a, b), fact_of.get(a) or fact_of.get(b, ""))
+        if a is not None and b is not None:
+            pairs.setdefault((a, b) if a < b else (b, a), fact_of.get(a) or fact_of.get(b, ""))
     known = {} if words_by_text is None else words_by_text
     read: dict[str, tuple[_Words, frozenset[str]]] = {}
     """Each paragraph's words and material (`_material`), by text."""
@@ -1172,40 +1184,23 @@ def _version(pf: ParagraphFeatures, start: int, end: int) -> Version:
 
 
 def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[_W]):
-    """Figures of one quantity that disagree. Each figure of `a` is compared with the figures of
-    `b` that share most words around it; a figure the other paragraph also gives (with the same
-    unit) is agreed on, and its neighbours in a list of figures are other quantities."""
+    """Figures of one quantity that disagree. Two figures are compared when each is among the
+    figures of the other paragraph that share most words around it (either way round, so the
+    result does not depend on which paragraph comes first); a figure the other paragraph also
+    gives (with the same unit) is agreed on, and its neighbours in a list of figures are other
+    quantities."""
     if not a.quantities or not b.quantities:
         return
     read_a, values_a = _readings(a, wa)
     read_b, values_b = _readings(b, wb)
-    for qa, ra in read_a:
-        if ra is None or (ra, qa.value) in values_b:
-            continue
-        kind, unit = ra
-        ca = _figure_context(wa, qa, unit)
-        scored = []
-        for qb, rb in read_b:
-            if rb != ra or qb.value == qa.value or (rb, qb.value) in values_a:
-                continue
-            shared = len(ca & _figure_context(wb, qb, unit))
-            na, nb = _names_near(wa, qa), _names_near(wb, qb)
-            if not shared or (na and nb and not na & nb):
-                continue  # "Smith scored 20 points" / "Jones scored nine points": two subjects
-            if _needed(wa, qa) != _needed(wb, qb):
-                continue  # "needed nine points" / "scored 20 points": a target and a result
-            if _to_come(wa, qa) != _to_come(wb, qb):
-                continue  # "will miss the final two games" / "missed four games": two spells
-            da, db = _described(a.text, wa, qa), _described(b.text, wb, qb)
-            if (da or db) and not (da and db and _same_word(da, db)):
-                # "a 60-year-old, terminally ill woman" / "a 41-year-old murder case"; "a
-                # 16-point cushion" (a lead) / "five points" (scored): other things counted
-                continue
-            scored.append((shared, qb))
-        top = max((n for n, _ in scored), default=0)
-        for n, qb in scored:
-            if n < top:
-                continue
+    ahead = _closest(a, b, wa, wb, read_a, read_b, values_a, values_b)
+    back = _closest(b, a, wb, wa, read_b, read_a, values_b, values_a)
+    for x, partners in ahead.items():
+        qa, (kind, unit) = read_a[x]
+        for y in partners:
+            if x not in back.get(y, ()):
+                continue  # one of the other's closest, but the other has closer ones
+            qb = read_b[y][0]
             if kind == "number" and unit and not qa.compatible(qb) and _same_order(qa, qb):
                 yield ("number", _version(a, qa.start, _figure_end(a.text, qa)),
                        _version(b, qb.start, _figure_end(b.text, qb)),
@@ -1214,6 +1209,40 @@ def _numbers(a: ParagraphFeatures, b: ParagraphFeatures, wa: list[_W], wb: list[
             elif kind == "year" and _before(a, qa) and _before(a, qa) == _before(b, qb):
                 yield ("date", _version(a, qa.start, qa.end), _version(b, qb.start, qb.end),
                        f"{_before(a, qa)} {_say(a, qa)} vs {_say(b, qb)}: different years")
+
+
+def _closest(x, y, wx, wy, read_x, read_y, values_x, values_y) -> dict[int, list[int]]:
+    """For each figure of `x` (by place in `read_x`), the figures of `y` (by place in `read_y`)
+    of one reading and another value that share most words around it, less those of other
+    subjects, targets, spells or things (see `_numbers`)."""
+    out: dict[int, list[int]] = {}
+    for i, (qa, ra) in enumerate(read_x):
+        if ra is None or (ra, qa.value) in values_y:
+            continue
+        unit = ra[1]
+        ca = _figure_context(wx, qa, unit)
+        scored = []
+        for j, (qb, rb) in enumerate(read_y):
+            if rb != ra or qb.value == qa.value or (rb, qb.value) in values_x:
+                continue
+            shared = len(ca & _figure_context(wy, qb, unit))
+            na, nb = _names_near(wx, qa), _names_near(wy, qb)
+            if not shared or (na and nb and not na & nb):
+                continue  # "Smith scored 20 points" / "Jones scored nine points": two subjects
+            if _needed(wx, qa) != _needed(wy, qb):
+                continue  # "needed nine points" / "scored 20 points": a target and a result
+            if _to_come(wx, qa) != _to_come(wy, qb):
+                continue  # "will miss the final two games" / "missed four games": two spells
+            dx, dy = _described(x.text, wx, qa), _described(y.text, wy, qb)
+            if (dx or dy) and not (dx and dy and _same_word(dx, dy)):
+                # "a 60-year-old, terminally ill woman" / "a 41-year-old murder case"; "a
+                # 16-point cushion" (a lead) / "five points" (scored): other things counted
+                continue
+            scored.append((shared, j))
+        top = max((n for n, _ in scored), default=0)
+        if scored:
+            out[i] = [j for n, j in scored if n == top]
+    return out
 
 
 MAGNITUDE = 10.0

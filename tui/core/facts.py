@@ -48,11 +48,14 @@ from tui.core.features import ParagraphFeatures, StoryIndex, Token, sentence_end
 from tui.core.model import Fact, Match, Ref, Story
 from tui.core.numbers import Quantity
 from tui.core.roles import title_case
+from tui.core.weights import RELATED
 
-LINK = 0.25
-"""Average match score a paragraph needs with a fact's members to join it (missing ones count 0)."""
-NEAR = 0.22
-"""Pairs scored from here up, under the shown threshold, are links while a fact grows."""
+LINK = RELATED + 0.01
+"""Average match score a paragraph needs with a fact's members to join it (missing ones count 0):
+just above the fitted shown threshold, so it follows the model when it is refitted."""
+NEAR = RELATED - 0.02
+"""Pairs scored from here up, just under the fitted shown threshold, are links while a fact
+grows."""
 MERGE = 0.6
 """Share of a fact's members inside a larger fact from which the two are one fact."""
 FIGURE_OUTLETS = 3
@@ -77,14 +80,25 @@ def group_facts(
     `figures`: pairs (i, j) that state one figure in sentences about one thing (`figure_links`):
     they count as matches of at least `LINK` inside a fact (never seeds).
     """
-    refs = [pf.ref for pf in index.paragraphs]
-    # Paragraphs are numbered in story order from here on: ints hash far faster than refs. (The
-    # numbers are found by a ref's fields, whose tuple hashes without a call of `Ref.__hash__`.)
+    story_refs = [pf.ref for pf in index.paragraphs]
+    # Paragraphs are numbered by their refs' order (article id, then paragraph) from here on, so
+    # that the facts, and which of equal seeds or equal candidates goes first, do not depend on
+    # the order the articles come in; ints hash far faster than refs. (The numbers are found by
+    # a ref's fields, whose tuple hashes without a call of `Ref.__hash__`.)
+    canon = sorted(
+        range(len(story_refs)), key=lambda k: (story_refs[k].article, story_refs[k].paragraph)
+    )
+    """The paragraphs' indices in `index.paragraphs`, by number."""
+    rank = [0] * len(canon)
+    for number, k in enumerate(canon):
+        rank[k] = number
+    refs = [story_refs[k] for k in canon]
     order = {(ref.article, ref.paragraph): k for k, ref in enumerate(refs)}
     adjacency: list[dict[int, float]] = [{} for _ in refs]
     close: list[dict[int, float]] = [{} for _ in refs]
     for i, j, score in near:
         if score >= NEAR:
+            i, j = rank[i], rank[j]
             close[i][j] = close[j][i] = score
     seeds: list[tuple[float, int, int]] = []
     for m in matches:
@@ -95,6 +109,7 @@ def group_facts(
     figure_pairs: list[tuple[int, int]] = []
     by_figure: list[dict[int, float]] = [{} for _ in refs]
     for a, b in figures:
+        a, b = rank[a], rank[b]
         figure_pairs.append((a, b))
         by_figure[a][b] = by_figure[b][a] = LINK
         if adjacency[a].get(b, 0.0) < LINK:
@@ -132,9 +147,11 @@ def group_facts(
         for k, partner in ((a, b), (b, a)):
             if k not in placed:  # a minority of every fact it seeded: with its best match
                 kept.append([k, partner])
-                placed.add(k)
+                placed.update((k, partner))  # (so the partner, if left out too, is not paired twice)
     kept += [[k] for k in range(len(refs)) if k not in placed]
-    ordered = sorted((sorted(g) for g in kept), key=lambda g: g[0])
+    # (back to places in the story: facts in story order of their first member)
+    ordered = sorted((sorted(canon[k] for k in g) for g in kept), key=lambda g: g[0])
+    refs = story_refs
     paragraphs = index.paragraphs
     # The paragraphs of facts of several members are read once, however many facts they are in.
     shared = {k for members in ordered if len(members) > 1 for k in members}
@@ -400,8 +417,14 @@ def _label(index: StoryIndex, members: list[ParagraphFeatures], phrases: list[_P
     is shared by enough articles (a fact joined by the scores of its pairs, not a word), the
     most specific phrase of any member stands in.
 
-    Deterministic: ties go to the phrase met first in story order.
+    Deterministic, and the same whatever order the articles come in: the members are read in
+    the order of their articles' ids (the file names), and ties go to the phrase met first.
     """
+    ranked = sorted(
+        range(len(members)), key=lambda k: (members[k].ref.article, members[k].ref.paragraph)
+    )
+    members = [members[k] for k in ranked]
+    phrases = [phrases[k] for k in ranked]
     # Counted in members' order, each member's phrases in order of first use: the dicts list
     # the phrases in order of first sight, and max() and index() keep the first of equals.
     word_articles: dict[str, set[str]] = {}
