@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-
 import json
+
+import pytest
 
 from tests.conftest import DATA, SEEDS
 from tests.core.storybuild import make_story
@@ -310,23 +311,25 @@ def test_a_sentence_copied_into_hundreds_of_articles_is_still_matched(monkeypatc
     )
 
 
-def test_the_alignment_does_not_depend_on_the_order_of_the_articles() -> None:
+@pytest.mark.parametrize("folder", [SEEDS, DATA / "ecbplus" / "t22-ecbplus"])
+def test_the_alignment_does_not_depend_on_the_order_of_the_articles(folder) -> None:
     """The same files given in another order (other names, or other arguments) get the same
-    matches and scores, the same facts with the same labels, and the same conflicts."""
-    story = load_story([SEEDS])
+    matches and scores, the same facts with the same labels, and the same conflicts told the
+    same way."""
+    story = load_story([folder])
 
     def read(alignment):
         return (
             {(frozenset((m.a, m.b)), m.score, m.grade) for m in alignment.matches},
             {(frozenset(f.members), f.label) for f in alignment.facts},
-            {(c.kind, frozenset((v.ref, v.start, v.end) for v in c.versions))
+            {(c.kind, c.reason, tuple((v.ref, v.start, v.end) for v in c.versions))
              for c in alignment.conflicts},
         )
 
     first = read(align_story(story))
-    for order in ((4, 3, 2, 1, 0), (2, 0, 4, 1, 3)):
-        shuffled = dataclasses.replace(story, articles=tuple(story.articles[k] for k in order))
-        again = read(align_story(shuffled))
+    articles = story.articles
+    for order in (articles[::-1], articles[1::2] + articles[::2]):
+        again = read(align_story(dataclasses.replace(story, articles=order)))
         assert again[0] == first[0]
         assert again[1] == first[1]
         assert again[2] == first[2]

@@ -166,8 +166,8 @@ def find_conflicts(
     place = {pf.ref: k for k, pf in enumerate(paragraphs)}
     """Each paragraph's place in the index: pairs are kept by places, quicker to hash than refs."""
     # Facts, their members and matches are taken in the order of their refs (article id, then
-    # paragraph), so which of equal conflicts is kept does not depend on the articles' order;
-    # each pair keeps its paragraphs in story order.
+    # paragraph), and so are the two paragraphs of a pair, so that what is found, and which of
+    # equal conflicts is kept, does not depend on the order the articles come in.
     by_refs = sorted(facts, key=lambda f: sorted((r.article, r.paragraph) for r in f.members))
     fact_of: dict[int, str] = {}
     for fact in by_refs:
@@ -196,7 +196,8 @@ def find_conflicts(
     for match in bounded:
         if match.a.article == match.b.article:
             continue
-        a, b = place.get(match.a), place.get(match.b)
+        first, second = sorted((match.a, match.b), key=attrgetter("article", "paragraph"))
+        a, b = place.get(first), place.get(second)
         if a is not None and b is not None:
             pairs.setdefault((a, b) if a < b else (b, a), fact_of.get(a) or fact_of.get(b, ""))
     known = {} if words_by_text is None else words_by_text
@@ -208,6 +209,8 @@ def find_conflicts(
     seen: set[tuple] = set()
     for (ka, kb), fact_id in pairs.items():
         a, b = paragraphs[ka], paragraphs[kb]
+        if (b.ref.article, b.ref.paragraph) < (a.ref.article, a.ref.paragraph):
+            a, b = b, a  # (each pair read in the order of its refs, as the detectors read it)
         if a.text == b.text:
             continue  # a copy cannot disagree with itself
         texts = (a.text, b.text)

@@ -96,20 +96,24 @@ def group_facts(
     order = {(ref.article, ref.paragraph): k for k, ref in enumerate(refs)}
     adjacency: list[dict[int, float]] = [{} for _ in refs]
     close: list[dict[int, float]] = [{} for _ in refs]
-    for i, j, score in near:
+    # (each paragraph's links are listed in that numbering too: sums of scores are added in one
+    # order, and ties go one way, whatever the order of the articles)
+    for i, j, score in sorted((*sorted((rank[i], rank[j])), score) for i, j, score in near):
         if score >= NEAR:
-            i, j = rank[i], rank[j]
             close[i][j] = close[j][i] = score
     seeds: list[tuple[float, int, int]] = []
-    for m in matches:
-        a, b = order[m.a.article, m.a.paragraph], order[m.b.article, m.b.paragraph]
+    numbered = sorted(
+        ((*sorted((order[m.a.article, m.a.paragraph], order[m.b.article, m.b.paragraph])), m)
+         for m in matches),
+        key=lambda x: (x[0], x[1]),
+    )
+    for a, b, m in numbered:
         adjacency[a][b] = adjacency[b][a] = m.score
         if m.grade == "same":
             seeds.append((-m.score, a, b))
     figure_pairs: list[tuple[int, int]] = []
     by_figure: list[dict[int, float]] = [{} for _ in refs]
-    for a, b in figures:
-        a, b = rank[a], rank[b]
+    for a, b in sorted(tuple(sorted((rank[a], rank[b]))) for a, b in figures):
         figure_pairs.append((a, b))
         by_figure[a][b] = by_figure[b][a] = LINK
         if adjacency[a].get(b, 0.0) < LINK:
