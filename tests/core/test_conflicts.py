@@ -367,8 +367,8 @@ def test_a_date_conflict_names_the_shared_word_as_written() -> None:
         ("Arvia signed the striker Novak on Tuesday and the keeper Ilic today from Belmont.",
          "Arvia has the striker Novak, signed on Tuesday, and the keeper Ilic, signed Wednesday."),
         # the day the police told it, not the day of the arrests
-        ("Dozens were arrested in a sweep against the Arvia clan, police in Belmont said Wednesday.",
-         "Dozens were arrested in the police sweep on Tuesday against the Arvia clan in Belmont."),
+        ("Dozens were arrested in a sweep against the Arvia clan, police in Belmont said Monday.",
+         "Dozens were arrested in the police sweep on Sunday against the Arvia clan in Belmont."),
         # "Friday's semifinal" dates the semifinal, not the play before it
         ("Arvia advances to play Saturday in the final against the Belmont side at home.",
          "Arvia will play the winner of Friday's semifinal against the Belmont side at home."),
@@ -523,8 +523,8 @@ def test_a_future_and_a_past_of_different_actions_are_not_a_tense_conflict() -> 
         ("Arvia will play Belmont in the Tarnow cup final at the new stadium on Saturday.",
          "The last time Arvia played Belmont in the Tarnow cup final, the new stadium was full."),
         # "who directed" says who he is, not that the sequel is done
-        ("Director Tomas Weitz, who directed The Golden Arvia, is set to direct the Belmont sequel.",
-         "Director Tomas Weitz, who directed The Golden Arvia, is in talks over the Belmont sequel."),
+        ("Tomas Weitz, who directed The Golden Arvia, is set to direct the Belmont sequel.",
+         "Tomas Weitz, who directed The Golden Arvia, is in talks over the Belmont sequel."),
     ],
 )
 def test_other_spells_an_earlier_occasion_or_who_someone_is_are_not_a_tense_conflict(

@@ -131,7 +131,8 @@ def test_two_members_of_one_fact_are_shown_as_related_even_below_the_threshold()
     assert any(facts_of.get(m.a, set()) & facts_of.get(m.b, set()) for m in below)
     for m in below:
         assert m.grade == "related"
-        assert facts_of.get(m.a, set()) & facts_of.get(m.b, set()) or frozenset((m.a, m.b)) in tensed
+        in_one = facts_of.get(m.a, set()) & facts_of.get(m.b, set())
+        assert in_one or frozenset((m.a, m.b)) in tensed
     assert len({(m.a, m.b) for m in alignment.matches}) == len(alignment.matches)
 
 
@@ -144,7 +145,8 @@ def test_a_pair_just_under_the_threshold_lets_a_fact_grow() -> None:
     a, b, c, d = (Ref(f"a{k}", 0) for k in range(4))
     strong = LINK + 0.04  # (scores set by the fitted thresholds the fact grouping follows)
     matches = [
-        Match(a, b, strong + 0.01, "same"), Match(a, c, strong, "same"), Match(b, c, strong, "same"),
+        Match(a, b, strong + 0.01, "same"), Match(a, c, strong, "same"),
+        Match(b, c, strong, "same"),
         Match(a, d, strong, "related"), Match(b, d, strong, "related"),
     ]
 

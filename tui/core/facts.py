@@ -151,7 +151,7 @@ def group_facts(
         for k, partner in ((a, b), (b, a)):
             if k not in placed:  # a minority of every fact it seeded: with its best match
                 kept.append([k, partner])
-                placed.update((k, partner))  # (so the partner, if left out too, is not paired twice)
+                placed.update((k, partner))  # (a partner left out too is not paired again)
     kept += [[k] for k in range(len(refs)) if k not in placed]
     # (back to places in the story: facts in story order of their first member)
     ordered = sorted((sorted(canon[k] for k in g) for g in kept), key=lambda g: g[0])
