@@ -20,8 +20,8 @@ were grouped into different facts; the kinds below need a shared context on top 
   compounds that describe different things ("a 60-year-old, terminally ill woman" / "a
   41-year-old murder case") or a compound against a plain count ("a 16-point lead" / "five
   points"), times of day, days of the month, and figures whose "unit" is a
-  function word. Each figure is compared with the other paragraph's figures that share most
-  words around it.
+  function word. Two figures are compared when each is among the other paragraph's figures that
+  share most words around it.
 - `date`: two years said of the same thing: both preceded by the same word ("since 1991" vs
   "since 2000", "in 2019" vs "in 2018"); or two different weekdays for the same event (a
   lower-case content word shared just before both: "sank on Tuesday" vs "sank on Wednesday";
@@ -527,7 +527,7 @@ def _days(words: list[_W]) -> list[tuple[_W, dict[str, str]]]:
             if w.key not in _WEEKDAYS:
                 continue
             previous = words[i - 1] if i and words[i - 1].sentence == w.sentence else None
-            if previous is not None and previous.key in _ATTRIBUTING | _TELLING:
+            if previous is not None and previous.key in _TELLING:
                 continue
             describes = w.possessive or previous is not None and (
                 previous.possessive or previous.raw.endswith("'") or previous.key in _OWNERS
@@ -541,10 +541,6 @@ def _days(words: list[_W]) -> list[tuple[_W, dict[str, str]]]:
         return out
 
     return _memo(words, "days", find)
-
-
-_TELLING = frozenset({"announced", "added", "confirmed", "stated", "tweeted", "wrote"})
-"""Words of telling besides `_ATTRIBUTING`, after which a weekday dates the report."""
 
 
 def _marked(words: list[_W]) -> list[list[_W]]:
@@ -1150,6 +1146,10 @@ def _aligned(wa: list[_W], wb: list[_W]):
 
 _ATTRIBUTING = frozenset({"according", "citing", "told", "said", "says", "tells", "reported"})
 """Words that say who speaks: a stretch holding one attributes, it names nothing (`_aligned`)."""
+_TELLING = _ATTRIBUTING | frozenset(
+    {"announced", "added", "confirmed", "stated", "tweeted", "wrote"}
+)
+"""Words of telling, after which a weekday dates the report (`_days`)."""
 
 
 def _matcher(sentence: list[_W]) -> SequenceMatcher:
@@ -1218,26 +1218,27 @@ def _closest(x, y, wx, wy, read_x, read_y, values_x, values_y) -> dict[int, list
     """For each figure of `x` (by place in `read_x`), the figures of `y` (by place in `read_y`)
     of one reading and another value that share most words around it, less those of other
     subjects, targets, spells or things (see `_numbers`)."""
+    traits_x, traits_y = _figure_traits(x, wx), _figure_traits(y, wy)
     out: dict[int, list[int]] = {}
     for i, (qa, ra) in enumerate(read_x):
         if ra is None or (ra, qa.value) in values_y:
             continue
         unit = ra[1]
         ca = _figure_context(wx, qa, unit)
+        na, need_a, come_a, da = traits_x[i]
         scored = []
         for j, (qb, rb) in enumerate(read_y):
             if rb != ra or qb.value == qa.value or (rb, qb.value) in values_x:
                 continue
             shared = len(ca & _figure_context(wy, qb, unit))
-            na, nb = _names_near(wx, qa), _names_near(wy, qb)
+            nb, need_b, come_b, db = traits_y[j]
             if not shared or (na and nb and not na & nb):
                 continue  # "Smith scored 20 points" / "Jones scored nine points": two subjects
-            if _needed(wx, qa) != _needed(wy, qb):
+            if need_a != need_b:
                 continue  # "needed nine points" / "scored 20 points": a target and a result
-            if _to_come(wx, qa) != _to_come(wy, qb):
+            if come_a != come_b:
                 continue  # "will miss the final two games" / "missed four games": two spells
-            dx, dy = _described(x.text, wx, qa), _described(y.text, wy, qb)
-            if (dx or dy) and not (dx and dy and _same_word(dx, dy)):
+            if (da or db) and not (da and db and _same_word(da, db)):
                 # "a 60-year-old, terminally ill woman" / "a 41-year-old murder case"; "a
                 # 16-point cushion" (a lead) / "five points" (scored): other things counted
                 continue
@@ -1246,6 +1247,22 @@ def _closest(x, y, wx, wy, read_x, read_y, values_x, values_y) -> dict[int, list
         if scored:
             out[i] = [j for n, j in scored if n == top]
     return out
+
+
+def _figure_traits(pf: ParagraphFeatures, words: list[_W]) -> list[tuple]:
+    """For each figure of a paragraph (in the order of `pf.quantities`): the names it is about
+    (`_names_near`), whether it is a target (`_needed`), whether it is still to come
+    (`_to_come`), and what a compound figure describes (`_described`); once per paragraph."""
+
+    def make(ws: list[_W]) -> list[tuple]:
+        out = []
+        for q in pf.quantities:
+            inside = [w for w in ws if w.start < q.end and q.start < w.end]
+            out.append((_names_near(ws, q), _needed(ws, inside), _to_come(ws, inside),
+                        _described(pf.text, ws, q, inside)))
+        return out
+
+    return _memo(words, "figure_traits", make)
 
 
 MAGNITUDE = 10.0
@@ -1359,9 +1376,9 @@ _NEED_SKIP = frozenset({"just", "only", "another", "a", "an", "the", "at", "leas
 """Words that may stand between such a verb and its figure ("needed just nine points")."""
 
 
-def _needed(words: list[_W], q: Quantity) -> bool:
-    """Whether a figure is what someone needs ("needed just nine points to break the record")."""
-    inside = _figure_words(words, q)
+def _needed(words: list[_W], inside: list[_W]) -> bool:
+    """Whether a figure, written with the words `inside`, is what someone needs ("needed just
+    nine points to break the record")."""
     if not inside:
         return False
     k = inside[0].i - 1
@@ -1370,10 +1387,9 @@ def _needed(words: list[_W], q: Quantity) -> bool:
     return k >= 0 and words[k].key in _NEED and words[k].sentence == inside[0].sentence
 
 
-def _to_come(words: list[_W], q: Quantity) -> bool:
-    """Whether a figure is told as still to come: its sentence has a future marker before it
-    (`_future_marker`: "will miss the final two games")."""
-    inside = _figure_words(words, q)
+def _to_come(words: list[_W], inside: list[_W]) -> bool:
+    """Whether a figure, written with the words `inside`, is told as still to come: its sentence
+    has a future marker before it (`_future_marker`: "will miss the final two games")."""
     if not inside:
         return False
     sentence = _sentence_of(words, inside[0])
@@ -1385,12 +1401,11 @@ _JOINED = re.compile(r"-[^\W\d_]")
 """A figure joined to its unit by a hyphen ("41-year", "16-point", "Sixty-year")."""
 
 
-def _described(text: str, words: list[_W], q: Quantity) -> str:
+def _described(text: str, words: list[_W], q: Quantity, inside: list[_W]) -> str:
     """What a figure written as a compound describes: the first content word after "a
     41-year-old" or "a 16-point" (across the comma of "a 60-year-old, terminally ill
     woman"), as a key; "" for a figure written with its unit as a noun ("16 points", "three
     co-workers")."""
-    inside = _figure_words(words, q)
     if not inside or not _JOINED.search(text, q.start, q.end):
         return ""
     last = inside[-1]
@@ -1404,11 +1419,6 @@ def _described(text: str, words: list[_W], q: Quantity) -> str:
         if w.pause:
             pauses += 1
     return ""
-
-
-def _figure_words(words: list[_W], q: Quantity) -> list[_W]:
-    """The words a figure is written with."""
-    return [w for w in words if w.start < q.end and q.start < w.end]
 
 
 def _say(pf: ParagraphFeatures, q: Quantity) -> str:
