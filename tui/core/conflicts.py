@@ -1218,21 +1218,25 @@ def _closest(x, y, wx, wy, read_x, read_y, values_x, values_y) -> dict[int, list
     """For each figure of `x` (by place in `read_x`), the figures of `y` (by place in `read_y`)
     of one reading and another value that share most words around it, less those of other
     subjects, targets, spells or things (see `_numbers`)."""
-    traits_x, traits_y = _figure_traits(x, wx), _figure_traits(y, wy)
     out: dict[int, list[int]] = {}
     for i, (qa, ra) in enumerate(read_x):
         if ra is None or (ra, qa.value) in values_y:
             continue
         unit = ra[1]
         ca = _figure_context(wx, qa, unit)
-        na, need_a, come_a, da = traits_x[i]
+        traits_a = None
         scored = []
         for j, (qb, rb) in enumerate(read_y):
             if rb != ra or qb.value == qa.value or (rb, qb.value) in values_x:
                 continue
             shared = len(ca & _figure_context(wy, qb, unit))
-            nb, need_b, come_b, db = traits_y[j]
-            if not shared or (na and nb and not na & nb):
+            if not shared:
+                continue
+            if traits_a is None:
+                traits_a = _figure_traits(x, wx, i)
+            na, need_a, come_a, da = traits_a
+            nb, need_b, come_b, db = _figure_traits(y, wy, j)
+            if na and nb and not na & nb:
                 continue  # "Smith scored 20 points" / "Jones scored nine points": two subjects
             if need_a != need_b:
                 continue  # "needed nine points" / "scored 20 points": a target and a result
@@ -1249,20 +1253,18 @@ def _closest(x, y, wx, wy, read_x, read_y, values_x, values_y) -> dict[int, list
     return out
 
 
-def _figure_traits(pf: ParagraphFeatures, words: list[_W]) -> list[tuple]:
-    """For each figure of a paragraph (in the order of `pf.quantities`): the names it is about
-    (`_names_near`), whether it is a target (`_needed`), whether it is still to come
-    (`_to_come`), and what a compound figure describes (`_described`); once per paragraph."""
-
-    def make(ws: list[_W]) -> list[tuple]:
-        out = []
-        for q in pf.quantities:
-            inside = [w for w in ws if w.start < q.end and q.start < w.end]
-            out.append((_names_near(ws, q), _needed(ws, inside), _to_come(ws, inside),
-                        _described(pf.text, ws, q, inside)))
-        return out
-
-    return _memo(words, "figure_traits", make)
+def _figure_traits(pf: ParagraphFeatures, words: list[_W], k: int) -> tuple:
+    """For the figure `pf.quantities[k]`: the names it is about (`_names_near`), whether it is a
+    target (`_needed`), whether it is still to come (`_to_come`), and what a compound figure
+    describes (`_described`); once per figure of a paragraph, when first asked."""
+    cache = _memo(words, "figure_traits", _new_cache)
+    found = cache.get(k)
+    if found is None:
+        q = pf.quantities[k]
+        inside = [w for w in words if w.start < q.end and q.start < w.end]
+        found = cache[k] = (_names_near(words, q), _needed(words, inside),
+                            _to_come(words, inside), _described(pf.text, words, q, inside))
+    return found
 
 
 MAGNITUDE = 10.0
